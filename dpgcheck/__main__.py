@@ -1,0 +1,3 @@
+from dpgcheck.cli import main
+
+main()

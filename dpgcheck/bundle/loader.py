@@ -1,0 +1,149 @@
+"""Load policy bundles (OPA bundle layout) into modules, data and a rule catalogue.
+
+A bundle is a directory with an optional ``.manifest``, ``*.rego`` modules and
+``data.json`` / ``data.yaml`` files. As in OPA, a data file's directory, relative
+to the bundle root, is the path in ``data`` where its content goes: the file
+``dpgcheck/profiles/sovereign/data.json`` fills ``data.dpgcheck.profiles.sovereign``.
+Several bundles stack: the base bundle first, then each overlay; an overlay may
+add rules, profiles and data, and a data value it sets wins over the base.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dpgcheck.bundle.metadata import catalog_entry
+from dpgcheck.errors import DpgcheckError
+from dpgcheck.resources import builtin_policies
+
+MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class PolicySet:
+    """Everything an engine needs: policy modules, test modules and data."""
+
+    modules: dict[str, str] = field(default_factory=dict)  # name -> Rego source
+    test_modules: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+    manifests: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def catalog(self) -> dict[str, dict[str, Any]]:
+        return self.data.get("dpgcheck", {}).get("catalog", {}).get("rules", {})
+
+    @property
+    def revision(self) -> str:
+        """The bundles' own revisions and a digest of everything loaded."""
+        digest = hashlib.sha256()
+        for name in sorted(self.modules):
+            digest.update(name.encode() + b"\0" + self.modules[name].encode() + b"\0")
+        digest.update(json.dumps(self.data, sort_keys=True).encode())
+        revisions = "+".join(str(m.get("revision", "?")) for m in self.manifests) or "unversioned"
+        return f"{revisions} ({digest.hexdigest()[:12]})"
+
+
+def _walk(root: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    found = []
+    for child in sorted(root.iterdir(), key=lambda c: c.name):
+        relative = f"{prefix}{child.name}"
+        if child.is_dir():
+            found.extend(_walk(child, relative + "/"))
+        else:
+            found.append((relative, child))
+    return found
+
+
+def deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_text(item: Traversable, where: str) -> str:
+    try:
+        data = item.read_bytes()
+    except OSError as exc:
+        raise DpgcheckError(f"cannot read policy file: {exc.strerror or exc}", path=where) from None
+    if len(data) > MAX_POLICY_FILE_BYTES:
+        raise DpgcheckError(f"policy file is larger than {MAX_POLICY_FILE_BYTES} bytes", path=where)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DpgcheckError("policy file is not valid UTF-8", path=where) from None
+
+
+def _parse_data(text: str, name: str, where: str) -> Any:
+    try:
+        if name.endswith(".json"):
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        first_line = str(exc).splitlines()[0]
+        raise DpgcheckError(f"data file is not valid {'JSON' if name.endswith('.json') else 'YAML'}: {first_line}", path=where) from None
+
+
+def _at_path(directory: str, value: Any) -> dict[str, Any]:
+    for part in reversed([p for p in directory.split("/") if p]):
+        value = {part: value}
+    if not isinstance(value, dict):
+        raise DpgcheckError("a data file at the bundle root must hold a JSON object")
+    return value
+
+
+def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) -> None:
+    """Add one bundle to ``policy_set``."""
+    if isinstance(root, Path):
+        if not root.exists():
+            raise DpgcheckError("no such policy bundle directory", path=str(root))
+        if not root.is_dir():
+            raise DpgcheckError("a policy bundle must be a directory (unpack .tar.gz bundles first)", path=str(root))
+    catalog = policy_set.data.setdefault("dpgcheck", {}).setdefault("catalog", {}).setdefault("rules", {})
+    policy_set.sources.append(label)
+    for relative, item in _walk(root):
+        where = f"{label}/{relative}"
+        name = relative.rsplit("/", 1)[-1]
+        if name == ".manifest":
+            manifest = _parse_data(_read_text(item, where), ".json", where)
+            if not isinstance(manifest, dict):
+                raise DpgcheckError(".manifest must be a JSON object", path=where)
+            policy_set.manifests.append(manifest)
+        elif name.endswith(".rego"):
+            source = _read_text(item, where)
+            module_name = f"{label}/{relative}"
+            if name.endswith("_test.rego"):
+                policy_set.test_modules[module_name] = source
+                continue
+            policy_set.modules[module_name] = source
+            entry = catalog_entry(source, where=where)
+            if entry is not None:
+                if entry["id"] in catalog:
+                    raise DpgcheckError(
+                        f"rule id {entry['id']!r} is already defined in {catalog[entry['id']]['source']}; rule ids must be unique",
+                        path=where,
+                    )
+                catalog[entry["id"]] = entry
+        elif name in ("data.json", "data.yaml", "data.yml"):
+            directory = relative[: -len(name)]
+            value = _parse_data(_read_text(item, where), name, where)
+            policy_set.data = deep_merge(policy_set.data, _at_path(directory, value))
+
+
+def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> PolicySet:
+    policy_set = PolicySet()
+    if include_builtin:
+        load_bundle(builtin_policies(), policy_set, label="dpgcheck")
+    for path in bundle_paths:
+        load_bundle(path, policy_set, label=path.name or str(path))
+    return policy_set

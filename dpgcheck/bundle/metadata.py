@@ -1,0 +1,119 @@
+"""Read the METADATA annotations of rule packages into the rule catalogue.
+
+Rules cannot call ``rego.metadata.*`` at run time (regorus lacks it), so the
+catalogue is built here, once, and handed to the engine as
+``data.dpgcheck.catalog``. ``dpgcheck bundle build`` bakes the same catalogue
+into a bundle's data for OPA users.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from dpgcheck.errors import DpgcheckError
+
+SEVERITIES = ("error", "warning", "info")
+
+_PACKAGE = re.compile(r"^package\s+(?P<path>\S+)\s*$", re.MULTILINE)
+_RULE_PACKAGE = re.compile(r'^dpgcheck\.rules\.(?P<area>[a-z0-9_-]+)(?:\["(?P<quoted>[^"]+)"\]|\.(?P<bare>[a-z0-9_]+))$')
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def package_path(source: str) -> str | None:
+    match = _PACKAGE.search(source)
+    return match.group("path") if match else None
+
+
+def package_annotation(source: str, *, where: str) -> dict[str, Any] | None:
+    """The METADATA block that sits right above the ``package`` line, parsed as YAML."""
+    lines = source.splitlines()
+    package_line = next((i for i, line in enumerate(lines) if line.startswith("package ")), None)
+    if package_line is None:
+        return None
+    start = None
+    for i in range(package_line - 1, -1, -1):
+        line = lines[i].strip()
+        if not line.startswith("#"):
+            break
+        if line == "# METADATA":
+            start = i
+            break
+    if start is None:
+        return None
+    body = []
+    for line in lines[start + 1 : package_line]:
+        text = line.strip()[1:]
+        body.append(text[1:] if text.startswith(" ") else text)
+    try:
+        parsed = yaml.safe_load("\n".join(body))
+    except yaml.YAMLError as exc:
+        raise DpgcheckError(f"METADATA is not valid YAML ({str(exc).splitlines()[0]}); fix the annotation", path=where) from None
+    if not isinstance(parsed, dict):
+        raise DpgcheckError("METADATA must be a YAML mapping", path=where)
+    return parsed
+
+
+def rule_identity(path: str) -> tuple[str, str] | None:
+    """(area, rule id) for a rule package path, or None for other packages."""
+    match = _RULE_PACKAGE.match(path)
+    if not match:
+        return None
+    rule_id = match.group("quoted") or match.group("bare")
+    if rule_id.endswith("_test"):
+        return None
+    return match.group("area"), rule_id
+
+
+def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
+    """The catalogue entry for a rule module, or None when the module is not a rule."""
+    path = package_path(source)
+    identity = rule_identity(path) if path else None
+    if identity is None:
+        return None
+    area, rule_id = identity
+    if not _ID.match(rule_id):
+        raise DpgcheckError(f"rule id {rule_id!r} must be kebab-case (a-z, 0-9 and single dashes)", path=where)
+    annotation = package_annotation(source, where=where)
+    if annotation is None:
+        raise DpgcheckError("rule package has no METADATA annotation above its package line; add title, description and custom.severity", path=where)
+    custom = annotation.get("custom") or {}
+    if not isinstance(custom, dict):
+        raise DpgcheckError("METADATA custom must be a mapping", path=where)
+    for key in ("title", "description"):
+        if not isinstance(annotation.get(key), str) or not annotation[key].strip():
+            raise DpgcheckError(f"METADATA has no {key}", path=where)
+    severity = custom.get("severity")
+    if severity not in SEVERITIES:
+        raise DpgcheckError(f"METADATA custom.severity must be one of {', '.join(SEVERITIES)}, not {severity!r}", path=where)
+    if not isinstance(custom.get("remediation"), str):
+        raise DpgcheckError("METADATA custom.remediation is missing; say how to fix a finding", path=where)
+    references = []
+    for resource in annotation.get("related_resources") or []:
+        if isinstance(resource, dict) and isinstance(resource.get("ref"), str):
+            references.append({"ref": resource["ref"], "description": str(resource.get("description", ""))})
+        elif isinstance(resource, str):
+            references.append({"ref": resource, "description": ""})
+    profiles = custom.get("profiles") or []
+    if not isinstance(profiles, list) or not all(isinstance(p, str) for p in profiles):
+        raise DpgcheckError("METADATA custom.profiles must be a list of profile names", path=where)
+    entry: dict[str, Any] = {
+        "id": rule_id,
+        "area": area,
+        "title": annotation["title"].strip(),
+        "description": " ".join(annotation["description"].split()),
+        "severity": severity,
+        "remediation": " ".join(custom["remediation"].split()),
+        "references": references,
+        "help_uri": references[0]["ref"] if references else None,
+        "profiles": sorted(profiles),
+        "source": where,
+    }
+    if custom.get("indicator") is not None:
+        entry["indicator"] = str(custom["indicator"])
+    for extra in ("effective_on", "principle", "tags"):
+        value = custom.get(extra)
+        if value is not None:
+            entry[extra] = value.isoformat() if hasattr(value, "isoformat") else value
+    return entry

@@ -1,0 +1,162 @@
+"""The command line: a thin click layer over :mod:`dpgcheck.commands`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dpgcheck import __version__
+from dpgcheck.error_handler import error_handler
+from dpgcheck.errors import DpgcheckError
+
+ENGINE_CHOICE = click.Choice(["regorus", "opa", "opa-go"])
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "junit", "markdown", "github"])
+FAIL_ON_CHOICE = click.Choice(["error", "warning", "info", "never"])
+PathType = click.Path(path_type=Path)
+
+
+def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for value in values:
+        rule_id, sep, level = value.partition("=")
+        if not sep or level not in ("error", "warning", "info", "off"):
+            raise DpgcheckError(f"--severity {value!r}: write RULE-ID=error|warning|info|off")
+        parsed[rule_id] = level
+    return parsed
+
+
+def _collect_options(sbom: tuple[Path, ...], affiliations: Path | None, network: bool):
+    from dpgcheck.collect.options import CollectOptions
+
+    return CollectOptions(sbom_paths=sbom, affiliations_path=affiliations, network=network)
+
+
+collect_flags = [
+    click.option("--record", type=PathType, help="Judge a DPG registry nominee record (JSON) instead of a repository."),
+    click.option("--screening", type=PathType, help="The screening record that goes with --record."),
+    click.option("--sbom", type=PathType, multiple=True, help="An SPDX document to read besides those found in the repository (repeatable)."),
+    click.option("--affiliations", type=PathType, help="YAML/JSON map of contributor e-mail or domain to organisation."),
+    click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
+]
+
+
+def with_collect_flags(function):
+    for flag in reversed(collect_flags):
+        function = flag(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dpgcheck")
+def cli() -> None:
+    """Check repositories and DPG registry records against the Digital Public Goods
+    Standard, open-licensing rules and joint-governance principles.
+
+    Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage or input error,
+    3 internal error.
+    """
+
+
+@cli.command()
+@click.argument("path", type=PathType, required=False)
+@with_collect_flags
+@click.option("--facts", "facts_file", type=PathType, help="Evaluate a saved facts document instead of collecting.")
+@click.option("--engine", type=ENGINE_CHOICE, default="regorus", show_default=True, help="Rego engine.")
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("-o", "--output", type=PathType, help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=FAIL_ON_CHOICE, help="Lowest severity that makes the run fail (default: the bundle's, error).")
+@click.option("--profile", help="Profile to apply (see `dpgcheck policy list --profile NAME`).")
+@click.option("--disable", multiple=True, metavar="SELECTOR", help="Switch off a rule, area:<area> or indicator:<n> (repeatable).")
+@click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (repeatable).")
+@click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory, applied over the built-in one (repeatable).")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in policies (only --bundle).")
+@click.option("--opa-url", envvar="DPGCHECK_OPA_URL", help="OPA server URL for --engine opa (default: start a local `opa run --server`).")
+@click.option("--opa-token", envvar="DPGCHECK_OPA_TOKEN", help="Bearer token for the OPA server.")
+@click.option("--opa-ca", type=PathType, help="CA bundle to verify the OPA server's TLS certificate.")
+@click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
+@click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
+@click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
+def check(path, record, screening, sbom, affiliations, network, facts_file, engine, output_format, output, fail_on,
+          profile, disable, severity, bundles, no_builtin, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
+    """Check PATH (default: the current directory) and report the findings."""
+    with error_handler():
+        from dpgcheck.commands.check import CheckRequest, check as run_check
+        from dpgcheck.engine.factory import OpaServerOptions
+        from dpgcheck.evaluate import RunOptions
+
+        if sum(x is not None for x in (path, record, facts_file)) > 1:
+            raise DpgcheckError("give one of PATH, --record or --facts")
+        request = CheckRequest(
+            path=path,
+            record=record,
+            screening=screening,
+            facts_file=facts_file,
+            engine=engine,
+            output_format=output_format,
+            output=output,
+            bundles=bundles,
+            builtin=not no_builtin,
+            run=RunOptions(profile=profile, fail_on=fail_on, disabled=disable, severity=_parse_severity(severity)),
+            collect=_collect_options(sbom, affiliations, network),
+            opa=OpaServerOptions(
+                url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,
+                client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
+                preloaded=opa_preloaded,
+            ),
+        )
+        raise SystemExit(run_check(request))
+
+
+@cli.command()
+@click.argument("path", type=PathType, required=False)
+@with_collect_flags
+@click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
+def facts(path, record, screening, sbom, affiliations, network, output) -> None:
+    """Print the facts document (the policies' input) for PATH as JSON."""
+    with error_handler():
+        from dpgcheck.commands.facts import facts as run_facts
+
+        raise SystemExit(run_facts(path, record, screening, _collect_options(sbom, affiliations, network), output))
+
+
+@cli.group()
+def policy() -> None:
+    """The rule catalogue and the Rego unit tests."""
+
+
+@policy.command("test")
+@click.argument("directories", type=PathType, nargs=-1)
+@click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True)
+@click.option("--no-builtin", is_flag=True, help="Test only the given directories, without the built-in policies.")
+@click.option("--run", "run_pattern", default="*", help="Only tests whose package.name contains this pattern.")
+@click.option("--coverage", is_flag=True, help="Report line coverage of the policies.")
+@click.option("--threshold", type=float, help="Fail when coverage is below this percentage (with --coverage).")
+@click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
+def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshold, verbose) -> None:
+    """Run the Rego tests of the built-in policies and of DIRECTORIES."""
+    with error_handler():
+        from dpgcheck.commands.policy import policy_test as run
+
+        raise SystemExit(run(directories, engine_name=engine, builtin=not no_builtin, run_pattern=run_pattern,
+                             coverage=coverage, threshold=threshold, verbose=verbose))
+
+
+@policy.command("list")
+@click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory (repeatable).")
+@click.option("--no-builtin", is_flag=True)
+@click.option("--profile", help="Only the rules this profile selects, at the severity it gives them.")
+@click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
+def policy_list(bundles, no_builtin, profile, as_json) -> None:
+    """List the rule catalogue."""
+    with error_handler():
+        from dpgcheck.commands.policy import policy_list as run
+
+        raise SystemExit(run(bundles, builtin=not no_builtin, profile=profile, as_json=as_json))
+
+
+def main() -> None:
+    cli(prog_name="dpgcheck")
+
+
+if __name__ == "__main__":
+    main()

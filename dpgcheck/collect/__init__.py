@@ -1,0 +1,1 @@
+"""Fact collectors: each module in :mod:`dpgcheck.collect.collectors` adds one section."""

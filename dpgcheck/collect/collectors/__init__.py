@@ -1,0 +1,1 @@
+"""One module per fact collector; see :mod:`dpgcheck.collect.registry`."""

@@ -1,0 +1,45 @@
+"""The repository itself: name, path and, for a git checkout, commit and remote."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dpgcheck.collect.gitcmd import GitUnavailable, git
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.repo_view import RepoView
+
+SECTION = "repository"
+
+_CREDENTIALS = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@]*@", re.IGNORECASE)
+
+
+def strip_credentials(url: str) -> str:
+    """Drop ``user:token@`` from a remote URL so secrets never reach the facts."""
+    return _CREDENTIALS.sub(r"\g<scheme>", url)
+
+
+def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+    facts: dict[str, Any] = {"name": view.root.name, "path": str(view.root), "git": None}
+    if view.git_dir is None:
+        return facts
+    try:
+        commit = git(view.root, "rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
+    except GitUnavailable as exc:
+        view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; commit not recorded"))
+        return facts
+    info: dict[str, Any] = {"commit": commit or None, "commit_time": None, "branch": None, "remote": None, "shallow": False}
+    try:
+        if commit:
+            info["commit_time"] = git(view.root, "show", "-s", "--format=%cI", commit).strip() or None
+        branch = git(view.root, "rev-parse", "--abbrev-ref", "HEAD").strip()
+        info["branch"] = None if branch in ("HEAD", "") else branch
+        remotes = git(view.root, "remote").split()
+        if remotes:
+            name = "origin" if "origin" in remotes else sorted(remotes)[0]
+            info["remote"] = strip_credentials(git(view.root, "remote", "get-url", name).strip())
+        info["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except GitUnavailable as exc:
+        view.problems.append(problem(SECTION, "git-unavailable", str(exc)))
+    facts["git"] = info
+    return facts

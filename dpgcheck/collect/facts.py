@@ -1,0 +1,34 @@
+"""Assemble the facts document: the ``input`` every policy reads."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from dpgcheck import FACTS_VERSION
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.registry import all_collectors
+from dpgcheck.collect.repo_view import RepoView
+
+
+def collect_repository(path: Path, options: CollectOptions | None = None) -> dict[str, Any]:
+    options = options or CollectOptions()
+    view = RepoView.open(path)
+    facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
+    for collector in all_collectors():
+        try:
+            facts[collector.section] = collector.collect(view, options)
+        except Exception as exc:  # noqa: BLE001 - one broken collector must not lose the others
+            view.problems.append(
+                problem(collector.section, "collector-crashed", f"collector failed: {type(exc).__name__}: {exc}")
+            )
+    facts["problems"] = sorted(view.problems, key=lambda p: (p.get("source", ""), p.get("path", ""), p.get("code", ""), p.get("message", "")))
+    return facts
+
+
+def facts_digest(facts: dict[str, Any]) -> str:
+    """A stable hash of a facts document, for caches and audit records."""
+    canonical = json.dumps(facts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,15 @@
+"""What the user asked the collectors to do beyond reading the repository."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CollectOptions:
+    #: SPDX documents given on the command line (``--sbom``), read in addition to those found.
+    sbom_paths: tuple[Path, ...] = ()
+    #: Organisation affiliations for contributors (``--affiliations``), a YAML/JSON map.
+    affiliations_path: Path | None = None
+    #: Network checks (URL reachability) happen only when this is true.
+    network: bool = False

@@ -1,0 +1,183 @@
+"""A read-only view of a repository that never leaves it.
+
+Collectors read files only through this view. It lists the files (``git
+ls-files`` when the directory is a git checkout, so ignored files are left out,
+otherwise a walk), refuses to follow symbolic links that point outside the
+repository, caps how much of a file it reads, and records every problem instead
+of raising.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dpgcheck.collect.problems import Problem, problem
+from dpgcheck.errors import DpgcheckError
+
+#: Files larger than this are not read by collectors (they are still listed).
+DEFAULT_READ_LIMIT = 5 * 1024 * 1024
+GIT_TIMEOUT_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str  # repository-relative, POSIX separators, original case
+    size: int
+    is_symlink: bool = False
+    link_inside: bool = True  # for symlinks: does the target resolve inside the repository?
+
+    @property
+    def lower(self) -> str:
+        return self.path.lower()
+
+
+def printable_name(name: str) -> str:
+    """A file name as text even when it is not valid UTF-8 (bytes shown as \\xNN)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+@dataclass
+class RepoView:
+    root: Path
+    files: list[FileEntry]
+    git_dir: Path | None
+    problems: list[Problem] = field(default_factory=list)
+    _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_path = {entry.path: entry for entry in self.files}
+
+    @classmethod
+    def open(cls, path: Path) -> "RepoView":
+        if not path.exists():
+            raise DpgcheckError("no such directory; give the path of a repository checkout", path=str(path))
+        if not path.is_dir():
+            raise DpgcheckError(
+                "is a file, not a directory; give the repository's top directory "
+                "(use --record for a DPG registry record)",
+                path=str(path),
+            )
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise DpgcheckError("directory is not readable; check its permissions", path=str(path))
+        root = path.resolve()
+        problems: list[Problem] = []
+        git_dir = root / ".git" if (root / ".git").exists() else None
+        names = _git_listed_files(root, problems) if git_dir else None
+        if names is None:
+            names = _walked_files(root, problems)
+        files = [entry for name in sorted(set(names)) if (entry := _entry(root, name, problems))]
+        return cls(root=root, files=files, git_dir=git_dir, problems=problems)
+
+    def get(self, path: str) -> FileEntry | None:
+        return self._by_path.get(path)
+
+    def read_bytes(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> bytes | None:
+        """The file's bytes, or None (with a problem recorded) when it cannot be read safely."""
+        entry = self._by_path.get(path)
+        if entry is None:
+            self.problems.append(problem(source, "not-found", "file is not in the repository", path))
+            return None
+        if entry.is_symlink and not entry.link_inside:
+            return None  # already recorded as symlink-outside when listed
+        if entry.size > limit:
+            self.problems.append(
+                problem(source, "file-too-large", f"file is {entry.size} bytes, over the {limit}-byte limit; not read", path)
+            )
+            return None
+        try:
+            with open(self.root / path, "rb") as handle:
+                return handle.read(limit + 1)[:limit]
+        except OSError as exc:
+            self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", path))
+            return None
+
+    def read_text(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> str | None:
+        """The file decoded as UTF-8 (BOM stripped); other encodings are read as Latin-1 and recorded."""
+        data = self.read_bytes(path, source=source, limit=limit)
+        if data is None:
+            return None
+        if b"\x00" in data[:8192]:
+            self.problems.append(problem(source, "binary-file", "file looks binary (contains NUL bytes); not read as text", path))
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.problems.append(problem(source, "not-utf8", "file is not valid UTF-8; read as Latin-1", path))
+            return data.decode("latin-1")
+
+
+def _git_listed_files(root: Path, problems: list[Problem]) -> list[str] | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except FileNotFoundError:
+        problems.append(problem("repository", "git-missing", "git is not installed; listed files by walking the directory"))
+        return None
+    except subprocess.TimeoutExpired:
+        problems.append(problem("repository", "git-timeout", "git ls-files timed out; listed files by walking the directory"))
+        return None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        problems.append(
+            problem("repository", "git-failed", f"git ls-files failed ({'; '.join(message)}); listed files by walking the directory")
+        )
+        return None
+    return [os.fsdecode(raw) for raw in result.stdout.split(b"\0") if raw]
+
+
+def _walked_files(root: Path, problems: list[Problem]) -> list[str]:
+    names: list[str] = []
+
+    def on_error(exc: OSError) -> None:
+        where = Path(exc.filename).relative_to(root).as_posix() if exc.filename else None
+        problems.append(problem("repository", "unreadable", f"cannot list directory: {exc.strerror}", where))
+
+    for directory, subdirs, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if d != ".git")
+        relative = Path(directory).relative_to(root)
+        for name in filenames:
+            names.append((relative / name).as_posix())
+        for name in subdirs[:]:
+            if (Path(directory) / name).is_symlink():
+                names.append((relative / name).as_posix())
+                subdirs.remove(name)
+    return names
+
+
+def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
+    shown = printable_name(name)
+    if shown != name:
+        problems.append(problem("repository", "non-utf8-name", "file name is not valid UTF-8; it is shown with \\x escapes", shown))
+    full = root / name
+    try:
+        info = full.lstat()
+    except OSError:
+        return None  # listed by git but deleted from the work tree
+    if stat.S_ISLNK(info.st_mode):
+        target = os.path.realpath(full)
+        inside = target == str(root) or target.startswith(str(root) + os.sep)
+        if not inside:
+            problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
+            return FileEntry(shown, 0, is_symlink=True, link_inside=False)
+        try:
+            target_info = os.stat(target)
+        except OSError:
+            problems.append(problem("repository", "broken-symlink", "symbolic link points to nothing", shown))
+            return None
+        if not stat.S_ISREG(target_info.st_mode):
+            return None
+        return FileEntry(shown, target_info.st_size, is_symlink=True)
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return FileEntry(shown, info.st_size)

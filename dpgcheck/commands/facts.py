@@ -1,0 +1,24 @@
+"""dpgcheck facts: print the facts document the policies read."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.commands.check import write_output
+from dpgcheck.errors import EXIT_PASS, DpgcheckError
+
+
+def facts(path: Path | None, record: Path | None, screening: Path | None, options: CollectOptions, output: Path | None) -> int:
+    if record is not None:
+        from dpgcheck.collect.record import collect_record
+
+        document = collect_record(record, screening)
+    elif screening is not None:
+        raise DpgcheckError("--screening needs --record NOMINEE.json as well")
+    else:
+        from dpgcheck.collect.facts import collect_repository
+
+        document = collect_repository(path or Path("."), options)
+    write_output(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False), output)
+    return EXIT_PASS

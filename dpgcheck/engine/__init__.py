@@ -1,0 +1,1 @@
+"""Rego engines: regorus embedded (default), OPA over REST, and OPA's Go engine in-process."""

@@ -1,0 +1,58 @@
+"""The embedded engine: regorus, a Rust Rego interpreter (PyPI ``gordon-to-regorus``)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dpgcheck.bundle.loader import PolicySet
+from dpgcheck.engine.base import UNDEFINED
+from dpgcheck.errors import DpgcheckError
+
+
+class RegorusEngine:
+    name = "regorus"
+
+    def __init__(self, policy_set: PolicySet, *, with_tests: bool = False, coverage: bool = False) -> None:
+        import regorus  # lazily: keeps `dpgcheck --help` fast
+
+        self._engine = regorus.Engine()
+        self._engine.set_rego_v0(False)
+        if coverage:
+            self._engine.set_enable_coverage(True)
+        modules = {**policy_set.modules, **(policy_set.test_modules if with_tests else {})}
+        for name, source in modules.items():
+            try:
+                self._engine.add_policy(name, source)
+            except RuntimeError as exc:
+                raise DpgcheckError(f"Rego does not parse: {_first_line(exc)}", path=name) from None
+        self._engine.add_data_json(json.dumps(policy_set.data))
+
+    def query(self, ref: str, input: Any = None) -> Any:
+        if input is not None:
+            self._engine.set_input_json(json.dumps(input))
+        try:
+            result = json.loads(self._engine.eval_query_as_json(ref))
+        except RuntimeError as exc:
+            raise DpgcheckError(f"policy evaluation failed: {_first_line(exc)}") from None
+        rows = result.get("result") or []
+        if not rows or not rows[0].get("expressions"):
+            return UNDEFINED
+        return rows[0]["expressions"][0]["value"]
+
+    def coverage(self) -> dict[str, Any] | None:
+        report = json.loads(self._engine.get_coverage_report_as_json())
+        files = {}
+        for name, lines in report.get("files", {}).items():
+            files[name] = {"covered": sorted(lines.get("covered", [])), "not_covered": sorted(lines.get("not_covered", []))}
+        return files
+
+    def close(self) -> None:
+        self._engine = None
+
+
+def _first_line(exc: BaseException) -> str:
+    """regorus errors span many lines; keep the location and the error itself."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    where = next((line[4:] for line in lines if line.startswith("--> ")), "")
+    error = next((line for line in lines if line.startswith("error:")), lines[0] if lines else type(exc).__name__)
+    return f"{where}: {error}" if where else error

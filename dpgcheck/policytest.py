@@ -1,0 +1,68 @@
+"""Run the Rego unit tests (``test_*`` rules in ``*_test.rego`` modules) on an engine."""
+from __future__ import annotations
+
+import fnmatch
+import re
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from dpgcheck.bundle.loader import PolicySet
+from dpgcheck.bundle.metadata import package_path
+from dpgcheck.engine.base import UNDEFINED, Engine
+from dpgcheck.errors import DpgcheckError
+
+_TEST_RULE = re.compile(r"^(?P<name>test_[A-Za-z0-9_]+)\s*(?:if\b|\{|:?=)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TestResult:
+    module: str
+    package: str
+    name: str
+    passed: bool
+    seconds: float
+    error: str | None = None
+
+
+def discover(policy_set: PolicySet, pattern: str = "*") -> list[tuple[str, str, str]]:
+    """(module, package, test name) for every test rule, in file order."""
+    tests = []
+    for module, source in sorted(policy_set.test_modules.items()):
+        package = package_path(source)
+        if package is None:
+            continue
+        seen = set()
+        for match in _TEST_RULE.finditer(source):
+            name = match.group("name")
+            if name in seen or not fnmatch.fnmatch(f"{package}.{name}", f"*{pattern}*" if pattern != "*" else "*"):
+                continue
+            seen.add(name)
+            tests.append((module, package, name))
+    return tests
+
+
+def run_tests(engine: Engine, tests: list[tuple[str, str, str]]) -> list[TestResult]:
+    results = []
+    for module, package, name in tests:
+        started = time.perf_counter()
+        try:
+            value: Any = engine.query(f"data.{package}.{name}", {})
+            passed, error = value is True, None
+        except DpgcheckError as exc:
+            passed, error = False, exc.message
+        results.append(TestResult(module, package, name, passed, time.perf_counter() - started, error))
+    return results
+
+
+def coverage_percent(report: dict[str, Any] | None, *, include: Callable[[str], bool]) -> float | None:
+    if not report:
+        return None
+    covered = not_covered = 0
+    for name, lines in report.items():
+        if not include(name):
+            continue
+        covered += len(lines["covered"])
+        not_covered += len(lines["not_covered"])
+    total = covered + not_covered
+    return 100.0 * covered / total if total else None

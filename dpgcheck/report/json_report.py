@@ -1,0 +1,9 @@
+"""The JSON report: versioned, keys sorted, stable for a given input."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def render(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,25 @@
+"""Files that ship inside the package: the built-in policies and the JSON schemas."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+
+def builtin_policies() -> Traversable:
+    """The base policy bundle.
+
+    In a wheel it is ``dpgcheck/_policies``; in a source checkout (editable
+    install or running from the tree) it is the top-level ``policies/``.
+    """
+    packaged = resources.files("dpgcheck") / "_policies"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "policies"
+
+
+def schema(name: str) -> dict[str, Any]:
+    text = (resources.files("dpgcheck") / "schemas" / name).read_text(encoding="utf-8")
+    return json.loads(text)

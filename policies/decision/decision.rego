@@ -1,0 +1,178 @@
+# METADATA
+# title: The dpgcheck decision
+# description: |
+#   Gathers the findings of every rule package under data.dpgcheck.rules, keeps
+#   those the selected profile includes and the configuration does not disable,
+#   applies severity overrides, and returns the verdict with a summary by
+#   severity, area and DPG indicator. Query data.dpgcheck.decision.main with the
+#   facts document as input. The rule catalogue (data.dpgcheck.catalog) comes
+#   from the METADATA annotations of the rule packages.
+package dpgcheck.decision
+
+import data.dpgcheck.lib.config
+
+decision_version := "1.0"
+
+default catalog := {}
+
+catalog := data.dpgcheck.catalog.rules
+
+severity_rank := {"info": 1, "warning": 2, "error": 3}
+
+fail_on_rank := {"info": 1, "warning": 2, "error": 3, "never": 4}
+
+fail_on := object.get(config.effective, "fail_on", "error")
+
+profile := object.get(config.profiles, config.profile_name, null)
+
+# --- selection -------------------------------------------------------------
+
+# A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
+selects(selector, _, _) if selector == "*"
+
+selects(selector, id, _) if selector == id
+
+selects(selector, id, _) if selector == concat(":", ["rule", id])
+
+selects(selector, _, rule) if selector == concat(":", ["area", rule.area])
+
+selects(selector, _, rule) if selector == concat(":", ["indicator", rule.indicator])
+
+selects(selector, _, rule) if {
+	some name in object.get(rule, "profiles", [])
+	selector == concat(":", ["profile", name])
+}
+
+included(id, rule) if config.profile_name in object.get(rule, "profiles", [])
+
+included(id, rule) if {
+	some selector in object.get(profile, "include", [])
+	selects(selector, id, rule)
+}
+
+excluded(id, rule) if {
+	some selector in object.get(profile, "exclude", [])
+	selects(selector, id, rule)
+}
+
+excluded(id, rule) if {
+	some selector in object.get(config.effective, "disabled", [])
+	selects(selector, id, rule)
+}
+
+# A rule in the catalogue whose package is loaded.
+loaded(id, rule) if data.dpgcheck.rules[rule.area][id]
+
+# Severity: run configuration wins over the profile, the profile over the rule's own.
+severity_of(id, rule) := object.get(
+	object.get(config.effective, "severity", {}), id,
+	object.get(object.get(profile, "severity", {}), id, rule.severity),
+)
+
+active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
+	some id, rule in catalog
+	profile != null
+	loaded(id, rule)
+	included(id, rule)
+	not excluded(id, rule)
+	severity_of(id, rule) in object.keys(severity_rank)
+}
+
+# --- findings --------------------------------------------------------------
+
+findings contains finding if {
+	some id, rule in active
+	some raw in data.dpgcheck.rules[rule.area][id].findings
+	finding := {
+		"rule_id": id,
+		"area": rule.area,
+		"severity": rule.severity,
+		"indicator": object.get(rule, "indicator", null),
+		"outcome": object.get(raw, "outcome", "fail"),
+		"message": raw.message,
+		"evidence": object.get(raw, "evidence", {}),
+		"location": object.get(raw, "location", null),
+	}
+}
+
+findings_of(id) := {f | some f in findings; f.rule_id == id}
+
+# --- per-rule and per-indicator status -------------------------------------
+
+status_of(id) := "fail" if {
+	some f in findings_of(id)
+	f.outcome == "fail"
+	f.severity == "error"
+} else := "insufficient_evidence" if {
+	some f in findings_of(id)
+	f.outcome == "insufficient_evidence"
+} else := "warn" if {
+	count(findings_of(id)) > 0
+} else := "not_applicable" if {
+	data.dpgcheck.rules[active[id].area][id].not_applicable == true
+} else := "pass"
+
+rules[id] := object.union(rule, {"status": status_of(id)}) if some id, rule in active
+
+worst(statuses) := "fail" if "fail" in statuses
+else := "insufficient_evidence" if "insufficient_evidence" in statuses
+else := "pass" if {
+	some s in statuses
+	s in {"pass", "warn"}
+} else := "not_applicable"
+
+indicators[indicator] := worst({rules[id].status | some id, r in active; r.indicator == indicator}) if {
+	some rule in active
+	indicator := rule.indicator
+}
+
+# --- verdict ---------------------------------------------------------------
+
+blocking contains f if {
+	some f in findings
+	severity_rank[f.severity] >= fail_on_rank[fail_on]
+}
+
+errors contains msg if {
+	profile == null
+	msg := sprintf("unknown profile %q: choose one of %v", [config.profile_name, object.keys(config.profiles)])
+}
+
+errors contains msg if {
+	profile != null
+	count(active) == 0
+	msg := sprintf("no rule was evaluated: profile %q selects no loaded rule (check the profile, --disable and the bundles loaded)", [config.profile_name])
+}
+
+errors contains msg if {
+	not fail_on_rank[fail_on]
+	msg := sprintf("unknown fail_on level %q: use error, warning, info or never", [fail_on])
+}
+
+verdict := "error" if count(errors) > 0
+else := "fail" if count(blocking) > 0
+else := "pass"
+
+count_by(field, value) := count({f | some f in findings; f[field] == value})
+
+summary := {
+	"findings": count(findings),
+	"blocking": count(blocking),
+	"rules_evaluated": count(active),
+	"rules_by_status": {s: count({id | some id, r in rules; r.status == s}) | some s in {"pass", "fail", "warn", "insufficient_evidence", "not_applicable"}},
+	"by_severity": {s: count_by("severity", s) | some s, _ in severity_rank},
+	"by_area": {a: count_by("area", a) | some r in active; a := r.area},
+	"by_indicator": {i: count_by("indicator", i) | some r in active; i := r.indicator},
+}
+
+main := {
+	"decision_version": decision_version,
+	"profile": config.profile_name,
+	"fail_on": fail_on,
+	"verdict": verdict,
+	"errors": errors,
+	"findings": findings,
+	"rules": rules,
+	"indicators": indicators,
+	"summary": summary,
+}

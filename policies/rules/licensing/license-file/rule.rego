@@ -1,0 +1,36 @@
+# METADATA
+# title: A licence file is present
+# description: |
+#   The repository carries the text of its licence in a file at its root
+#   (LICENSE, LICENCE, COPYING or UNLICENSE, with or without an extension) or in
+#   a REUSE-style LICENSES/ directory. Without it nobody can tell which rights
+#   they have, and the DPG Standard's licence evidence (indicator 2) is missing.
+# related_resources:
+#   - description: DPG Standard, indicator 2 (use of approved open licenses)
+#     ref: https://github.com/DPGAlliance/DPG-Standard/blob/main/standard.md
+#   - description: OpenSSF Scorecard License check
+#     ref: https://github.com/ossf/scorecard/blob/main/docs/checks.md#license
+# custom:
+#   severity: error
+#   indicator: "2"
+#   remediation: |
+#     Add a file named LICENSE at the repository root holding the full text of an
+#     OSI-approved licence (for example Apache-2.0, MIT or GPL-3.0-or-later), or put
+#     the texts in LICENSES/<SPDX-id>.txt as the REUSE specification describes.
+package dpgcheck.rules.licensing["license-file"]
+
+root_licenses := [f | some f in input.files.inventory.license; f.location == "root"]
+
+findings contains finding if {
+	count(root_licenses) == 0
+	count(input.files.inventory.license_text) == 0
+	elsewhere := [f.path | some f in input.files.inventory.license]
+	finding := {
+		"message": message(elsewhere),
+		"evidence": {"suggested_path": "LICENSE", "found_elsewhere": elsewhere},
+	}
+}
+
+message(elsewhere) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
+	count(elsewhere) == 0
+} else := sprintf("The licence file is not at the repository root (found %s): move it to LICENSE at the root", [concat(", ", elsewhere)])
