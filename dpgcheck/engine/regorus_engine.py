@@ -42,8 +42,8 @@ class RegorusEngine:
     def coverage(self) -> dict[str, Any] | None:
         report = json.loads(self._engine.get_coverage_report_as_json())
         files = {}
-        for name, lines in report.get("files", {}).items():
-            files[name] = {"covered": sorted(lines.get("covered", [])), "not_covered": sorted(lines.get("not_covered", []))}
+        for entry in report.get("files", []):
+            files[entry["path"]] = {"covered": sorted(entry.get("covered", [])), "not_covered": sorted(entry.get("not_covered", []))}
         return files
 
     def close(self) -> None:

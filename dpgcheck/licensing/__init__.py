@@ -1,0 +1,1 @@
+"""Licence facts: SPDX expressions, licence data, detection, per-file headers and SBOMs."""

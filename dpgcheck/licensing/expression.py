@@ -1,0 +1,126 @@
+"""Parse and normalise SPDX licence expressions into facts the policies can look up.
+
+``license-expression`` does the parsing (it knows the SPDX list and its aliases,
+so ``GPL-2.0+`` becomes ``GPL-2.0-or-later``). The result carries the expression in
+disjunctive normal form: a list of alternatives, each a list of licence ids that
+must all hold. "Is this expression approved?" is then, in Rego, "is there an
+alternative whose every id is approved?": a lookup, not a parse.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+MAX_EXPRESSION_LENGTH = 2000
+MAX_ALTERNATIVES = 256
+
+
+@functools.lru_cache(maxsize=1)
+def _licensing() -> Any:
+    from license_expression import get_spdx_licensing
+
+    return get_spdx_licensing()
+
+
+def _dnf(node: Any) -> list[list[str]]:
+    from license_expression import LicenseSymbol, LicenseWithExceptionSymbol
+
+    if isinstance(node, LicenseWithExceptionSymbol):
+        return [[node.license_symbol.key]]
+    if isinstance(node, LicenseSymbol):
+        return [[node.key]]
+    operator = type(node).__name__.upper()
+    parts = [_dnf(arg) for arg in node.args]
+    if operator == "OR":
+        alternatives = [alt for part in parts for alt in part]
+    else:  # AND: every combination of one alternative per operand
+        alternatives = [[]]
+        for part in parts:
+            alternatives = [a + b for a in alternatives for b in part]
+            if len(alternatives) > MAX_ALTERNATIVES:
+                raise ValueError("expression has too many alternatives")
+    unique = {tuple(sorted(set(alt))) for alt in alternatives}
+    if len(unique) > MAX_ALTERNATIVES:
+        raise ValueError("expression has too many alternatives")
+    return [list(alt) for alt in sorted(unique)]
+
+
+def analyse(expression: str) -> dict[str, Any]:
+    """Facts about one SPDX licence expression; never raises on bad input."""
+    text = " ".join(str(expression).split())
+    facts: dict[str, Any] = {
+        "expression": text,
+        "normalized": None,
+        "valid": False,
+        "error": None,
+        "ids": [],
+        "exceptions": [],
+        "unknown": [],
+        "license_refs": [],
+        "deprecated": [],
+        "dnf": [],
+    }
+    if not text:
+        facts["error"] = "empty licence expression"
+        return facts
+    if len(text) > MAX_EXPRESSION_LENGTH:
+        facts["error"] = f"licence expression longer than {MAX_EXPRESSION_LENGTH} characters"
+        return facts
+    from license_expression import ExpressionError, LicenseWithExceptionSymbol
+
+    licensing = _licensing()
+    try:
+        parsed = licensing.parse(text, validate=False)
+    except (ExpressionError, ValueError, TypeError) as exc:
+        facts["error"] = f"not a valid SPDX expression: {exc}"
+        return facts
+    if parsed is None:
+        facts["error"] = "empty licence expression"
+        return facts
+    try:
+        facts["dnf"] = _dnf(parsed)
+    except ValueError as exc:
+        facts["error"] = str(exc)
+        return facts
+    ids, exceptions = set(), set()
+    for symbol in licensing.license_symbols(parsed, unique=True, decompose=False):
+        if isinstance(symbol, LicenseWithExceptionSymbol):
+            ids.add(symbol.license_symbol.key)
+            exceptions.add(symbol.exception_symbol.key)
+        else:
+            ids.add(symbol.key)
+    known = licensing.known_symbols
+    facts["ids"] = sorted(ids)
+    facts["exceptions"] = sorted(exceptions)
+    facts["license_refs"] = sorted(i for i in ids if i.startswith(("LicenseRef-", "DocumentRef-")))
+    facts["unknown"] = sorted(
+        i for i in ids | exceptions if i not in known and not i.startswith(("LicenseRef-", "DocumentRef-"))
+    )
+    facts["deprecated"] = _deprecated_tokens(text, known)
+    facts["normalized"] = str(parsed)
+    facts["valid"] = not facts["unknown"]
+    return facts
+
+
+def _deprecated_tokens(text: str, known: dict[str, Any]) -> list[dict[str, str]]:
+    """Ids written in an old or alias form (``GPL-2.0+``, ``GPL-3.0``) and what they became."""
+    found = []
+    for token in text.replace("(", " ").replace(")", " ").split():
+        if token.upper() in ("AND", "OR", "WITH"):
+            continue
+        symbol = known.get(token) or _alias(token)
+        if symbol is None:
+            continue
+        if symbol.key.lower() != token.lower():
+            found.append({"id": token, "replacement": symbol.key})
+    return sorted({(d["id"], d["replacement"]): d for d in found}.values(), key=lambda d: d["id"])
+
+
+def _alias(token: str) -> Any:
+    licensing = _licensing()
+    try:
+        parsed = licensing.parse(token, validate=False)
+    except Exception:  # noqa: BLE001 - an unparsable token is simply not an alias
+        return None
+    key = getattr(parsed, "key", None)
+    return licensing.known_symbols.get(key) if key else None
