@@ -25,6 +25,20 @@ def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
     return parsed
 
 
+def _evaluation_clock(value: str | None) -> str:
+    from datetime import datetime, timezone
+
+    if value is None:
+        return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise DpgcheckError(f"--now {value!r} is not an RFC 3339 time; write e.g. 2026-01-31T00:00:00Z") from None
+    if parsed.tzinfo is None:
+        raise DpgcheckError(f"--now {value!r} has no time zone; add Z or an offset such as +00:00")
+    return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
 def _collect_options(sbom: tuple[Path, ...], affiliations: Path | None, network: bool):
     from dpgcheck.collect.options import CollectOptions
 
@@ -70,6 +84,7 @@ def cli() -> None:
 @click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (repeatable).")
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory, applied over the built-in one (repeatable).")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in policies (only --bundle).")
+@click.option("--now", help="Evaluation clock, RFC 3339 (default: the current UTC time). Pin it for reproducible runs.")
 @click.option("--opa-url", envvar="DPGCHECK_OPA_URL", help="OPA server URL for --engine opa (default: start a local `opa run --server`).")
 @click.option("--opa-token", envvar="DPGCHECK_OPA_TOKEN", help="Bearer token for the OPA server.")
 @click.option("--opa-ca", type=PathType, help="CA bundle to verify the OPA server's TLS certificate.")
@@ -77,7 +92,7 @@ def cli() -> None:
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
 def check(path, record, screening, sbom, affiliations, network, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
+          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         from dpgcheck.commands.check import CheckRequest, check as run_check
@@ -96,7 +111,8 @@ def check(path, record, screening, sbom, affiliations, network, facts_file, engi
             output=output,
             bundles=bundles,
             builtin=not no_builtin,
-            run=RunOptions(profile=profile, fail_on=fail_on, disabled=disable, severity=_parse_severity(severity)),
+            run=RunOptions(profile=profile, fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
+                           now=_evaluation_clock(now)),
             collect=_collect_options(sbom, affiliations, network),
             opa=OpaServerOptions(
                 url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,

@@ -17,6 +17,8 @@ class RunOptions:
     disabled: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    #: The evaluation clock (RFC 3339): what "inactive for 12 months" is measured against.
+    now: str | None = None
 
     def as_input(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
@@ -30,6 +32,8 @@ class RunOptions:
             options["severity"] = dict(self.severity)
         if self.thresholds:
             options["thresholds"] = dict(self.thresholds)
+        if self.now:
+            options["now"] = self.now
         return options
 
 

@@ -112,7 +112,14 @@ status_of(id) := "fail" if {
 	data.dpgcheck.rules[active[id].area][id].not_applicable == true
 } else := "pass"
 
-rules[id] := object.union(rule, {"status": status_of(id)}) if some id, rule in active
+rules[id] := object.union(rule, {"status": status_of(id), "blocking": blocks(id)}) if some id, rule in active
+
+blocks(id) if {
+	some f in blocking
+	f.rule_id == id
+}
+
+default blocks(_) := false
 
 worst(statuses) := "fail" if "fail" in statuses
 else := "insufficient_evidence" if "insufficient_evidence" in statuses

@@ -1,0 +1,61 @@
+"""Small helpers shared by the renderers."""
+from __future__ import annotations
+
+from typing import Any
+
+from dpgcheck.report.model import INDICATOR_TITLES, indicator_sort_key
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+UNCOUNTABLE = {"info"}
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 or word in UNCOUNTABLE else "s")
+
+
+def severity_line(summary: dict[str, Any]) -> str:
+    by = summary.get("by_severity", {})
+    return ", ".join(plural(by.get(s, 0), s) for s in SEVERITY_ORDER)
+
+
+def finding_path(finding: dict[str, Any]) -> str | None:
+    location = finding.get("location") or {}
+    return location.get("path")
+
+
+def group_key(finding: dict[str, Any]) -> tuple[int, tuple[int, str], str]:
+    indicator = finding.get("indicator")
+    if indicator:
+        return (0, indicator_sort_key(indicator), indicator)
+    return (1, (0, finding["area"]), finding["area"])
+
+
+def group_title(finding: dict[str, Any]) -> str:
+    indicator = finding.get("indicator")
+    if indicator:
+        title = INDICATOR_TITLES.get(indicator, "")
+        return f"DPG indicator {indicator}" + (f": {title}" if title else "")
+    return finding["area"].replace("-", " ").replace("_", " ").capitalize()
+
+
+def grouped(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups: dict[tuple[int, tuple[int, str], str], list[dict[str, Any]]] = {}
+    for finding in findings:
+        groups.setdefault(group_key(finding), []).append(finding)
+    return [(group_title(items[0]), items) for _, items in sorted(groups.items())]
+
+
+def indicator_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    rows = []
+    for indicator in sorted(report.get("indicators", {}), key=indicator_sort_key):
+        rows.append((indicator, INDICATOR_TITLES.get(indicator, ""), report["indicators"][indicator]))
+    return rows
+
+
+def subject_label(report: dict[str, Any]) -> str:
+    subject = report.get("subject", {})
+    name = subject.get("name") or subject.get("path") or subject.get("kind", "?")
+    commit = subject.get("commit")
+    return f"{name} @ {commit[:12]}" if commit else str(name)

@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+from __future__ import annotations
+
+from typing import Any
+
+from dpgcheck.report.common import severity_line
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = []
+    for finding in report["findings"]:
+        properties = [f"title={_escape_property('dpgcheck ' + finding['rule_id'])}"]
+        location = finding.get("location") or {}
+        if location.get("path"):
+            properties.insert(0, f"file={_escape_property(location['path'])}")
+            if isinstance(location.get("line"), int):
+                properties.insert(1, f"line={location['line']}")
+        lines.append(f"::{COMMANDS[finding['severity']]} {','.join(properties)}::{_escape_data(finding['message'])}")
+    verdict = "passed" if report["verdict"] == "pass" else "failed"
+    lines.append(f"dpgcheck {verdict}: {severity_line(report['summary'])} (profile {report['profile']}, fails on {report['fail_on']})")
+    return "\n".join(lines)
