@@ -19,5 +19,8 @@ def facts_schema() -> dict[str, Any]:
     sections = resources.files(__name__) / "facts"
     for item in sorted(sections.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".json"):
-            schema["properties"][item.name[: -len(".json")]] = json.loads(item.read_text(encoding="utf-8"))
+            section = json.loads(item.read_text(encoding="utf-8"))
+            # Its own $id makes "#/$defs/..." inside the section resolve within the section.
+            section.setdefault("$id", f"https://dpgcheck.dev/schemas/facts-1.0/{item.name}")
+            schema["properties"][item.name[: -len(".json")]] = section
     return schema

@@ -1,0 +1,62 @@
+"""The facts document: schema-valid, deterministic, and git-aware."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from dpgcheck.collect.facts import collect_repository, facts_digest
+from dpgcheck.schemas import facts_schema
+from tests.conftest import ROOT, git, run_dpgcheck
+
+
+def validate(facts):
+    jsonschema.Draft202012Validator(facts_schema(), format_checker=jsonschema.FormatChecker()).validate(facts)
+
+
+def test_facts_of_a_git_repository(make_repo):
+    repo = make_repo({"README.md": "x"})
+    git(repo, "remote", "add", "origin", "https://user:token@example.org/org/repo.git")
+    facts = collect_repository(repo)
+    validate(facts)
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    assert facts["facts_version"] == "1.0"
+    assert facts["subject"] == {"kind": "repository"}
+    assert facts["repository"] == {
+        "name": repo.name,
+        "path": str(repo),
+        "git": {
+            "commit": commit,
+            "commit_time": "2026-01-15T10:00:00+00:00",
+            "branch": "main",
+            "remote": "https://example.org/org/repo.git",
+            "shallow": False,
+        },
+    }
+
+
+def test_repository_without_commits(make_repo):
+    repo = make_repo({"README.md": "x"}, commit=False)
+    facts = collect_repository(repo)
+    validate(facts)
+    assert facts["repository"]["git"]["commit"] is None
+    assert [p for p in facts["problems"] if p["source"] == "repository"] == []
+
+
+def test_facts_are_deterministic(make_repo):
+    repo = make_repo({"README.md": "x", "LICENSE": "MIT", "docs/CONTRIBUTING.md": "y"})
+    assert facts_digest(collect_repository(repo)) == facts_digest(collect_repository(repo))
+
+
+@pytest.mark.parametrize("example", ["compliant", "non-compliant"])
+def test_examples_give_schema_valid_facts(example):
+    facts = collect_repository(ROOT / "examples" / example)
+    validate(facts)
+
+
+def test_facts_command_prints_valid_json(make_repo):
+    repo = make_repo({"README.md": "x"})
+    result = run_dpgcheck("facts", repo)
+    assert result.returncode == 0, result.stderr
+    validate(json.loads(result.stdout))
