@@ -1,0 +1,191 @@
+"""Git history: activity, contributors, organisations, release tags, declared maintainers.
+
+From local git only (no forge API). One ``git log`` over at most
+``MAX_COMMITS`` commits reachable from HEAD, streamed and parsed here; the cap
+and whether it was reached are in the facts. Time windows (last 90 days, last 12
+months) are measured back from the HEAD commit's committer time, which is also
+recorded (``reference_time``), so the facts are the same for a given commit
+whenever they are collected; a rule that needs "today" compares
+``last_commit_time`` with the evaluation clock ``input.options.now``.
+
+Merge commits are counted apart and are not contributions; bot commits
+(``dependabot[bot]`` …) likewise. ``.mailmap`` is honoured (git applies it).
+Organisations are registrable e-mail domains, webmail is ``unknown``, and an
+affiliation map (``--affiliations``) wins over both. No address or name is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.gitcmd import GitUnavailable, git
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.history.domains import UNKNOWN, AffiliationMap, is_bot, load_affiliations, organisation_of
+from dpgcheck.history.gitlog import stream_log
+from dpgcheck.history.metrics import Window
+from dpgcheck.history.tags import summarise
+from dpgcheck.history.timefmt import rfc3339
+
+SECTION = "history"
+
+#: At most this many commits (newest first) are read; the facts say when the cap was hit.
+MAX_COMMITS = 50_000
+DAY = 86_400
+WINDOWS = {"last_90_days": 90 * DAY, "last_12_months": 365 * DAY}
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9\-]*(?:/[A-Za-z0-9_.\-]+)?")
+
+
+def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+    cap = int(getattr(options, "history_max_commits", None) or MAX_COMMITS)
+    affiliations = _affiliations(view, options)
+    facts: dict[str, Any] = {
+        "available": False,
+        "reason": None,
+        "shallow": False,
+        "commit_cap": cap,
+        "cap_reached": False,
+        "mailmap": view.get(".mailmap") is not None,
+        "affiliation_map": {"given": options.affiliations_path is not None, "entries": len(affiliations)},
+        "maintainers": _declared_maintainers(view, affiliations),
+    }
+    if view.git_dir is None:
+        facts["reason"] = "no-git"
+        return facts
+    try:
+        head = git(view.root, "rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
+    except GitUnavailable as exc:
+        if "failed: 1" in str(exc) and (view.git_dir / "HEAD").exists():
+            facts["reason"] = "no-commits"
+        else:
+            facts["reason"] = "git-unavailable"
+            view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
+        return facts
+    try:
+        facts["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
+        facts.update(_read_history(view, cap, affiliations))
+        facts["tags"] = _tags(view, facts["reference_time_unix"])
+        del facts["reference_time_unix"]
+    except GitUnavailable as exc:
+        view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
+        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow")} | {
+            "available": False, "reason": "git-unavailable"}
+    facts["available"] = bool(head)
+    if facts["shallow"]:
+        view.problems.append(
+            problem(SECTION, "shallow-clone", "shallow clone: only part of the history is present, so contributor and "
+                    "organisation counts are incomplete; fetch the full history (git fetch --unshallow)")
+        )
+    return facts
+
+
+def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
+    if options.affiliations_path is None:
+        return AffiliationMap()
+    try:
+        return load_affiliations(options.affiliations_path)
+    except ValueError as exc:
+        view.problems.append(problem(SECTION, "bad-affiliations", f"{exc} ({options.affiliations_path}); ignored"))
+        return AffiliationMap()
+
+
+def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dict[str, Any]:
+    lifetime = Window()
+    windows = {name: Window() for name in WINDOWS}
+    reference: int | None = None
+    first = last = None
+    read = 0
+    active_months: set[str] = set()
+    organisations: dict[str, str] = {}  # address -> organisation, memoised
+    # The fields: committer time, author e-mail and name (mailmap applied), parents.
+    for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
+        if len(fields) < 4:
+            continue
+        read += 1
+        if read > cap:
+            break
+        when = int(fields[0]) if fields[0].isdigit() else 0
+        email, name, parents = fields[1].strip().lower(), fields[2], fields[3].split()
+        if reference is None:
+            reference = when  # the first commit listed is HEAD
+        first = when if first is None else min(first, when)
+        last = when if last is None else max(last, when)
+        in_windows = [windows[n] for n, span in WINDOWS.items() if when > reference - span]
+        targets = [lifetime, *in_windows]
+        if len(parents) > 1:
+            for window in targets:
+                window.merges += 1
+            continue
+        if is_bot(email, name):
+            for window in targets:
+                window.bot_commits += 1
+            continue
+        organisation = organisations.get(email)
+        if organisation is None:
+            organisation = organisations[email] = organisation_of(email, affiliations)
+        for window in targets:
+            window.add(email, organisation)
+        if windows["last_12_months"] in in_windows:
+            active_months.add(rfc3339(when)[:7])
+    cap_reached = read > cap
+    read = min(read, cap)
+    total = read
+    if cap_reached:
+        total = int(git(view.root, "rev-list", "--count", "HEAD").strip() or 0)
+        roots = [int(t) for t in git(view.root, "log", "--max-parents=0", "--format=%ct", "HEAD").split() if t.isdigit()]
+        if roots:
+            first = min(roots)
+    return {
+        "reference_time_unix": reference,
+        "reference_time": rfc3339(reference) if reference is not None else None,
+        "first_commit_time": rfc3339(first) if first is not None else None,
+        "last_commit_time": rfc3339(last) if last is not None else None,
+        "commits_total": total,
+        "commits_read": read,
+        "cap_reached": cap_reached,
+        "active_months_last_12_months": len(active_months),
+        "lifetime": lifetime.facts(),
+        **{name: window.facts() for name, window in windows.items()},
+    }
+
+
+def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
+    output = git(view.root, "for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
+    tags = []
+    for line in output.splitlines():
+        name, _, when = line.rpartition("\t")
+        if name:
+            tags.append((name, int(when) if when.isdigit() else 0))
+    return summarise(tags, reference, WINDOWS["last_12_months"])
+
+
+def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[str, Any]:
+    """Organisations of the e-mail addresses in CODEOWNERS / MAINTAINERS / OWNERS files."""
+    paths = []
+    for entry in view.files:
+        found = classify(entry)
+        if found and found[0] in ("codeowners", "maintainers") and not (entry.is_symlink and not entry.link_inside):
+            paths.append(entry.path)
+    addresses: set[str] = set()
+    handles: set[str] = set()
+    for path in sorted(paths):
+        text = view.read_text(path, source=SECTION, limit=1024 * 1024)
+        if text is None:
+            continue
+        for line in text.splitlines():
+            line = line.split("#", 1)[0] if path.lower().endswith("codeowners") else line
+            addresses.update(a.lower() for a in _EMAIL.findall(line))
+            handles.update(h.lower() for h in _HANDLE.findall(_EMAIL.sub(" ", line)))
+    by_organisation = Counter(organisation_of(a, affiliations) for a in addresses if not is_bot(a))
+    return {
+        "files": sorted(paths),
+        "addresses": sum(by_organisation.values()),
+        "handles": len(handles),
+        "organisations": sorted(org for org in by_organisation if org != UNKNOWN),
+        "unknown_organisation": by_organisation.get(UNKNOWN, 0),
+    }

@@ -1,0 +1,69 @@
+"""Stream ``git log`` records without holding the whole output in memory."""
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from dpgcheck.collect.gitcmd import GitUnavailable
+
+LOG_TIMEOUT_SECONDS = 300
+FIELD = "\x1f"
+
+#: Same safety switches as :func:`dpgcheck.collect.gitcmd.git`, plus: a repository's
+#: own config must not make git read a mailmap outside the repository.
+SAFE_CONFIG = (
+    "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "diff.external=",
+    "-c", "core.pager=cat", "-c", "mailmap.file=", "-c", "mailmap.blob=", "-c", "log.showSignature=false",
+)
+
+
+def stream_log(root: Path, *, max_count: int, fields: str, timeout: float = LOG_TIMEOUT_SECONDS) -> Iterator[list[str]]:
+    """Yield the fields of each commit reachable from HEAD, newest first, at most ``max_count``.
+
+    ``fields`` are ``git log`` placeholders joined by ``%x1f``; commits are NUL-separated (``-z``).
+    """
+    command = [
+        "git", "-C", str(root), *SAFE_CONFIG, "log", "-z", f"--max-count={max_count}",
+        f"--format={fields}", "--no-color", "HEAD", "--",
+    ]
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    except FileNotFoundError as exc:
+        raise GitUnavailable("git is not installed") from exc
+    timed_out = threading.Event()
+
+    def _kill() -> None:
+        timed_out.set()
+        process.kill()
+
+    timer = threading.Timer(timeout, _kill)
+    timer.start()
+    try:
+        assert process.stdout is not None
+        pending = b""
+        while True:
+            chunk = process.stdout.read(1 << 16)
+            if not chunk:
+                break
+            pending += chunk
+            *records, pending = pending.split(b"\0")
+            for record in records:
+                yield record.decode("utf-8", "replace").lstrip("\n").split(FIELD)
+        if pending.strip():
+            yield pending.decode("utf-8", "replace").strip("\n").split(FIELD)
+        stderr = process.stderr.read() if process.stderr else b""
+        code = process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if timed_out.is_set():
+        raise GitUnavailable(f"git log timed out after {timeout:.0f} s")
+    if code != 0:
+        first = stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise GitUnavailable(f"git log failed: {first[0] if first else code}")

@@ -1,0 +1,68 @@
+"""Release tags and their version scheme."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# Calendar versions first: 2024.1.3 is also valid semver, but a year is not a major version.
+_CALVER = re.compile(r"^(?:v|release[-_/]?|rel[-_])?(?:19|20)\d{2}[.\-_](?:0?[1-9]|1[0-2])(?:[.\-_]\d+)*(?:[-+][0-9a-z.\-]+)?$", re.I)
+_SEMVER = re.compile(
+    r"^(?:v|release[-_/]?|rel[-_]|version[-_]?)?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)"
+    r"(?:-[0-9a-z\-]+(?:\.[0-9a-z\-]+)*)?(?:\+[0-9a-z\-]+(?:\.[0-9a-z\-]+)*)?$",
+    re.I,
+)
+_NUMERIC = re.compile(r"^(?:v|release[-_/]?|rel[-_]|version[-_]?)?\d+(?:[._]\d+)*(?:[-_.]?(?:rc|alpha|beta|a|b)\d*)?$", re.I)
+
+SCHEMES = ("semver", "calver", "numeric", "other")
+VERSION_SCHEMES = ("semver", "calver", "numeric")
+
+
+def scheme_of(tag: str) -> str:
+    """``semver`` (v1.2.3), ``calver`` (2024.05, 2024.05.1), ``numeric`` (v1, 1.2) or ``other``."""
+    name = tag.rsplit("/", 1)[-1] if tag.count("/") == 1 and not tag.lower().startswith("release/") else tag
+    if _CALVER.match(name):
+        return "calver"
+    if _SEMVER.match(name):
+        return "semver"
+    if _NUMERIC.match(name):
+        return "numeric"
+    return "other"
+
+
+def overall_scheme(counts: Counter[str]) -> str:
+    """The scheme the version tags follow: one name, ``mixed``, ``other`` or ``none``."""
+    used = [s for s in VERSION_SCHEMES if counts.get(s)]
+    if not used:
+        return "other" if counts.get("other") else "none"
+    if len(used) == 1:
+        return used[0]
+    top = max(used, key=lambda s: counts[s])
+    return top if counts[top] >= 0.8 * sum(counts[s] for s in used) else "mixed"
+
+
+def summarise(tags: Iterable[tuple[str, int]], reference: int | None, window_seconds: int) -> dict[str, object]:
+    """Facts for ``(name, unix time)`` tags; ``reference`` is the HEAD commit time."""
+    counts: Counter[str] = Counter()
+    latest: tuple[int, str] | None = None
+    recent = 0
+    total = 0
+    for name, when in tags:
+        total += 1
+        scheme = scheme_of(name)
+        counts[scheme] += 1
+        if scheme in VERSION_SCHEMES:
+            if latest is None or (when, name) > latest:
+                latest = (when, name)
+            if reference is not None and when > reference - window_seconds:
+                recent += 1
+    from dpgcheck.history.timefmt import rfc3339
+
+    return {
+        "count": total,
+        "version_tags": sum(counts[s] for s in VERSION_SCHEMES),
+        "schemes": {s: counts.get(s, 0) for s in SCHEMES},
+        "scheme": overall_scheme(counts),
+        "latest_version_tag": None if latest is None else {"name": latest[1], "time": rfc3339(latest[0])},
+        "version_tags_last_12_months": recent,
+    }
