@@ -1,0 +1,51 @@
+package dpgcheck.rules.stewardship["contributor-absence-factor_test"]
+
+import data.dpgcheck.rules.stewardship["contributor-absence-factor"] as rule
+
+thresholds := {"stewardship_window": "last_12_months", "min_absence_factor": 2}
+
+history(window) := {"available": true, "shallow": false, "commits_read": 50, "last_12_months": window}
+
+test_fail_one_person if {
+	rule.findings == {{
+		"message": "Contributor absence factor 1 in the window last_12_months: 1 person(s) made half of the 50 commits; at least 2 should",
+		"evidence": {"window": "last_12_months", "absence_factor": 1, "contributors": 3, "commits": 50, "min_absence_factor": 2},
+	}} with input as {"history": history({"commits": 50, "contributors": 3, "absence_factor": 1})}
+		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_success_several_people if {
+	rule.findings == set() with input as {"history": history({"commits": 50, "contributors": 7, "absence_factor": 3})}
+		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_success_exactly_at_threshold if {
+	rule.findings == set() with input as {"history": history({"commits": 50, "contributors": 2, "absence_factor": 2})}
+		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_no_git if {
+	rule.findings == {{
+		"message": "No git history, so the contributor absence factor cannot be measured; run dpgcheck in a full git clone",
+		"evidence": {"reason": "no-git"},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": {"available": false, "reason": "no-git", "shallow": false}} with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_shallow if {
+	rule.findings == {{
+		"message": "Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
+		"evidence": {"shallow": true, "commits_read": 1},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": {"available": true, "shallow": true, "commits_read": 1, "last_12_months": {"commits": 1, "contributors": 1, "absence_factor": 1}}}
+		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_empty_window if {
+	rule.findings == {{
+		"message": "No commits by people in the window last_12_months, so the contributor absence factor is undefined",
+		"evidence": {"window": "last_12_months", "commits": 0},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": history({"commits": 0, "contributors": 0, "absence_factor": null})}
+		with data.dpgcheck.config.thresholds as thresholds
+}
