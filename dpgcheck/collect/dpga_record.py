@@ -1,0 +1,387 @@
+"""DPG metadata in the DPGA's own record formats, turned into the ``dpg`` facts section.
+
+The Digital Public Goods Alliance keeps two JSON records per solution
+(github.com/DPGAlliance/publicgoods-candidates, Unlicense):
+
+* the **nominee** record (``nominee-schema.json``): name, description, licences
+  ``[{spdx, licenseURL}]``, SDGs ``[{SDGNumber, evidenceText, evidenceURL}]``,
+  type, organisations, stage ...;
+* the **screening** record (``screening-schema.json``): the answers for
+  indicators 3 to 9 (``clearOwnership``, ``platformIndependence``, ...,
+  ``doNoHarm.*``), each ``Yes`` / ``No`` / ``Unknown`` with its evidence.
+
+A repository may carry the same data as ``dpg.json`` or ``dpg.yaml`` at its
+root: a nominee record, optionally with the screening fields beside it.
+
+This module validates the records against copies of the DPGA schemas (errors
+carry the JSON path of the problem, never the offending personal value),
+drops personal contact fields before anything else sees the record, and
+reduces every answer to a lookup value for the policies: ``yes``, ``no``,
+``unknown``, ``missing`` (absent or empty) or ``other`` (free text that is none
+of these). Evidence is reduced to presence flags and counts. It judges
+nothing: whether an answer is enough is decided in Rego.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from dpgcheck.licensing.expression import analyse
+
+#: The upstream snapshot the schemas were copied from.
+SCHEMA_SOURCE = "DPGAlliance/publicgoods-candidates@a1d99f08b175143bb562f7377beefb1de41a6186"
+
+#: Top-level keys of a screening record (besides ``name``).
+SCREENING_KEYS = ("clearOwnership", "platformIndependence", "documentation", "NonPII", "privacy", "standards", "doNoHarm", "locations")
+
+#: Keys that hold personal contact details: dropped wherever they appear.
+_PERSONAL_KEY = re.compile(r"contact|e-?mail|phone|telephone|mobile", re.IGNORECASE)
+
+MAX_ERRORS_PER_DOCUMENT = 50
+MAX_TEXT = 200
+
+ANSWERS = ("yes", "no", "unknown")
+VALID_TYPES = ("aimodel", "content", "data", "software", "standard")
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def drop_personal(value: Any) -> Any:
+    """A copy of ``value`` without any key that holds personal contact details."""
+    if isinstance(value, dict):
+        return {k: drop_personal(v) for k, v in value.items() if not (isinstance(k, str) and _PERSONAL_KEY.search(k))}
+    if isinstance(value, list):
+        return [drop_personal(v) for v in value]
+    return value
+
+
+def json_compatible(value: Any) -> Any:
+    """YAML values as JSON values: dates become ISO strings, keys become strings."""
+    if isinstance(value, dict):
+        return {str(k): json_compatible(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_compatible(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def parse_json(text: str) -> tuple[Any, str | None]:
+    """(value, None) or (None, a one-line reason naming line and column)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    except RecursionError:
+        return None, "not valid JSON (nested too deeply)"
+
+
+def parse_yaml(text: str) -> tuple[Any, str | None]:
+    import yaml
+
+    try:
+        return json_compatible(yaml.safe_load(text)), None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, f"not valid YAML ({where}{reason})"
+    except RecursionError:
+        return None, "not valid YAML (nested too deeply)"
+
+
+# --- validation --------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2)
+def _validator(kind: str) -> Any:
+    from jsonschema import Draft7Validator
+
+    text = (resources.files("dpgcheck") / "schemas" / "dpga" / f"{kind}-schema.json").read_text(encoding="utf-8")
+    return Draft7Validator(json.loads(text))
+
+
+def json_path(parts: Any) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _shown(value: Any) -> str:
+    """A short rendering of a schema-checked value (never of a contact field: those are gone)."""
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return repr(text if len(text) <= 60 else text[:57] + "...")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return json_type(value)
+
+
+def _message(error: Any) -> str:
+    validator, expected = error.validator, error.validator_value
+    if validator == "required":
+        missing = [name for name in expected if isinstance(error.instance, dict) and name not in error.instance]
+        return f"missing required field {missing[0]!r}" if missing else "missing a required field"
+    if validator == "type":
+        wanted = expected if isinstance(expected, str) else " or ".join(expected)
+        article = "an" if wanted[:1] in "aeiou" else "a"
+        return f"must be {article} {wanted}, not {json_type(error.instance)}"
+    if validator == "enum":
+        if error.path and error.path[-1] == "spdx":
+            return f"{_shown(error.instance)} is not a licence id on the DPGA nominee schema's approved list"
+        if len(expected) <= 10:
+            return f"{_shown(error.instance)} is not one of {', '.join(map(str, expected))}"
+        return f"{_shown(error.instance)} is not one of the {len(expected)} allowed values"
+    if validator == "minItems":
+        return f"must have at least {expected} item{'s' if expected != 1 else ''}"
+    if validator == "uniqueItems":
+        return "has duplicate items"
+    return f"does not satisfy the schema's {validator!r} check"
+
+
+def validate(document: Any, kind: str, file: str) -> list[dict[str, str]]:
+    """Schema errors of a ``nominee`` or ``screening`` record, with JSON paths."""
+    errors = []
+    for error in _validator(kind).iter_errors(document):
+        errors.append({"document": kind, "file": file, "path": json_path(error.absolute_path), "message": _message(error)})
+    errors.sort(key=lambda e: (e["path"], e["message"]))
+    if len(errors) > MAX_ERRORS_PER_DOCUMENT:
+        dropped = len(errors) - MAX_ERRORS_PER_DOCUMENT
+        errors = errors[:MAX_ERRORS_PER_DOCUMENT] + [
+            {"document": kind, "file": file, "path": "$", "message": f"{dropped} more schema errors not shown"}
+        ]
+    return errors
+
+
+# --- normalisation -----------------------------------------------------------
+
+
+def answer(value: Any) -> str:
+    """``yes``, ``no``, ``unknown``, ``missing`` (absent, empty or not a string) or ``other``."""
+    if not isinstance(value, str) or not value.strip():
+        return "missing"
+    text = value.strip().lower()
+    return text if text in ANSWERS else "other"
+
+
+def has_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def count_texts(value: Any) -> int:
+    """How many non-empty strings a list (or a single string) holds."""
+    if isinstance(value, str):
+        return 1 if value.strip() else 0
+    if isinstance(value, list):
+        return sum(1 for item in value if has_text(item))
+    return 0
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _short(value: Any) -> str | None:
+    if not has_text(value):
+        return None
+    text = " ".join(value.split())
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 3] + "..."
+
+
+@functools.lru_cache(maxsize=2048)
+def _analysis(expression: str) -> str:
+    return json.dumps(analyse(expression))
+
+
+def licence_facts(entry: Any) -> dict[str, Any]:
+    if isinstance(entry, str):  # the pre-2020 format: a bare SPDX id
+        entry = {"spdx": entry}
+    entry = _object(entry)
+    spdx = entry.get("spdx")
+    expression = spdx.strip() if isinstance(spdx, str) else ""
+    return {
+        "spdx": expression or None,
+        "url": has_text(entry.get("licenseURL")),
+        "analysis": json.loads(_analysis(expression)),
+    }
+
+
+def sdg_facts(entry: Any) -> dict[str, Any]:
+    if isinstance(entry, list) and entry:  # the old format: [number, "name"]
+        entry = {"SDGNumber": entry[0]}
+    elif isinstance(entry, (int, float)) and not isinstance(entry, bool):
+        entry = {"SDGNumber": entry}
+    entry = _object(entry)
+    number = entry.get("SDGNumber")
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or number != int(number):
+        number = None
+    else:
+        number = int(number)
+    return {"number": number, "evidence_text": has_text(entry.get("evidenceText")), "evidence_url": has_text(entry.get("evidenceURL"))}
+
+
+def organisation_facts(entry: Any) -> dict[str, Any]:
+    entry = _object(entry)
+    role = entry.get("org_type")
+    return {
+        "name": _short(entry.get("name")),
+        "role": role.strip().lower() if has_text(role) else None,
+        "website": has_text(entry.get("website")),
+    }
+
+
+def nominee_facts(document: dict[str, Any]) -> dict[str, Any]:
+    licences = document.get("license")
+    if isinstance(licences, str):
+        licences = [licences]
+    types = document.get("type")
+    if isinstance(types, str):
+        types = [types]
+    organisations = [organisation_facts(o) for o in _list(document.get("organizations"))]
+    stage = document.get("stage")
+    return {
+        "name": _short(document.get("name")),
+        "stage": stage.strip() if has_text(stage) else None,
+        "types": sorted({t.strip().lower() for t in _list(types) if has_text(t)}),
+        "licenses": [licence_facts(entry) for entry in _list(licences)],
+        "sdgs": [sdg_facts(entry) for entry in _list(document.get("SDGs"))],
+        "organizations": organisations,
+        "owners": sorted({o["name"] for o in organisations if o["role"] == "owner" and o["name"]}),
+        "repositories": count_texts([_object(r).get("url") or _object(r).get("repositoryURL") for r in _list(document.get("repositories"))]),
+        "website": has_text(document.get("website")),
+    }
+
+
+def screening_facts(document: dict[str, Any] | None) -> dict[str, Any]:
+    """The answers of a screening record; every key is present, ``missing`` when not answered."""
+    present = document is not None
+    document = _object(document)
+    ownership = _object(document.get("clearOwnership"))
+    platform = _object(document.get("platformIndependence"))
+    docs = _object(document.get("documentation"))
+    non_pii = _object(document.get("NonPII"))
+    privacy = _object(document.get("privacy"))
+    standards = _object(document.get("standards"))
+    harm = _object(document.get("doNoHarm"))
+    prevent = _object(harm.get("preventHarm"))
+    pii = _object(harm.get("dataPrivacySecurity"))
+    content = _object(harm.get("inappropriateIllegalContent"))
+    interaction = _object(harm.get("protectionFromHarassment"))
+    return {
+        "present": present,
+        "ownership": {"explicit": answer(ownership.get("isOwnershipExplicit")), "evidence": count_texts(ownership.get("copyrightURL"))},
+        "platform_independence": {
+            "restrictive_dependencies": answer(platform.get("mandatoryDepsCreateMoreRestrictions")),
+            "independent": answer(platform.get("isSoftwarePltIndependent")),
+            "description": has_text(platform.get("pltIndependenceDesc")),
+        },
+        "documentation": {"available": answer(docs.get("isDocumentationAvailable")), "links": count_texts(docs.get("documentationURL"))},
+        "non_pii": {
+            "collects": answer(non_pii.get("collectsNonPII")),
+            "extraction": answer(non_pii.get("checkNonPIIAccessMechanism")),
+            "mechanism": has_text(non_pii.get("nonPIIAccessMechanism")),
+        },
+        "privacy": {
+            "compliant": answer(privacy.get("isPrivacyCompliant")),
+            "laws": count_texts(privacy.get("privacyComplianceList")),
+            "adherence_steps": count_texts(privacy.get("adherenceSteps")),
+        },
+        "standards": {
+            "supports": answer(standards.get("supportStandards")),
+            "standards": count_texts(standards.get("standardsList")),
+            "evidence": count_texts(standards.get("evidenceStandardSupport")),
+            "best_practices": answer(standards.get("implementBestPractices")),
+            "best_practices_list": count_texts(standards.get("bestPracticesList")),
+        },
+        "do_no_harm": {
+            "prevent_harm": answer(prevent.get("stepsToPreventHarm")),
+            "prevent_harm_details": has_text(prevent.get("additionalInfoMechanismProcessesPolicies")),
+            "pii": {
+                "collects": answer(pii.get("collectsPII")),
+                "data_types": count_texts(pii.get("typesOfDataCollected")),
+                "third_party_sharing": answer(pii.get("thirdPartyDataSharing")),
+                "ensures_privacy_security": answer(pii.get("ensurePrivacySecurity")),
+                "description": has_text(pii.get("privacySecurityDescription")),
+            },
+            "content": {
+                "handles": answer(content.get("collectStoreDistribute")),
+                "policy": answer(content.get("contentFilter")),
+                "policy_link": has_text(content.get("policyGuidelinesDocumentationLink")),
+                "detection": answer(content.get("illegalContentDetection")),
+                "mechanism": has_text(content.get("illegalContentDetectionMechanism")),
+            },
+            "interaction": {
+                "facilitates": answer(interaction.get("userInteraction")),
+                "underage_safety": answer(interaction.get("addressSafetySecurityUnderageUsers")),
+                "underage_steps": count_texts(interaction.get("stepsAddressRiskPreventSafetyUnderageUsers")),
+                "harassment_protection": answer(interaction.get("griefAbuseHarassmentProtection")),
+                "harassment_steps": count_texts(interaction.get("harassmentProtectionSteps")),
+            },
+        },
+    }
+
+
+def absent_section() -> dict[str, Any]:
+    """The ``dpg`` section when there is no DPG metadata at all."""
+    return build_section(None, None, files=[], errors=[], present=False)
+
+
+def has_screening_fields(document: dict[str, Any]) -> bool:
+    return any(key in document for key in SCREENING_KEYS)
+
+
+def build_section(
+    nominee: dict[str, Any] | None,
+    screening: dict[str, Any] | None,
+    *,
+    files: list[str],
+    errors: list[dict[str, str]],
+    present: bool = True,
+) -> dict[str, Any]:
+    """The ``dpg`` facts section from already parsed, personal-data-free records."""
+    facts = nominee_facts(nominee or {})
+    return {
+        "present": present,
+        "files": files,
+        "schema": SCHEMA_SOURCE,
+        "valid": present and not errors,
+        "errors": sorted(errors, key=lambda e: (e["file"], e["document"], e["path"], e["message"])),
+        **facts,
+        "screening": screening_facts(screening),
+    }
+
+
+def screening_name_mismatch(nominee: dict[str, Any], screening: dict[str, Any]) -> str | None:
+    """A message when the two records name different solutions."""
+    first, second = nominee.get("name"), screening.get("name")
+    if not (has_text(first) and has_text(second)):
+        return None
+    if " ".join(first.split()).casefold() == " ".join(second.split()).casefold():
+        return None
+    return f"the screening record names {_short(second)!r} but the nominee record names {_short(first)!r}"
