@@ -1,0 +1,360 @@
+"""Governance documents and the signals a reviewer looks for in them.
+
+Reads GOVERNANCE (and files under a top-level ``governance/`` folder),
+CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, SUPPORT, ROADMAP, MAINTAINERS,
+CODEOWNERS, CHANGELOG, ``.github/FUNDING.yml`` and the README, where GitHub
+and Scorecard look for them, and records
+
+* where each document is (path, location, size) and which *topics* it covers,
+  from its headings and a few specific phrases: decision making, roles, a
+  steering body, membership, voting and voting thresholds, funding, mission,
+  vision, values, roadmap, release process, amendments, conflict resolution,
+  code-of-conduct enforcement;
+* for the security policy: the kinds of private reporting channel it gives
+  (e-mail, a forge security advisory, a bug-bounty platform, a web form) and
+  whether it states a disclosure or response timeline;
+* for the code of conduct: whether it names an enforcement contact, and of which
+  kind, and whether a template placeholder was left in;
+* FUNDING.yml platforms, CODEOWNERS counts, changelog entries.
+
+Only kinds and counts are recorded, never an address or a name.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.repo_view import FileEntry, RepoView
+
+SECTION = "governance"
+
+#: Document kinds read here (files.py kinds, plus the governance/ folder).
+KINDS = ("governance", "contributing", "code_of_conduct", "security_policy", "support", "roadmap", "maintainers",
+         "codeowners", "changelog", "funding", "readme")
+#: Text documents scanned for topics.
+TEXT_KINDS = ("governance", "contributing", "code_of_conduct", "security_policy", "support", "roadmap", "maintainers", "readme")
+READ_LIMIT = 512 * 1024
+MAX_DOCUMENTS_PER_KIND = 20
+_DOC_EXTENSIONS = (".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org", "")
+
+#: topic -> (heading pattern, text pattern). Headings are matched case-insensitively on their words;
+#: text patterns are deliberately specific phrases so that a passing mention does not count.
+TOPICS: dict[str, tuple[str | None, str | None]] = {
+    "governance": (r"\bgovernance\b|\bgoverning\b", None),
+    "decision_making": (
+        r"\bdecision[- ]?making\b|\bdecisions?\b|\bconsensus\b",
+        r"\bdecision[- ]making\b|\bdecisions are (?:made|taken|reached)\b|\b(?:lazy )?consensus\b|\bdecided by\b|\bby consent\b|\bmake decisions\b|\bdecision process\b",
+    ),
+    "roles": (
+        r"\broles?\b|\bresponsibilit|\bmaintainers?\b|\bcommitters?\b|\bcontributor ladder\b|\bteams?\b",
+        r"\broles and responsibilities\b|\bthe following roles\b|\bcontributor ladder\b|\broles? (?:of|in) the project\b",
+    ),
+    "steering_body": (
+        r"\bsteering\b|\bboard\b|\bcouncil\b|\bcommittee\b",
+        r"\bsteering (?:committee|council|group|team|board)\b|\btechnical steering\b|\bboard of (?:directors|trustees)\b|\bgoverning (?:board|body|council)\b|\boversight (?:board|committee)\b|\btechnical (?:committee|council|oversight)\b|\badvisory (?:board|council)\b|\bproject management committee\b",
+    ),
+    "membership": (
+        r"\bmembers(?:hip)?\b",
+        r"\bmembership\b|\bone member (?:per|from|for) (?:each )?\w+|\bmembers of the (?:steering|board|committee|council|team)\b|\bbecom(?:e|ing) a (?:member|maintainer|committer)\b|\bnew members?\b|\bmembers? (?:are|is) (?:appointed|elected|nominated|added|removed)\b",
+    ),
+    "voting": (
+        r"\bvot(?:e|es|ing)\b|\belections?\b",
+        r"\bvot(?:e|es|ing|ed)\b|\bballot\b|\bquorum\b|\belected\b",
+    ),
+    "voting_thresholds": (
+        None,
+        r"\bsimple majority\b|\babsolute majority\b|\bsuper[- ]?majority\b|\b(?:two|three)[- ]thirds\b|\b[23]/3\b|\bunanim(?:ous|ity)\b|\bquorum\b|\b\d{1,3}\s?(?:%|percent)\s+(?:of|majority)\b|\bmajority (?:of|vote)\b",
+    ),
+    "funding": (
+        r"\bfund(?:ing|ed|ers?)?\b|\bsponsor(?:s|ship)?\b|\bfinanc(?:e|es|ial|ing)\b|\bbudget\b|\bdonat(?:e|ions?)\b|\bbackers\b",
+        r"\bfunded by\b|\bfunding (?:comes|is provided|from|model|sources?)\b|\bsponsored by\b|\bfiscal (?:host|sponsor)\b|\bopen ?collective\b|\bgrants? (?:from|by)\b|\bfinancially supported\b",
+    ),
+    "mission": (r"\bmission\b|\bpurpose\b|\bobjectives?\b|\bgoals?\b", r"\bour mission\b|\bmission statement\b|\bthe mission of\b|\bmission is to\b"),
+    "vision": (r"\bvision\b", r"\bour vision\b|\bvision statement\b|\bthe vision of\b|\bvision is (?:to|of|a|that)\b"),
+    "values": (r"\bvalues\b|\bprinciples\b", r"\bour values\b|\bcore values\b|\bvalues statement\b|\bguiding principles\b|\bour principles\b|\bshared values\b"),
+    "roadmap": (r"\broadmap\b", r"\broadmap\b"),
+    "release_process": (r"\breleas(?:e|es|ing)\b|\bversioning\b", r"\brelease (?:process|cycle|cadence|schedule|management)\b|\bsemantic versioning\b|\bsemver\b|\bcalver\b"),
+    "amendments": (r"\bamend|\bchang(?:es|ing) (?:to )?(?:this|the) (?:governance|charter|document)", r"\bamend(?:ed|ing|ment|ments)? (?:to )?(?:this|the) (?:governance|charter|document|policy)\b|\bchanges to (?:this|the) (?:governance|charter)\b"),
+    "conflict_resolution": (r"\bconflicts?\b|\bdisputes?\b|\bescalat", r"\bconflict resolution\b|\bresolv(?:e|ing) (?:conflicts|disputes)\b|\bescalat(?:e|ion)\b"),
+    "code_of_conduct_enforcement": (r"\benforcement\b", r"\benforcement\b|\benforce(?:d|s)? (?:this|the) code\b|\breport(?:ing)? (?:an )?incidents?\b"),
+}
+TOPIC_NAMES = sorted(TOPICS)
+_COMPILED = {
+    name: (re.compile(h, re.IGNORECASE) if h else None, re.compile(t, re.IGNORECASE) if t else None)
+    for name, (h, t) in TOPICS.items()
+}
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
+_URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
+_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|/-/issues/new\?.*confidential|confidential issue", re.IGNORECASE)
+_PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
+_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
+_TIMELINE = re.compile(
+    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)[- ](?:business |working |calendar )?(?:hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_DISCLOSURE = re.compile(r"\bdisclos|\bembargo\b|\brespon(?:d|se)\b|\backnowledg|\bfix(?:ed)?\b|\bpatch", re.IGNORECASE)
+_SUPPORTED_VERSIONS = re.compile(r"supported versions|versions? (?:are|is) supported|security updates? (?:are|is) (?:provided|released)", re.IGNORECASE)
+_PGP = re.compile(r"\bpgp\b|\bgpg\b|\bopenpgp\b|encrypt", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\[\s*insert (?:contact|email)[^\]]*\]|\[INSERT [A-Z ]+\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
+_ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+|~+|\^+|\*+|\++)\s*$")
+_ASCIIDOC = re.compile(r"^={1,6}\s+(.+)$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
+_HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE)
+_VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
+_UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
+FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
+                "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """(line number, heading text) for Markdown (ATX, setext, bold lines, HTML), reStructuredText and AsciiDoc headings."""
+    found: list[tuple[int, str]] = []
+    lines = text.splitlines()
+    in_fence = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for pattern in (_ATX, _ASCIIDOC, _BOLD_LINE):
+            match = pattern.match(line)
+            if match:
+                found.append((index + 1, match.group(1).strip()))
+                break
+        else:
+            if index > 0 and _SETEXT.match(line) and lines[index - 1].strip() and len(stripped) >= min(3, len(lines[index - 1].strip())):
+                previous = lines[index - 1].strip()
+                if not _SETEXT.match(previous) and not previous.startswith(("-", "*", "|")):
+                    found.append((index, previous))
+    for match in _HTML_HEADING.finditer(text):
+        found.append((text.count("\n", 0, match.start()) + 1, re.sub(r"<[^>]+>", "", match.group(1)).strip()))
+    return found
+
+
+def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
+    heading_text = "\n".join(h for _, h in heads)
+    body = " ".join(text.split())
+    found = []
+    for name, (heading_pattern, text_pattern) in _COMPILED.items():
+        if heading_pattern is not None and heading_pattern.search(heading_text):
+            found.append(name)
+        elif text_pattern is not None and text_pattern.search(body):
+            found.append(name)
+    return sorted(found)
+
+
+def _contacts(text: str) -> list[str]:
+    """Kinds of contact a text gives: email, advisory, platform, form. Never the contact itself."""
+    kinds = set()
+    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)):
+        kinds.add("email")
+    if _ADVISORY.search(text):
+        kinds.add("advisory")
+    if _PLATFORM.search(text):
+        kinds.add("platform")
+    for url in _URL.findall(text):
+        if "/issues" in url.lower() and "confidential" not in url.lower():
+            continue
+        if "/security/advisories" in url.lower():
+            continue
+        if _FORM_URL.search(url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""):
+            kinds.add("form")
+    return sorted(kinds)
+
+
+def _section(text: str, heads: list[tuple[int, str]], pattern: re.Pattern[str]) -> str | None:
+    """The text under the first heading matching ``pattern`` up to the next heading."""
+    lines = text.splitlines()
+    ordered = sorted(heads)
+    for position, (line, heading) in enumerate(ordered):
+        if pattern.search(heading):
+            end = ordered[position + 1][0] - 1 if position + 1 < len(ordered) else len(lines)
+            return "\n".join(lines[line:end])
+    return None
+
+
+_ENFORCEMENT_HEADING = re.compile(r"enforcement|reporting|report|contact|incident", re.IGNORECASE)
+_REPORT_HEADING = re.compile(r"report|disclos|contact|vulnerab", re.IGNORECASE)
+
+
+def _documents(view: RepoView) -> dict[str, list[FileEntry]]:
+    found: dict[str, list[FileEntry]] = {kind: [] for kind in KINDS}
+    for entry in view.files:
+        if entry.is_symlink and not entry.link_inside:
+            continue
+        located = classify(entry)
+        if located and located[0] in found:
+            found[located[0]].append(entry)
+            continue
+        parts = entry.path.split("/")
+        if len(parts) == 2 and parts[0].lower() == "governance" and parts[1].lower().endswith(_DOC_EXTENSIONS[:-1]):
+            found["governance"].append(entry)
+    order = {"root": 0, ".github": 1, "docs": 2, "doc": 3}
+    for kind, entries in found.items():
+        entries.sort(key=lambda e: (order.get(_location(e), 4), e.path))
+        del entries[MAX_DOCUMENTS_PER_KIND:]
+    return found
+
+
+def _location(entry: FileEntry) -> str:
+    located = classify(entry)
+    if located:
+        return located[1]
+    return entry.path.rpartition("/")[0] or "root"
+
+
+def empty() -> dict[str, Any]:
+    return {
+        "documents": {kind: [] for kind in KINDS},
+        "topics": {name: [] for name in TOPIC_NAMES},
+        "security": {"path": None, "private_channels": [], "pgp": False, "disclosure_timeline": False, "supported_versions": False},
+        "code_of_conduct": {"path": None, "enforcement_section": False, "enforcement_contacts": [], "placeholder": False},
+        "funding": {"path": None, "parsed": False, "platforms": []},
+        "codeowners": {"path": None, "rules": 0, "owners": 0, "teams": 0},
+        "changelog": {"path": None, "entries": 0, "latest_version": None, "unreleased_section": False},
+    }
+
+
+def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+    facts = empty()
+    documents = _documents(view)
+    topics: dict[str, set[str]] = {name: set() for name in TOPIC_NAMES}
+    texts: dict[str, str] = {}
+    for kind in KINDS:
+        for entry in documents[kind]:
+            record: dict[str, Any] = {"path": entry.path, "location": _location(entry), "size": entry.size, "topics": []}
+            facts["documents"][kind].append(record)
+            if kind not in TEXT_KINDS and kind != "changelog":
+                continue
+            text = _read(view, entry)
+            if text is None:
+                continue
+            texts[entry.path] = text
+            if kind in TEXT_KINDS:
+                record["topics"] = topics_of(text, headings(text))
+                for name in record["topics"]:
+                    topics[name].add(entry.path)
+    facts["topics"] = {name: sorted(paths) for name, paths in topics.items()}
+    _security(facts, documents["security_policy"], texts)
+    _code_of_conduct(facts, documents["code_of_conduct"], texts)
+    _changelog(facts, documents["changelog"], texts)
+    _funding(facts, documents["funding"], view)
+    _codeowners(facts, documents["codeowners"], view)
+    return facts
+
+
+def _read(view: RepoView, entry: FileEntry) -> str | None:
+    if entry.size > READ_LIMIT:
+        view.problems.append(problem(SECTION, "file-too-large", f"file is {entry.size} bytes, over the {READ_LIMIT}-byte limit for a governance document; not read", entry.path))
+        return None
+    return view.read_text(entry.path, source=SECTION, limit=READ_LIMIT)
+
+
+def _security(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+    for entry in entries:
+        text = texts.get(entry.path)
+        if text is None:
+            continue
+        security = facts["security"]
+        security["path"] = entry.path
+        security["private_channels"] = _contacts(text)
+        security["pgp"] = bool(_PGP.search(text))
+        body = " ".join(text.split())
+        security["disclosure_timeline"] = any(_DISCLOSURE.search(body[max(0, m.start() - 200): m.end() + 200]) for m in _TIMELINE.finditer(body))
+        security["supported_versions"] = bool(_SUPPORTED_VERSIONS.search(body))
+        return
+
+
+def _code_of_conduct(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+    for entry in entries:
+        text = texts.get(entry.path)
+        if text is None:
+            continue
+        conduct = facts["code_of_conduct"]
+        conduct["path"] = entry.path
+        heads = headings(text)
+        section = _section(text, heads, _ENFORCEMENT_HEADING)
+        conduct["enforcement_section"] = section is not None
+        conduct["enforcement_contacts"] = _contacts(text)
+        conduct["placeholder"] = bool(_PLACEHOLDER.search(text))
+        return
+
+
+def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+    for entry in entries:
+        text = texts.get(entry.path)
+        if text is None:
+            continue
+        changelog = facts["changelog"]
+        changelog["path"] = entry.path
+        versions = []
+        for _, heading in headings(text):
+            if _UNRELEASED.search(heading):
+                changelog["unreleased_section"] = True
+                continue
+            match = _VERSION_HEADING.search(heading)
+            if match:
+                versions.append(match.group(1)[:60])
+        changelog["entries"] = len(versions)
+        changelog["latest_version"] = versions[0] if versions else None
+        return
+
+
+def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
+    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+
+    for entry in entries:
+        funding = facts["funding"]
+        funding["path"] = entry.path
+        data = view.read_bytes(entry.path, source=SECTION, limit=64 * 1024)
+        if data is None:
+            return
+        try:
+            loaded = load(data, max_bytes=64 * 1024, max_nodes=2000, max_aliases=10, max_depth=8)
+        except YamlRefused as refused:
+            view.problems.append(problem(SECTION, refused.code, f"FUNDING.yml: {refused.message}", entry.path))
+            return
+        if loaded.value is None:
+            funding["parsed"] = True
+            return
+        if not isinstance(loaded.value, dict):
+            view.problems.append(problem(SECTION, "bad-yaml", "FUNDING.yml must be a mapping of platform to account", entry.path))
+            return
+        funding["parsed"] = True
+        funding["platforms"] = sorted(
+            key.lower() if key.lower() in FUNDING_KEYS else "other"
+            for key, value in loaded.value.items()
+            if value not in (None, "", [], {})
+        )
+        funding["platforms"] = sorted(set(funding["platforms"]))
+        return
+
+
+def _codeowners(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
+    for entry in entries:
+        text = view.read_text(entry.path, source=SECTION, limit=3 * 1024 * 1024)
+        if text is None:
+            return
+        owners: set[str] = set()
+        rules = 0
+        for line in text.splitlines():
+            line = line.split("#", 1)[0].strip()
+            if not line or line.startswith("["):
+                continue
+            parts = line.split()
+            rules += 1
+            owners.update(p.lower() for p in parts[1:] if p.startswith("@") or "@" in p)
+        facts["codeowners"] = {
+            "path": entry.path,
+            "rules": rules,
+            "owners": len(owners),
+            "teams": len({o for o in owners if o.startswith("@") and "/" in o}),
+        }
+        return
