@@ -135,7 +135,7 @@ class AffiliationMap:
         self._domains: dict[str, str] = {}
         for key, organisation in (mapping or {}).items():
             key = key.strip().lower()
-            if "@" in key:
+            if "@" in key.lstrip("@"):
                 self._addresses[key] = organisation
             else:
                 self._domains[key.lstrip("@").strip(".")] = organisation

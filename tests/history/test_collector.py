@@ -1,0 +1,204 @@
+"""The history collector on real git repositories built here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dpgcheck.collect.collectors import history as history_collector
+from dpgcheck.collect.facts import collect_repository
+from dpgcheck.collect.options import CollectOptions
+from tests.conftest import git, run_json
+from tests.history.helpers import commit, validate
+
+ADDRESSES = [
+    ("ana@eng.ict.go.ke", "2026-01-05T10:00:00+00:00"),
+    ("ben@ict.go.ke", "2026-02-05T10:00:00+00:00"),
+    ("caio@dev.serpro.gov.br", "2026-03-05T10:00:00+00:00"),
+    ("caio@dev.serpro.gov.br", "2026-04-05T10:00:00+00:00"),
+    ("dana@gmail.com", "2026-05-05T10:00:00+00:00"),
+    ("12345+eve@users.noreply.github.com", "2026-06-05T10:00:00+03:00"),
+    ("finn@team.digital.gov.uk", "2026-07-05T10:00:00+00:00"),
+    ("ana@eng.ict.go.ke", "2026-08-05T10:00:00+00:00"),
+]
+
+
+def history_of(repo: Path, **options) -> dict:
+    facts = validate(collect_repository(repo, CollectOptions(**options)))
+    return facts["history"]
+
+
+@pytest.fixture
+def governments(make_repo) -> Path:
+    repo = make_repo({}, commit=False)
+    for email, when in ADDRESSES:
+        commit(repo, email, when)
+    return repo
+
+
+def test_organisations_collapse_subdomains_and_webmail_is_unknown(governments: Path) -> None:
+    history = history_of(governments)
+    assert history["available"] is True and history["reason"] is None and history["shallow"] is False
+    assert history["commits_total"] == history["commits_read"] == 8
+    assert history["cap_reached"] is False
+    assert history["reference_time"] == "2026-08-05T10:00:00Z"
+    assert history["first_commit_time"] == "2026-01-05T10:00:00Z"
+    assert history["last_commit_time"] == "2026-08-05T10:00:00Z"
+    assert history["lifetime"] == {
+        "commits": 8, "merges": 0, "bot_commits": 0, "contributors": 6, "contributors_unknown_organisation": 2,
+        "organisations_count": 3,
+        "organisations": [
+            {"name": "ict.go.ke", "commits": 3, "share": 0.5, "contributors": 2},
+            {"name": "serpro.gov.br", "commits": 2, "share": 0.3333, "contributors": 1},
+            {"name": "digital.gov.uk", "commits": 1, "share": 0.1667, "contributors": 1},
+        ],
+        "unknown_organisation_commits": 2, "unknown_organisation_share": 0.25, "top_organisation_share": 0.5,
+        "elephant_factor": 1, "absence_factor": 2,
+    }
+    # 90 days back from HEAD (2026-08-05): 2026-06-05 (the +03:00 commit is 07:00 UTC) and later.
+    assert history["last_90_days"]["commits"] == 3
+    assert [o["name"] for o in history["last_90_days"]["organisations"]] == ["digital.gov.uk", "ict.go.ke"]
+    assert history["last_12_months"]["commits"] == 8
+    assert history["active_months_last_12_months"] == 8
+    assert history["tags"]["count"] == 0 and history["tags"]["scheme"] == "none"
+
+
+def test_no_address_or_name_in_the_facts(governments: Path) -> None:
+    text = json.dumps(collect_repository(governments))
+    for email, _ in ADDRESSES:
+        assert email not in text
+        assert email.split("@")[0] not in text
+    assert "gmail" not in text and "noreply" not in text
+
+
+def test_facts_are_the_same_for_the_same_commit(governments: Path) -> None:
+    assert collect_repository(governments)["history"] == collect_repository(governments)["history"]
+
+
+def test_mailmap_merges_identities(make_repo) -> None:
+    repo = make_repo({}, commit=False)
+    commit(repo, "ana@gmail.com", "2026-01-05T10:00:00+00:00", name="Ana")
+    commit(repo, "ana@ict.go.ke", "2026-02-05T10:00:00+00:00", name="Ana")
+    commit(repo, "ana@ict.go.ke", "2026-03-05T10:00:00+00:00", name="Ana")
+    before = history_of(repo)["lifetime"]
+    assert (before["contributors"], before["unknown_organisation_commits"]) == (2, 1)
+    (repo / ".mailmap").write_text("Ana <ana@ict.go.ke> <ana@gmail.com>\n", encoding="utf-8")
+    git(repo, "add", ".mailmap")
+    commit(repo, "ana@ict.go.ke", "2026-04-05T10:00:00+00:00", name="Ana")
+    history = history_of(repo)
+    assert history["mailmap"] is True
+    assert history["lifetime"]["contributors"] == 1
+    assert history["lifetime"]["unknown_organisation_commits"] == 0
+    assert history["lifetime"]["organisations"] == [{"name": "ict.go.ke", "commits": 4, "share": 1.0, "contributors": 1}]
+
+
+def test_merges_and_bots_are_counted_apart(make_repo) -> None:
+    repo = make_repo({}, commit=False)
+    commit(repo, "ana@ict.go.ke", "2026-01-05T10:00:00+00:00")
+    git(repo, "checkout", "-q", "-b", "feature")
+    commit(repo, "49699333+dependabot[bot]@users.noreply.github.com", "2026-01-06T10:00:00+00:00", name="dependabot[bot]")
+    commit(repo, "caio@serpro.gov.br", "2026-01-07T10:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge", "feature", env={"GIT_COMMITTER_DATE": "2026-01-08T10:00:00+00:00", "GIT_AUTHOR_DATE": "2026-01-08T10:00:00+00:00"})
+    lifetime = history_of(repo)["lifetime"]
+    assert (lifetime["commits"], lifetime["merges"], lifetime["bot_commits"], lifetime["contributors"]) == (2, 1, 1, 2)
+    assert lifetime["elephant_factor"] == 1  # one of two organisations reaches half
+
+
+def test_tags_and_version_schemes(make_repo) -> None:
+    repo = make_repo({}, commit=False)
+    commit(repo, "ana@ict.go.ke", "2024-01-05T10:00:00+00:00")
+    git(repo, "tag", "v1.0.0")
+    commit(repo, "ana@ict.go.ke", "2025-09-05T10:00:00+00:00")
+    git(repo, "tag", "-a", "v1.1.0", "-m", "release", env={"GIT_COMMITTER_DATE": "2025-09-06T10:00:00+00:00"})
+    git(repo, "tag", "deployed")
+    commit(repo, "ana@ict.go.ke", "2026-02-05T10:00:00+00:00")
+    git(repo, "checkout", "-q", "-b", "side", "HEAD~1")
+    commit(repo, "ana@ict.go.ke", "2026-02-06T10:00:00+00:00")
+    git(repo, "tag", "v9.9.9")  # not reachable from main
+    git(repo, "checkout", "-q", "main")
+    assert history_of(repo)["tags"] == {
+        "count": 3, "version_tags": 2,
+        "schemes": {"semver": 2, "calver": 0, "numeric": 0, "other": 1}, "scheme": "semver",
+        "latest_version_tag": {"name": "v1.1.0", "time": "2025-09-06T10:00:00Z"},
+        "version_tags_last_12_months": 1,
+    }
+
+
+def test_shallow_clone_is_reported(governments: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{governments}", str(clone))
+    facts = validate(collect_repository(clone))
+    history = facts["history"]
+    assert history["shallow"] is True and history["available"] is True
+    assert history["commits_read"] == 1 and history["last_commit_time"] == "2026-08-05T10:00:00Z"
+    assert {"source": "history", "code": "shallow-clone"}.items() <= next(p for p in facts["problems"] if p["source"] == "history").items()
+
+
+def test_directory_without_git(make_repo) -> None:
+    repo = make_repo({"README.md": "# x\n", "MAINTAINERS": "Ana <ana@ict.go.ke>\nCaio <caio@serpro.gov.br>\n"}, use_git=False)
+    facts = validate(collect_repository(repo))
+    assert facts["history"] == {
+        "available": False, "reason": "no-git", "shallow": False, "commit_cap": 50000, "cap_reached": False,
+        "mailmap": False, "affiliation_map": {"given": False, "entries": 0},
+        "maintainers": {"files": ["MAINTAINERS"], "addresses": 2, "handles": 0, "organisations": ["ict.go.ke", "serpro.gov.br"], "unknown_organisation": 0},
+    }
+    assert [p for p in facts["problems"] if p["source"] == "history"] == []
+
+
+def test_repository_without_commits(make_repo) -> None:
+    repo = make_repo({"README.md": "# x\n"}, commit=False)
+    history = history_of(repo)
+    assert (history["available"], history["reason"]) == (False, "no-commits")
+
+
+def test_commit_cap_is_recorded(make_repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = make_repo({}, commit=False)
+    for month in range(1, 9):
+        commit(repo, f"dev{month}@ict.go.ke", f"2026-{month:02d}-05T10:00:00+00:00")
+    monkeypatch.setattr(history_collector, "MAX_COMMITS", 5)
+    history = history_of(repo)
+    assert (history["commit_cap"], history["cap_reached"], history["commits_read"], history["commits_total"]) == (5, True, 5, 8)
+    assert history["first_commit_time"] == "2026-01-05T10:00:00Z"  # from the root commit, beyond the cap
+    assert history["lifetime"]["commits"] == 5
+
+
+def test_declared_maintainers_from_codeowners(make_repo) -> None:
+    repo = make_repo({
+        ".github/CODEOWNERS": "# owners\n* @kenya-ict/maintainers ana@eng.ict.go.ke\n/docs/ caio@serpro.gov.br @someone\n",
+        "MAINTAINERS.md": "- Dana <dana@gmail.com>\n- Bot <dependabot[bot]@users.noreply.github.com>\n",
+    })
+    assert history_of(repo)["maintainers"] == {
+        "files": [".github/CODEOWNERS", "MAINTAINERS.md"], "addresses": 3, "handles": 2,
+        "organisations": ["ict.go.ke", "serpro.gov.br"], "unknown_organisation": 1,
+    }
+
+
+def test_affiliation_map_through_the_cli(governments: Path, tmp_path: Path) -> None:
+    affiliations = tmp_path / "affiliations.yaml"
+    affiliations.write_text(
+        "dana@gmail.com: Ministry of ICT, Kenya\nict.go.ke: Ministry of ICT, Kenya\n12345+eve@users.noreply.github.com: SERPRO\nserpro.gov.br: SERPRO\n",
+        encoding="utf-8",
+    )
+    code, facts = run_json("facts", governments, "--affiliations", affiliations)
+    assert code == 0
+    validate(facts)
+    lifetime = facts["history"]["lifetime"]
+    assert facts["history"]["affiliation_map"] == {"given": True, "entries": 4}
+    assert lifetime["organisations"] == [
+        {"name": "Ministry of ICT, Kenya", "commits": 4, "share": 0.5, "contributors": 3},
+        {"name": "SERPRO", "commits": 3, "share": 0.375, "contributors": 2},
+        {"name": "digital.gov.uk", "commits": 1, "share": 0.125, "contributors": 1},
+    ]
+    assert (lifetime["unknown_organisation_commits"], lifetime["elephant_factor"]) == (0, 1)
+
+
+def test_bad_affiliation_map_is_a_problem_not_a_crash(governments: Path, tmp_path: Path) -> None:
+    affiliations = tmp_path / "affiliations.yaml"
+    affiliations.write_text("- a\n- b\n", encoding="utf-8")
+    facts = validate(collect_repository(governments, CollectOptions(affiliations_path=affiliations)))
+    problems = [p for p in facts["problems"] if p["source"] == "history"]
+    assert [p["code"] for p in problems] == ["bad-affiliations"]
+    assert facts["history"]["available"] is True
+    assert facts["history"]["affiliation_map"] == {"given": True, "entries": 0}
