@@ -1,0 +1,62 @@
+"""The wheel carries the policies and works outside the source tree (as pre-commit installs it)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    (built,) = out.glob("dpgcheck-*.whl")
+    return built
+
+
+def test_wheel_contains_the_policies_and_schemas(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "dpgcheck/_policies/decision/decision.rego" in names
+    assert "dpgcheck/_policies/rules/licensing/license-file/rule.rego" in names
+    assert "dpgcheck/_policies/dpgcheck/config/data.json" in names
+    assert "dpgcheck/_policies/.manifest" in names
+    assert "dpgcheck/schemas/facts.schema.json" in names
+    assert not [n for n in names if n.startswith(("tests/", "examples/"))]
+
+
+def test_installed_wheel_checks_a_repository_from_outside_the_tree(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-2000:]
+    work = tmp_path / "elsewhere"
+    shutil.copytree(ROOT / "examples" / "compliant", work / "compliant")
+    shutil.copytree(ROOT / "examples" / "non-compliant", work / "non-compliant")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    dpgcheck = str(env_dir / "bin" / "dpgcheck")
+    where = subprocess.run(
+        [str(python), "-c", "import dpgcheck.resources as r; print(r.builtin_policies())"],
+        cwd=work, capture_output=True, text=True, env=env,
+    )
+    assert where.stdout.strip().endswith("site-packages/dpgcheck/_policies"), where.stdout + where.stderr
+    passing = subprocess.run([dpgcheck, "check", "compliant"], cwd=work, capture_output=True, text=True, env=env)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    failing = subprocess.run([dpgcheck, "check", "non-compliant"], cwd=work, capture_output=True, text=True, env=env)
+    assert failing.returncode == 1
+    assert "license-file" in failing.stdout
+    tests = subprocess.run([dpgcheck, "policy", "test"], cwd=work, capture_output=True, text=True, env=env)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
