@@ -1,0 +1,156 @@
+"""Licences: what the repository declares and what its licence files hold.
+
+* ``declared``: one entry per licence statement in package metadata (pyproject.toml,
+  setup.cfg, setup.py, package.json, Cargo.toml, pom.xml, composer.json, *.gemspec, R
+  DESCRIPTION, Odoo manifests), publiccode.yml ``legal.license`` and the DPG record, each
+  with its SPDX expression analysed (:func:`dpgcheck.licensing.expression.analyse`).
+* ``detected``: one entry per licence file (LICENSE*, LICENCE*, COPYING*, UNLICENSE at
+  the root, in .github/ or docs/, and LICENSES/*), with the licence its text holds
+  (:mod:`dpgcheck.licensing.detect`).
+* ``combined``: what the licence files mean together (e.g. a GPL text plus an "or any
+  later version" notice is -or-later).
+
+Heavy libraries are imported only when there is something to parse or scan.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.repo_view import RepoView
+
+SECTION = "licenses"
+
+#: Licence files larger than this are not read (the GPL is 35 KB; THIRD-PARTY bundles can be MBs).
+MAX_LICENSE_BYTES = 512 * 1024
+MAX_METADATA_BYTES = 1024 * 1024
+MAX_LICENSE_FILES = 64
+MAX_MANIFESTS = 200
+
+
+def _decode(view: RepoView, path: str, limit: int) -> str | None:
+    data = view.read_bytes(path, source=SECTION, limit=limit)
+    if data is None:
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            view.problems.append(problem(SECTION, "bad-encoding", "file starts with a UTF-16 mark but is not valid UTF-16; not read", path))
+            return None
+        view.problems.append(problem(SECTION, "not-utf8", "file is UTF-16, not UTF-8; read as UTF-16 (save it as UTF-8)", path))
+        return text
+    if b"\x00" in data[:8192]:
+        view.problems.append(problem(SECTION, "binary-file", "file looks binary (contains NUL bytes); not read as text", path))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        view.problems.append(problem(SECTION, "not-utf8", "file is not valid UTF-8; read as Latin-1 (save it as UTF-8)", path))
+        return data.decode("latin-1")
+
+
+def _declared(view: RepoView) -> list[dict[str, Any]]:
+    from dpgcheck.licensing.declared import DeclaredError, source_for
+
+    found: list[dict[str, Any]] = []
+    manifests = 0
+    for entry in view.files:
+        if entry.is_symlink and not entry.link_inside:
+            continue
+        matched = source_for(entry.path)
+        if matched is None:
+            continue
+        source, parser = matched
+        if source == "odoo-manifest":
+            manifests += 1
+            if manifests > MAX_MANIFESTS:
+                continue
+        text = _decode(view, entry.path, MAX_METADATA_BYTES)
+        if text is None:
+            continue
+        try:
+            declarations = parser(text)
+        except DeclaredError as exc:
+            view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {exc}", entry.path))
+            continue
+        except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+            view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {type(exc).__name__}", entry.path))
+            continue
+        for declaration in declarations:
+            found.append({"source": source, "path": entry.path, **declaration})
+    if manifests > MAX_MANIFESTS:
+        view.problems.append(problem(SECTION, "too-many-manifests", f"{manifests} Odoo manifests; read the first {MAX_MANIFESTS}"))
+    if found:
+        from dpgcheck.licensing.expression import analyse
+
+        for item in found:
+            item["analysis"] = analyse(item["expression"]) if item["expression"] else None
+    return sorted(found, key=lambda d: (d["path"], d["field"], d["value"]))
+
+
+def _detected(view: RepoView) -> list[dict[str, Any]]:
+    candidates = []
+    for entry in view.files:
+        if entry.is_symlink and not entry.link_inside:
+            continue
+        kind = classify(entry)
+        if kind and kind[0] in ("license", "license_text"):
+            candidates.append((entry, kind[1]))
+    if len(candidates) > MAX_LICENSE_FILES:
+        view.problems.append(
+            problem(SECTION, "too-many-license-files", f"{len(candidates)} licence files; identified the first {MAX_LICENSE_FILES}")
+        )
+        candidates = candidates[:MAX_LICENSE_FILES]
+    detected = []
+    for entry, location in candidates:
+        named = None
+        if location == "LICENSES":
+            name = entry.path.rsplit("/", 1)[-1]
+            named = name.rsplit(".", 1)[0] if "." in name else name
+        base = {"path": entry.path, "location": location, "size": entry.size, "named_id": named}
+        text = _decode(view, entry.path, MAX_LICENSE_BYTES)
+        if text is None:
+            detected.append({**base, **_unread()})
+            continue
+        from dpgcheck.licensing.detect import detect
+
+        detected.append({**base, **detect(text)})
+    return detected
+
+
+def _unread() -> dict[str, Any]:
+    from dpgcheck.licensing.detect import _result
+
+    return _result(match="not_read")
+
+
+def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+    declared = _declared(view)
+    detected = _detected(view)
+    combined: dict[str, Any] = {"ids": [], "inferences": [], "analysis": None}
+    if detected:
+        from dpgcheck.licensing.detect import combine
+
+        combined.update(combine(detected))
+        if combined["ids"]:
+            from dpgcheck.licensing.expression import analyse
+
+            combined["analysis"] = analyse(" AND ".join(combined["ids"]))
+    declared_ids = sorted({i for d in declared if d["analysis"] for i in d["analysis"]["ids"]})
+    recognised = {"full", "with_additional_terms", "notice", "multiple", "reference"}
+    return {
+        "declared": declared,
+        "detected": detected,
+        "combined": combined,
+        "summary": {
+            "declared_count": len(declared),
+            "declared_sources": sorted({d["source"] for d in declared}),
+            "declared_ids": declared_ids,
+            "license_files": len(detected),
+            "detected_ids": sorted({c for d in detected if d["match"] in recognised for c in d["candidates"]}),
+            "unrecognised": sorted(d["path"] for d in detected if d["match"] not in recognised),
+        },
+    }

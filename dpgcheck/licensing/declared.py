@@ -1,0 +1,503 @@
+"""What a repository declares about its licence, read from its metadata files.
+
+Every parser takes the file's text and returns a list of declarations
+``{"field", "value", "expression"}`` (``expression`` is an SPDX expression or None when
+the value could not be turned into one) or raises :class:`DeclaredError` with a short
+message. Parsing is safe: TOML, JSON and YAML through their safe loaders, XML with a size
+cap and no DOCTYPE or entity declarations, Odoo manifests through ``ast.literal_eval``,
+gemspec/DESCRIPTION/setup.py through regular expressions. Nothing is ever executed.
+"""
+from __future__ import annotations
+
+import ast
+import configparser
+import json
+import re
+from typing import Any, Callable
+
+MAX_XML_BYTES = 2 * 1024 * 1024
+
+
+class DeclaredError(ValueError):
+    """The metadata file is broken; the message says how."""
+
+
+Declaration = dict[str, Any]
+
+
+def _decl(field: str, value: Any, expression: str | None) -> Declaration:
+    return {"field": field, "value": value if isinstance(value, str) else json.dumps(value, sort_keys=True), "expression": expression}
+
+
+# --- names to SPDX ids ----------------------------------------------------------------
+
+#: Licence names as they appear in metadata that is not SPDX (POM, trove classifiers,
+#: R DESCRIPTION, Odoo manifests), lower-case, to SPDX ids. Only unambiguous names.
+NAME_ALIASES = {
+    "apache license, version 2.0": "Apache-2.0",
+    "apache license version 2.0": "Apache-2.0",
+    "apache license 2.0": "Apache-2.0",
+    "apache 2.0": "Apache-2.0",
+    "apache-2": "Apache-2.0",
+    "apache 2": "Apache-2.0",
+    "the apache software license, version 2.0": "Apache-2.0",
+    "the apache license, version 2.0": "Apache-2.0",
+    "apache software license": "Apache-2.0",
+    "apache license (== 2.0)": "Apache-2.0",
+    "mit license": "MIT",
+    "the mit license": "MIT",
+    "mit": "MIT",
+    "bsd license": None,  # which BSD? say so rather than guess
+    "bsd 3-clause license": "BSD-3-Clause",
+    "bsd-3-clause license": "BSD-3-Clause",
+    "the bsd 3-clause license": "BSD-3-Clause",
+    "new bsd license": "BSD-3-Clause",
+    "revised bsd license": "BSD-3-Clause",
+    "bsd 2-clause license": "BSD-2-Clause",
+    "simplified bsd license": "BSD-2-Clause",
+    "bsd_3_clause": "BSD-3-Clause",
+    "bsd_2_clause": "BSD-2-Clause",
+    "isc license": "ISC",
+    "isc license (iscl)": "ISC",
+    "eclipse public license - v 2.0": "EPL-2.0",
+    "eclipse public license 2.0": "EPL-2.0",
+    "eclipse public license v2.0": "EPL-2.0",
+    "eclipse public license - v 1.0": "EPL-1.0",
+    "eclipse public license 1.0": "EPL-1.0",
+    "mozilla public license 2.0": "MPL-2.0",
+    "mozilla public license, version 2.0": "MPL-2.0",
+    "mozilla public license 2.0 (mpl 2.0)": "MPL-2.0",
+    "gnu general public license v3 (gplv3)": "GPL-3.0-only",
+    "gnu general public license v3 or later (gplv3+)": "GPL-3.0-or-later",
+    "gnu general public license v2 (gplv2)": "GPL-2.0-only",
+    "gnu general public license v2 or later (gplv2+)": "GPL-2.0-or-later",
+    "gnu general public license, version 2": "GPL-2.0-only",
+    "gnu general public license, version 3": "GPL-3.0-only",
+    "gnu affero general public license v3": "AGPL-3.0-only",
+    "gnu affero general public license v3 or later (agplv3+)": "AGPL-3.0-or-later",
+    "gnu lesser general public license v3 (lgplv3)": "LGPL-3.0-only",
+    "gnu lesser general public license v3 or later (lgplv3+)": "LGPL-3.0-or-later",
+    "gnu lesser general public license v2 (lgplv2)": "LGPL-2.0-only",
+    "gnu lesser general public license v2 or later (lgplv2+)": "LGPL-2.0-or-later",
+    "gnu library or lesser general public license (lgpl)": None,
+    "european union public licence 1.2 (eupl 1.2)": "EUPL-1.2",
+    "european union public licence 1.1 (eupl 1.1)": "EUPL-1.1",
+    "european union public license 1.2": "EUPL-1.2",
+    "the unlicense (unlicense)": "Unlicense",
+    "the unlicense": "Unlicense",
+    "python software foundation license": "PSF-2.0",
+    "zope public license": None,
+    "academic free license (afl)": None,
+    "boost software license 1.0 (bsl-1.0)": "BSL-1.0",
+    "cc0 1.0 universal (cc0 1.0) public domain dedication": "CC0-1.0",
+    "cc0": "CC0-1.0",
+    "cc by 4.0": "CC-BY-4.0",
+    "cc by-sa 4.0": "CC-BY-SA-4.0",
+    "common development and distribution license 1.0 (cddl-1.0)": "CDDL-1.0",
+    "university of illinois/ncsa open source license": "NCSA",
+    "zlib license": "Zlib",
+    "the zlib/libpng license": "Zlib",
+    # R DESCRIPTION short names (share/licenses/license.db)
+    "gpl-2": "GPL-2.0-only",
+    "gpl-3": "GPL-3.0-only",
+    "gpl (>= 2)": "GPL-2.0-or-later",
+    "gpl (>= 2.0)": "GPL-2.0-or-later",
+    "gpl (>= 3)": "GPL-3.0-or-later",
+    "gpl (>= 3.0)": "GPL-3.0-or-later",
+    "gpl": "GPL-2.0-only OR GPL-3.0-only",
+    "gpl-2 | gpl-3": "GPL-2.0-only OR GPL-3.0-only",
+    "lgpl-2": "LGPL-2.0-only",
+    "lgpl-2.1": "LGPL-2.1-only",
+    "lgpl-3": "LGPL-3.0-only",
+    "lgpl (>= 2)": "LGPL-2.0-or-later",
+    "lgpl (>= 2.1)": "LGPL-2.1-or-later",
+    "lgpl (>= 3)": "LGPL-3.0-or-later",
+    "agpl-3": "AGPL-3.0-only",
+    "agpl (>= 3)": "AGPL-3.0-or-later",
+    "artistic-2.0": "Artistic-2.0",
+    "mpl-2.0": "MPL-2.0",
+    "eupl-1.2": "EUPL-1.2",
+    "eupl": "EUPL-1.2",
+    # Odoo manifest values (odoo/modules/module.py)
+    "gpl-2 or any later version": "GPL-2.0-or-later",
+    "gpl-3 or any later version": "GPL-3.0-or-later",
+    "oeel-1": "LicenseRef-Odoo-OEEL-1",
+    "opl-1": "LicenseRef-Odoo-OPL-1",
+    "other proprietary": "LicenseRef-proprietary",
+}
+
+#: URLs (scheme and trailing slash stripped, lower case) that name one licence.
+URL_ALIASES = {
+    "www.apache.org/licenses/license-2.0": "Apache-2.0",
+    "www.apache.org/licenses/license-2.0.txt": "Apache-2.0",
+    "apache.org/licenses/license-2.0": "Apache-2.0",
+    "opensource.org/licenses/mit": "MIT",
+    "www.opensource.org/licenses/mit-license.php": "MIT",
+    "opensource.org/licenses/mit-license.php": "MIT",
+    "opensource.org/licenses/bsd-3-clause": "BSD-3-Clause",
+    "opensource.org/licenses/bsd-2-clause": "BSD-2-Clause",
+    "www.eclipse.org/legal/epl-2.0": "EPL-2.0",
+    "www.eclipse.org/legal/epl-v20.html": "EPL-2.0",
+    "www.eclipse.org/legal/epl-v10.html": "EPL-1.0",
+    "www.mozilla.org/mpl/2.0": "MPL-2.0",
+    "mozilla.org/mpl/2.0": "MPL-2.0",
+    "www.gnu.org/licenses/gpl-3.0.html": "GPL-3.0-only",
+    "www.gnu.org/licenses/gpl-2.0.html": "GPL-2.0-only",
+    "www.gnu.org/licenses/lgpl-3.0.html": "LGPL-3.0-only",
+    "www.gnu.org/licenses/agpl-3.0.html": "AGPL-3.0-only",
+}
+
+_SPDX_NAMES: dict[str, str] | None = None
+_EXPRESSION = re.compile(r"[A-Za-z0-9.+\-:()]+(\s+(AND|OR|WITH)\s+[A-Za-z0-9.+\-:()]+)*", re.IGNORECASE)
+
+
+def spdx_license_data() -> dict[str, Any]:
+    """The generated SPDX licence data shipped with the policies (``data.dpgcheck.licenses.spdx``)."""
+    from dpgcheck.resources import builtin_policies
+
+    node = builtin_policies() / "dpgcheck" / "licenses" / "spdx" / "data.json"
+    return json.loads(node.read_text(encoding="utf-8"))
+
+
+def _spdx_names() -> dict[str, str]:
+    """SPDX full names (lower case) to ids; built once."""
+    global _SPDX_NAMES
+    if _SPDX_NAMES is None:
+        names: dict[str, str] = {}
+        try:
+            for identifier, lic in sorted(spdx_license_data()["licenses"].items()):
+                if not lic.get("deprecated"):
+                    names.setdefault(str(lic.get("name", "")).lower(), identifier)
+        except (OSError, ValueError, KeyError):
+            pass
+        _SPDX_NAMES = names
+    return _SPDX_NAMES
+
+
+def _looks_like_expression(text: str) -> bool:
+    return bool(_EXPRESSION.fullmatch(text.strip()))
+
+
+def name_to_expression(name: str | None, url: str | None = None) -> str | None:
+    """An SPDX expression for a licence name or URL as found in non-SPDX metadata, or None."""
+    if name:
+        cleaned = " ".join(name.split())
+        lower = cleaned.lower()
+        if lower in NAME_ALIASES:
+            return NAME_ALIASES[lower]
+        if lower in _spdx_names():
+            return _spdx_names()[lower]
+        if _looks_like_expression(cleaned):
+            return cleaned
+    if url:
+        key = re.sub(r"^[a-z]+://", "", url.strip().lower()).rstrip("/")
+        if key in URL_ALIASES:
+            return URL_ALIASES[key]
+        match = re.search(r"spdx\.org/licenses/([A-Za-z0-9.+\-]+?)(\.html|\.json)?$", key)
+        if match:
+            for identifier in _spdx_names().values():
+                if identifier.lower() == match.group(1):
+                    return identifier
+    return None
+
+
+def _join(expressions: list[str], operator: str) -> str | None:
+    parts = [e for e in expressions if e]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return f" {operator} ".join(f"({p})" if " " in p else p for p in parts)
+
+
+# --- parsers --------------------------------------------------------------------------
+
+def _toml(text: str) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DeclaredError(f"not valid TOML: {exc}") from None
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise DeclaredError(f"not valid JSON: {exc}") from None
+
+
+#: Trove classifiers: "License :: OSI Approved :: <name>".
+def _classifier_expression(classifier: str) -> str | None:
+    name = classifier.split("::")[-1].strip()
+    return name_to_expression(name)
+
+
+def parse_pyproject(text: str) -> list[Declaration]:
+    data = _toml(text)
+    found: list[Declaration] = []
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    license_value = project.get("license")
+    if isinstance(license_value, str):
+        found.append(_decl("project.license", license_value, license_value))
+    elif isinstance(license_value, dict):
+        if isinstance(license_value.get("text"), str):
+            text_value = license_value["text"]
+            found.append(_decl("project.license.text", text_value, name_to_expression(text_value)))
+        elif isinstance(license_value.get("file"), str):
+            found.append(_decl("project.license.file", license_value["file"], None))
+    classifiers = [c for c in project.get("classifiers", []) if isinstance(c, str) and c.startswith("License ::")]
+    for classifier in sorted(set(classifiers)):
+        found.append(_decl("project.classifiers", classifier, _classifier_expression(classifier)))
+    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    if isinstance(poetry, dict) and isinstance(poetry.get("license"), str):
+        found.append(_decl("tool.poetry.license", poetry["license"], name_to_expression(poetry["license"])))
+    return found
+
+
+def parse_setup_cfg(text: str) -> list[Declaration]:
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error as exc:
+        raise DeclaredError(f"not a valid setup.cfg: {str(exc).splitlines()[0]}") from None
+    found = []
+    if parser.has_option("metadata", "license_expression"):
+        value = parser.get("metadata", "license_expression").strip()
+        found.append(_decl("metadata.license_expression", value, value))
+    if parser.has_option("metadata", "license"):
+        value = parser.get("metadata", "license").strip()
+        if value:
+            found.append(_decl("metadata.license", value, name_to_expression(value)))
+    if parser.has_option("metadata", "classifiers"):
+        for line in parser.get("metadata", "classifiers").splitlines():
+            line = line.strip()
+            if line.startswith("License ::"):
+                found.append(_decl("metadata.classifiers", line, _classifier_expression(line)))
+    return found
+
+
+_SETUP_PY = re.compile(r"""\blicense(?:_expression)?\s*=\s*(["'])([^"'\n]{1,200})\1""")
+
+
+def parse_setup_py(text: str) -> list[Declaration]:
+    """``license="..."`` string literals only; setup.py is never run."""
+    found = []
+    for match in _SETUP_PY.finditer(text):
+        value = match.group(2).strip()
+        found.append(_decl("setup.license", value, name_to_expression(value)))
+    return found[:5]
+
+
+def parse_package_json(text: str) -> list[Declaration]:
+    data = _json(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("package.json is not a JSON object")
+    found = []
+    value = data.get("license")
+    if isinstance(value, dict):  # legacy {"type": "MIT", "url": ...}
+        value = value.get("type")
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped.upper().startswith("SEE LICENSE IN"):
+            found.append(_decl("license", stripped, None))
+        elif stripped == "UNLICENSED":
+            found.append(_decl("license", stripped, "LicenseRef-npm-UNLICENSED"))
+        else:
+            found.append(_decl("license", stripped, stripped))
+    legacy = data.get("licenses")
+    if isinstance(legacy, list):
+        types = [item.get("type") if isinstance(item, dict) else item for item in legacy]
+        types = [t for t in types if isinstance(t, str)]
+        if types:
+            found.append(_decl("licenses", legacy, _join([name_to_expression(t) or t for t in types], "OR")))
+    return found
+
+
+def parse_cargo_toml(text: str) -> list[Declaration]:
+    data = _toml(text)
+    package = data.get("package") if isinstance(data.get("package"), dict) else {}
+    found = []
+    value = package.get("license")
+    if isinstance(value, dict) and value.get("workspace") is True:
+        workspace = data.get("workspace", {}).get("package", {}) if isinstance(data.get("workspace"), dict) else {}
+        value = workspace.get("license") if isinstance(workspace, dict) else None
+    elif value is None and isinstance(data.get("workspace"), dict):
+        workspace = data["workspace"].get("package", {})
+        value = workspace.get("license") if isinstance(workspace, dict) else None
+    if isinstance(value, str):
+        # Old Cargo manifests use "/" for OR ("MIT/Apache-2.0").
+        expression = " OR ".join(p.strip() for p in value.split("/")) if "/" in value else value
+        found.append(_decl("package.license", value, expression))
+    if isinstance(package.get("license-file"), str):
+        found.append(_decl("package.license-file", package["license-file"], None))
+    return found
+
+
+def parse_composer_json(text: str) -> list[Declaration]:
+    data = _json(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("composer.json is not a JSON object")
+    value = data.get("license")
+    if isinstance(value, str):
+        return [_decl("license", value, value)]
+    if isinstance(value, list):
+        items = [v for v in value if isinstance(v, str)]
+        # Composer: an array of licences is a disjunction (the user may choose).
+        return [_decl("license", value, _join(items, "OR"))] if items else []
+    return []
+
+
+def parse_pom_xml(text: str) -> list[Declaration]:
+    import xml.etree.ElementTree as ET
+
+    if len(text.encode("utf-8", "replace")) > MAX_XML_BYTES:
+        raise DeclaredError(f"pom.xml is larger than {MAX_XML_BYTES} bytes; not parsed")
+    if re.search(r"<!\s*(DOCTYPE|ENTITY)", text, re.IGNORECASE):
+        raise DeclaredError("pom.xml declares a DOCTYPE or entities; refused (XML entity expansion)")
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise DeclaredError(f"not well-formed XML: {exc}") from None
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    licenses = next((child for child in root if local(child.tag) == "licenses"), None)
+    if licenses is None:
+        return []
+    names, expressions = [], []
+    for item in licenses:
+        if local(item.tag) != "license":
+            continue
+        fields = {local(c.tag): (c.text or "").strip() for c in item}
+        name, url = fields.get("name") or None, fields.get("url") or None
+        names.append({"name": name, "url": url})
+        expressions.append(name_to_expression(name, url) or "")
+    if not names:
+        return []
+    # POM reference: several licences mean the user may choose any of them.
+    expression = None if "" in expressions else _join(expressions, "OR")
+    return [_decl("project.licenses", names if len(names) > 1 else (names[0]["name"] or names[0]["url"] or ""), expression)]
+
+
+_GEMSPEC = re.compile(r"""\.licen[cs]es?\s*=\s*(\[[^\]]{0,500}\]|(["'])[^"'\n]{1,200}\2)""")
+
+
+def parse_gemspec(text: str) -> list[Declaration]:
+    found = []
+    for match in _GEMSPEC.finditer(text):
+        items = re.findall(r"""(["'])([^"'\n]{1,200})\1""", match.group(1))
+        values = [v for _, v in items]
+        if values:
+            # RubyGems does not say whether several licences are a choice; AND is the safe reading.
+            found.append(_decl("spec.licenses", values if len(values) > 1 else values[0], _join(values, "AND")))
+    return found[:5]
+
+
+def parse_description(text: str) -> list[Declaration]:
+    """R package DESCRIPTION (Debian-control style): ``License: GPL-3 | MIT + file LICENSE``."""
+    match = re.search(r"^License:[ \t]*(.+(?:\n[ \t]+.+)*)", text, re.MULTILINE)
+    if not match:
+        return []
+    value = " ".join(match.group(1).split())
+    alternatives = []
+    for part in value.split("|"):
+        part = re.sub(r"\+\s*file\s+\S+", "", part).strip()
+        alternatives.append(name_to_expression(part) or "")
+    expression = None if "" in alternatives else _join(alternatives, "OR")
+    return [_decl("License", value, expression)]
+
+
+def parse_odoo_manifest(text: str) -> list[Declaration]:
+    try:
+        data = ast.literal_eval(text.strip().lstrip("\ufeff"))
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        # A manifest usually starts with comments and a dict literal; try the dict alone.
+        start = text.find("{")
+        try:
+            data = ast.literal_eval(text[start:]) if start >= 0 else None
+        except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+            raise DeclaredError("not a Python dict literal (manifests are read, never run)") from None
+    if not isinstance(data, dict):
+        raise DeclaredError("manifest is not a dict literal")
+    value = data.get("license")
+    if not isinstance(value, str):
+        return []
+    return [_decl("license", value, name_to_expression(value))]
+
+
+def parse_publiccode(text: str) -> list[Declaration]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DeclaredError(f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise DeclaredError("publiccode.yml is not a mapping")
+    legal = data.get("legal")
+    if isinstance(legal, dict) and isinstance(legal.get("license"), str):
+        return [_decl("legal.license", legal["license"], legal["license"])]
+    return []
+
+
+def parse_dpg_record(text: str, *, yaml_format: bool = False) -> list[Declaration]:
+    if yaml_format:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise DeclaredError(f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    else:
+        data = _json(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("the DPG record is not an object")
+    found = []
+    licenses = data.get("license") or data.get("licenses")
+    if isinstance(licenses, list):
+        for n, item in enumerate(licenses):
+            if isinstance(item, dict) and isinstance(item.get("spdx"), str):
+                found.append(_decl(f"license[{n}].spdx", item["spdx"], item["spdx"]))
+    return found
+
+
+#: (matcher on the lower-case path, source name, parser). Root files unless the matcher says otherwise.
+Parser = Callable[[str], list[Declaration]]
+
+
+def _root(name: str) -> Callable[[str], bool]:
+    return lambda path: path == name
+
+
+def _odoo(path: str) -> bool:
+    return path.rsplit("/", 1)[-1] in ("__manifest__.py", "__openerp__.py") and path.count("/") <= 3
+
+
+SOURCES: list[tuple[Callable[[str], bool], str, Parser]] = [
+    (_root("pyproject.toml"), "pyproject", parse_pyproject),
+    (_root("setup.cfg"), "setup.cfg", parse_setup_cfg),
+    (_root("setup.py"), "setup.py", parse_setup_py),
+    (_root("package.json"), "package.json", parse_package_json),
+    (_root("cargo.toml"), "cargo", parse_cargo_toml),
+    (_root("composer.json"), "composer", parse_composer_json),
+    (_root("pom.xml"), "maven", parse_pom_xml),
+    (lambda p: "/" not in p and p.endswith(".gemspec"), "gemspec", parse_gemspec),
+    (_root("description"), "r-description", parse_description),
+    (_odoo, "odoo-manifest", parse_odoo_manifest),
+    (lambda p: p in ("publiccode.yml", "publiccode.yaml"), "publiccode", parse_publiccode),
+    (_root("dpg.json"), "dpg-record", parse_dpg_record),
+    (lambda p: p in ("dpg.yml", "dpg.yaml"), "dpg-record", lambda t: parse_dpg_record(t, yaml_format=True)),
+]
+
+
+def source_for(path: str) -> tuple[str, Parser] | None:
+    lower = path.lower()
+    for matches, name, parser in SOURCES:
+        if matches(lower):
+            return name, parser
+    return None

@@ -1,0 +1,388 @@
+"""Identify the licence a licence file holds, offline and in milliseconds.
+
+Built on PyPI ``licenseclassifier`` (a pure-Python port of google/licensecheck with the
+SPDX matching templates): it finds whole-licence patterns in a text and says which part
+of the text they cover. On top of it this module tells apart
+
+* ``full``: the text is a licence text (maybe with a title and copyright lines);
+* ``with_additional_terms``: a full licence text plus terms appended, prepended or
+  inserted into it (found by leaving out one paragraph, then one sentence, at a time);
+* ``notice``: the short "licensed under ..." notice of a long licence (GPL, Apache ...),
+  or a short text that names a licence or carries an ``SPDX-License-Identifier``;
+* ``multiple``: several licence texts in one file;
+* ``unknown``: licence-like text nobody recognises; ``empty``.
+
+GPL-family full texts do not say whether "-only" or "-or-later" is meant, so the result
+lists every id the text is consistent with (``candidates``); a notice saying "or (at your
+option) any later version" in another file settles it (see :func:`combine`).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import time
+from typing import Any
+
+#: Texts longer than this are not scanned (a licence text is at most ~100 KB).
+MAX_SCAN_CHARS = 400_000
+#: Leave-one-out search for inserted clauses: only on texts up to this size, within this time.
+MAX_LEAVE_OUT_CHARS = 24_000
+LEAVE_OUT_BUDGET_SECONDS = 0.6
+#: Uncovered words below this count are titles, copyright lines and the like, not terms.
+EXTRA_WORDS_THRESHOLD = 12
+
+#: Families whose full text is long and which have a short standard notice.
+LONG_FAMILIES = re.compile(
+    r"^(A?GPL|LGPL|GFDL|Apache-2\.0|MPL|EPL|EUPL|CDDL|CECILL|OSL|AFL-3|Artistic-2|CC-BY|CC0|ODbL|ODC|PDDL|MS-RL|CPAL|OFL)"
+)
+NOTICE_MAX_WORDS = 450
+
+#: licensecheck reports the GNU full texts under their deprecated ids: the text alone
+#: cannot say which of -only / -or-later the licensor meant.
+_VERSIONED = re.compile(r"^(A?GPL|LGPL|GFDL)-(\d\.\d)$")
+_ONLY_OR_LATER = re.compile(r"^(?P<family>(A?GPL|LGPL|GFDL)-\d\.\d)-(?P<kind>only|or-later)$")
+
+_NORMATIVE = re.compile(
+    r"\b(shall|must|may\s+not|may\s+only|not\s+permitted|prohibit\w*|forbid\w*|restrict\w*|condition\w*|"
+    r"permission|grant\w*|waive\w*|requir\w*|not\s+be\s+used|exception|provided\s+that|in\s+addition)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_SPDX_LINE = re.compile(r"SPDX-License-Identifier:\s*([^\n*]+?)\s*(?:\*/|-->)?\s*$", re.MULTILINE)
+_OR_LATER = re.compile(r"(or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version|or\s+any\s+later\s+version)", re.IGNORECASE)
+
+#: Phrases of short notices that name a licence without quoting it, to SPDX ids.
+_NAMED = [
+    (re.compile(r"\bApache\s+License,?\s+(Version\s+)?2(\.0)?\b", re.I), "Apache-2.0"),
+    (re.compile(r"\bMIT\s+Licen[cs]e\b|\blicen[cs]ed\s+under\s+(the\s+)?MIT\b", re.I), "MIT"),
+    (re.compile(r"\bBSD[\s-]+3[\s-]+Clause\b", re.I), "BSD-3-Clause"),
+    (re.compile(r"\bBSD[\s-]+2[\s-]+Clause\b", re.I), "BSD-2-Clause"),
+    (re.compile(r"\bMozilla\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.0\b", re.I), "MPL-2.0"),
+    (re.compile(r"\bGNU\s+Affero\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bAGPL-?v?3\b", re.I), "AGPL-3.0"),
+    (re.compile(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bLGPL-?v?3\b", re.I), "LGPL-3.0"),
+    (re.compile(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.1\b|\bLGPL-?v?2\.1\b", re.I), "LGPL-2.1"),
+    (re.compile(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bGPL-?v?3\b", re.I), "GPL-3.0"),
+    (re.compile(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\b|\bGPL-?v?2\b", re.I), "GPL-2.0"),
+    (re.compile(r"\bEuropean\s+Union\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?1\.2\b|\bEUPL-?v?1\.2\b", re.I), "EUPL-1.2"),
+    (re.compile(r"\bEclipse\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+|-\s+v\s+)?2\.0\b", re.I), "EPL-2.0"),
+    (re.compile(r"\bCreative\s+Commons\s+Attribution[\s-]+Share\s*Alike\s+4\.0\b|\bCC[\s-]BY[\s-]SA[\s-]4\.0\b", re.I), "CC-BY-SA-4.0"),
+    (re.compile(r"\bCreative\s+Commons\s+Attribution\s+4\.0\b|\bCC[\s-]BY[\s-]4\.0\b", re.I), "CC-BY-4.0"),
+    (re.compile(r"\bCC0\b|\bCreative\s+Commons\s+Zero\b", re.I), "CC0-1.0"),
+    (re.compile(r"\bThe\s+Unlicen[cs]e\b", re.I), "Unlicense"),
+    (re.compile(r"\bISC\s+Licen[cs]e\b", re.I), "ISC"),
+]
+#: A short text must read like a licence statement before a named licence counts.
+_STATEMENT = re.compile(r"\blicen[cs](e|ed|ing)\b|\bSPDX\b|\bdistributed\s+under\b|\breleased\s+under\b", re.I)
+
+
+def _scanner_scan(text: str) -> Any:
+    from licenseclassifier._engine import scan
+
+    return scan(text)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _candidates(identifier: str) -> list[str]:
+    """SPDX ids a detected id is consistent with (the -only/-or-later pair for GNU texts)."""
+    versioned = _VERSIONED.match(identifier)
+    if versioned:
+        family = identifier
+        return [f"{family}-only", f"{family}-or-later"]
+    if identifier == "GPL-2.0-or-3.0":
+        return ["GPL-2.0-only", "GPL-3.0-only"]
+    return [identifier]
+
+
+def _canonical(identifier: str) -> str:
+    """The id to report: GNU full texts as -only (what the text grants by itself)."""
+    if _VERSIONED.match(identifier):
+        return f"{identifier}-only"
+    return identifier
+
+
+def _family(identifier: str) -> str:
+    match = _ONLY_OR_LATER.match(identifier)
+    return match.group("family") if match else identifier
+
+
+def _uncovered(text: str, matches: list[Any]) -> str:
+    parts, last = [], 0
+    for m in sorted(matches, key=lambda m: m.start):
+        if m.start > last:
+            parts.append(text[last:m.start])
+        last = max(last, m.end)
+    parts.append(text[last:])
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _result(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "spdx_id": None,
+        "candidates": [],
+        "ids": [],
+        "match": "unknown",
+        "confidence": 0.0,
+        "coverage": 0.0,
+        "or_later": None,
+        "additional_terms": None,
+        "notice_kind": None,
+        "extra_words": 0,
+    }
+    base.update(fields)
+    return base
+
+
+def _split_units(text: str, kind: str) -> list[tuple[int, int]]:
+    """(start, end) spans of paragraphs (blank-line separated) or sentences."""
+    pattern = r"\n\s*\n" if kind == "paragraph" else r"(?<=[.;:])\s+"
+    spans, start = [], 0
+    for sep in re.finditer(pattern, text):
+        if text[start:sep.start()].strip():
+            spans.append((start, sep.end()))
+        start = sep.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _leave_one_out(text: str, deadline: float) -> tuple[Any, str] | None:
+    """Find the smallest unit (paragraph or sentence) whose removal lets a whole licence match.
+
+    The smallest wins so that an inserted sentence is not mistaken for a missing clause
+    (removing MIT's whole attribution paragraph leaves MIT-0).
+    """
+    best: tuple[Any, str] | None = None
+    for kind in ("paragraph", "sentence"):
+        spans = _split_units(text, kind)
+        if len(spans) < 3 or len(spans) > 120:
+            continue
+        for start, end in spans:
+            if time.perf_counter() > deadline:
+                return best
+            removed = text[start:end]
+            removed_words = _words(removed)
+            if removed_words < 3 or (best is not None and removed_words >= _words(best[1])):
+                continue
+            coverage = _scanner_scan(text[:start] + text[end:])
+            if coverage.match and coverage.percent >= 90.0:
+                best = (coverage, removed)
+    return best
+
+
+def _named_notice(text: str) -> dict[str, Any] | None:
+    """A short text that carries an SPDX-License-Identifier or names a licence."""
+    spdx_lines = _SPDX_LINE.findall(text)
+    if spdx_lines:
+        from dpgcheck.licensing.expression import analyse
+
+        analysis = analyse(spdx_lines[0])
+        if analysis["valid"] and analysis["ids"]:
+            ids = analysis["ids"]
+            return _result(
+                spdx_id=analysis["normalized"] if len(ids) > 1 else ids[0],
+                candidates=ids,
+                ids=ids,
+                match="notice",
+                confidence=0.95,
+                or_later=any(i.endswith("-or-later") for i in ids) or None,
+                notice_kind="spdx-identifier",
+            )
+    if not _STATEMENT.search(text):
+        return None
+    found = []
+    for pattern, identifier in _NAMED:
+        if pattern.search(text) and identifier not in found:
+            # "Lesser General Public License v3" also contains "General Public License v3".
+            if identifier == "GPL-3.0" and "LGPL-3.0" in found or identifier == "GPL-3.0" and "AGPL-3.0" in found:
+                continue
+            if identifier == "CC-BY-4.0" and "CC-BY-SA-4.0" in found:
+                continue
+            found.append(identifier)
+    if len(found) != 1:
+        return None  # naming several licences is a discussion, not a notice
+    identifier = found[0]
+    or_later = bool(_OR_LATER.search(text)) if _VERSIONED.match(identifier) else None
+    if _VERSIONED.match(identifier):
+        candidates = [f"{identifier}-or-later"] if or_later else _candidates(identifier)
+        spdx_id = candidates[0]
+    else:
+        candidates, spdx_id = [identifier], identifier
+    return _result(
+        spdx_id=spdx_id,
+        candidates=candidates,
+        ids=[identifier],
+        match="notice",
+        confidence=0.7,
+        or_later=or_later,
+        notice_kind="names-licence",
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _detect_cached(digest: str, text: str) -> dict[str, Any]:  # noqa: ARG001 - digest is the cache key
+    return _detect(text)
+
+
+def detect(text: str) -> dict[str, Any]:
+    """What licence ``text`` holds: see the module docstring for the fields."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return dict(_detect_cached(digest, text))
+
+
+def _detect(text: str) -> dict[str, Any]:
+    words = _words(text)
+    if words == 0:
+        return _result(match="empty")
+    if len(text) > MAX_SCAN_CHARS:
+        return _result(match="not_scanned")
+    coverage = _scanner_scan(text)
+    matches = [m for m in coverage.match if not m.is_url]
+    inserted = None
+    if not matches and len(text) <= MAX_LEAVE_OUT_CHARS:
+        found = _leave_one_out(text, time.perf_counter() + LEAVE_OUT_BUDGET_SECONDS)
+        if found is not None:
+            coverage, removed = found
+            matches = [m for m in coverage.match if not m.is_url]
+            inserted = removed
+    if not matches:
+        url_ids = sorted({m.id for m in coverage.match if m.is_url})
+        notice = _named_notice(text) if words <= 400 else None
+        if notice is not None:
+            return notice
+        if url_ids and words <= 200:
+            return _result(
+                spdx_id=_canonical(url_ids[0]) if len(url_ids) == 1 else None,
+                candidates=sorted({c for i in url_ids for c in _candidates(i)}),
+                ids=url_ids,
+                match="reference",
+                confidence=0.6,
+                coverage=round(coverage.percent, 1),
+            )
+        return _result(coverage=round(coverage.percent, 1))
+
+    ids = []
+    for m in matches:
+        if m.id not in ids:
+            ids.append(m.id)
+    percent = round(coverage.percent, 1)
+    if len(ids) > 1:
+        candidates = sorted({c for i in ids for c in _candidates(i)})
+        return _result(
+            spdx_id=None,
+            candidates=candidates,
+            ids=ids,
+            match="multiple",
+            confidence=round(min(percent, 100.0) / 100 * 0.9, 2),
+            coverage=percent,
+        )
+
+    identifier = ids[0]
+    matched_words = sum(_words(text[m.start:m.end]) for m in matches)
+    or_later: bool | None = None
+    only_or_later = _ONLY_OR_LATER.match(identifier)
+    if only_or_later:
+        or_later = only_or_later.group("kind") == "or-later"
+    is_notice = bool(LONG_FAMILIES.match(identifier)) and matched_words <= NOTICE_MAX_WORDS
+    if is_notice:
+        if _VERSIONED.match(identifier) or only_or_later:
+            family = _family(identifier) if only_or_later else identifier
+            or_later = bool(_OR_LATER.search(text))
+            candidates = [f"{family}-or-later"] if or_later else [f"{family}-only"]
+        else:
+            candidates = _candidates(identifier)
+        return _result(
+            spdx_id=candidates[0],
+            candidates=candidates,
+            ids=ids,
+            match="notice",
+            confidence=0.9,
+            coverage=percent,
+            or_later=or_later,
+            notice_kind="standard-notice",
+        )
+
+    candidates = _candidates(identifier)
+    spdx_id = _canonical(identifier)
+    extra = inserted if inserted is not None else _uncovered(text, matches)
+    extra_words = _words(extra)
+    additional = None
+    if inserted is not None or (extra_words >= EXTRA_WORDS_THRESHOLD and _NORMATIVE.search(extra)):
+        first, last = min(m.start for m in matches), max(m.end for m in matches)
+        if inserted is not None:
+            position = "inserted"
+        elif text[last:].strip() and _words(text[last:]) >= _words(text[:first]):
+            position = "appended"
+        else:
+            position = "prepended"
+        additional = {"position": position, "words": extra_words, "excerpt": _excerpt(extra)}
+        share = matched_words / max(matched_words + extra_words, 1)
+        return _result(
+            spdx_id=spdx_id,
+            candidates=candidates,
+            ids=ids,
+            match="with_additional_terms",
+            confidence=round(0.6 + 0.3 * share, 2),
+            coverage=percent,
+            or_later=or_later,
+            additional_terms=additional,
+        )
+    confidence = 1.0 if percent >= 98.0 else round(0.8 + 0.2 * percent / 100, 2)
+    return _result(
+        spdx_id=spdx_id,
+        candidates=candidates,
+        ids=ids,
+        match="full",
+        confidence=confidence,
+        coverage=percent,
+        or_later=or_later,
+        extra_words=extra_words,
+    )
+
+
+def combine(detections: list[dict[str, Any]]) -> dict[str, Any]:
+    """What several licence files mean together.
+
+    * A GNU full text (``GPL-3.0-only`` by itself) plus a notice in another file that says
+      "or (at your option) any later version" is ``GPL-3.0-or-later``.
+    * The LGPL-3.0 text incorporates the GPL-3.0 text, which it asks to be shipped beside
+      it: COPYING (GPL-3.0) plus COPYING.LESSER (LGPL-3.0) is LGPL-3.0.
+    Returns ``{"ids", "inferences"}``; ``ids`` are the licences the files hold, in order.
+    """
+    inferences: list[dict[str, Any]] = []
+    ids: list[str] = []
+    for det in detections:
+        single = det.get("spdx_id") and det["match"] != "multiple" and " " not in det["spdx_id"]
+        for identifier in [det["spdx_id"]] if single else det.get("candidates", []):
+            if identifier and identifier not in ids:
+                ids.append(identifier)
+    or_later_families = {
+        _family(i) for det in detections if det.get("or_later") for i in det.get("candidates", []) if i.endswith("-or-later")
+    }
+    result = []
+    for identifier in ids:
+        family = _family(identifier)
+        if identifier.endswith("-only") and family in or_later_families:
+            later = f"{family}-or-later"
+            sources = sorted(d["path"] for d in detections if family in {_family(c) for c in d.get("candidates", [])})
+            inferences.append({"kind": "or-later", "id": later, "from": sources})
+            identifier = later
+        if identifier not in result:
+            result.append(identifier)
+    for lesser, general in (("LGPL-3.0", "GPL-3.0"),):
+        lesser_ids = [i for i in result if _family(i) == lesser]
+        general_ids = [i for i in result if _family(i) == general]
+        if lesser_ids and general_ids:
+            sources = sorted(d["path"] for d in detections if _family(d.get("spdx_id") or "") in (lesser, general))
+            for g in general_ids:
+                result.remove(g)
+            inferences.append({"kind": "lgpl-incorporates-gpl", "id": lesser_ids[0], "from": sources})
+    return {"ids": sorted(result), "inferences": sorted(inferences, key=lambda i: (i["kind"], i["id"]))}
