@@ -106,6 +106,7 @@ _ASCIIDOC = re.compile(r"^={1,6}\s+(.+)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 _HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE)
 _VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
+_VERSION_LINE = re.compile(r"^\s*(?:[*-]\s+)?(?:version\s+|release\s+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:\s*[-:(]|\s*$)", re.IGNORECASE | re.MULTILINE)
 _UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
 FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
                 "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
@@ -302,6 +303,8 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
             match = _VERSION_HEADING.search(heading)
             if match:
                 versions.append(match.group(1)[:60])
+        if not versions:  # plain-text NEWS/HISTORY files: version lines without heading markup
+            versions = [m.group(1)[:60] for m in _VERSION_LINE.finditer(text)]
         changelog["entries"] = len(versions)
         changelog["latest_version"] = versions[0] if versions else None
         return

@@ -1,0 +1,46 @@
+# METADATA
+# title: The security policy gives a private way to report vulnerabilities
+# description: |
+#   A security policy that sends reporters to the public issue tracker
+#   discloses vulnerabilities before they are fixed. Governments adopting a
+#   codebase need a closed channel for security reports. The rule reads the
+#   security policy (when there is one; its presence is the security-policy
+#   rule's concern) and expects a private channel of a kind listed in
+#   security_private_channel_kinds: an e-mail address, the forge's private
+#   vulnerability reporting (security advisories), a bug-bounty platform or a
+#   reporting form. Only the kind is recorded, never the address.
+# related_resources:
+#   - description: Standard for Public Code 0.8.1, criterion "Make contributing easy" (closed channel for security reports)
+#     ref: https://standard.publiccode.net/criteria/make-contributing-easy.html
+#   - description: OpenSSF Best Practices badge, vulnerability_report_private
+#     ref: https://www.bestpractices.dev/en/criteria/0#0.vulnerability_report_private
+# custom:
+#   severity: warning
+#   principle: security
+#   remediation: |
+#     In SECURITY.md, tell reporters how to reach you privately: enable the
+#     forge's private vulnerability reporting and link to it, or give a
+#     security e-mail address (with an encryption key if you can), and ask
+#     them not to open public issues.
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
+package dpgcheck.rules.community["security-private-reporting"]
+
+import data.dpgcheck.lib.config
+
+default not_applicable := false
+
+not_applicable if input.governance.security.path == null
+
+security := input.governance.security
+
+accepted := [kind | some kind in security.private_channels; kind in config.threshold("security_private_channel_kinds")]
+
+findings contains finding if {
+	security.path != null
+	count(accepted) == 0
+	finding := {
+		"message": sprintf("%s gives no private way to report a vulnerability: name a security e-mail address or the forge's private vulnerability reporting", [security.path]),
+		"evidence": {"channels": security.private_channels, "accepted_kinds": config.threshold("security_private_channel_kinds")},
+		"location": {"path": security.path, "line": 1},
+	}
+}

@@ -1,0 +1,53 @@
+# METADATA
+# title: Release notes are kept in a changelog
+# description: |
+#   Adopters, and the governments that procure a codebase, need a
+#   human-readable summary of what changed between versions, not a raw git log.
+#   The rule expects a changelog (CHANGELOG, CHANGES, HISTORY, NEWS or
+#   RELEASE_NOTES at the root, .github/, docs/ or doc/) whose headings or lines
+#   name at least changelog_min_entries released versions. Whether releases
+#   are also tagged is the release-tags rule's concern.
+# related_resources:
+#   - description: OpenSSF Best Practices badge, release_notes
+#     ref: https://www.bestpractices.dev/en/criteria/0#0.release_notes
+#   - description: Standard for Public Code 0.8.1, criterion "Use a coherent style" / maturity (summary of changes between versions)
+#     ref: https://standard.publiccode.net/criteria/document-maturity.html
+#   - description: Keep a Changelog
+#     ref: https://keepachangelog.com/
+# custom:
+#   severity: warning
+#   principle: release
+#   remediation: |
+#     Add CHANGELOG.md with one section per released version (for example
+#     "## [1.2.0] - 2026-03-01") listing what was added, changed, fixed and
+#     deprecated, and update it with every release.
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
+package dpgcheck.rules.governance["changelog-maintained"]
+
+import data.dpgcheck.lib.config
+
+default not_applicable := false
+
+not_applicable if not input.governance
+
+changelog := input.governance.changelog
+
+findings contains finding if {
+	input.governance
+	count(input.governance.documents.changelog) == 0
+	finding := {
+		"message": "No changelog found: add CHANGELOG.md summarising the changes in each release",
+		"evidence": {"suggested_path": "CHANGELOG.md", "searched": ["root", ".github", "docs", "doc"]},
+	}
+}
+
+findings contains finding if {
+	changelog.path != null
+	minimum := config.threshold("changelog_min_entries")
+	changelog.entries < minimum
+	finding := {
+		"message": sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [changelog.path, changelog.entries, minimum]),
+		"evidence": {"entries": changelog.entries, "minimum": minimum, "unreleased_section": changelog.unreleased_section},
+		"location": {"path": changelog.path, "line": 1},
+	}
+}

@@ -1,0 +1,47 @@
+# METADATA
+# title: Funding is transparent
+# description: |
+#   Sustainable use of open source starts with knowing who pays for the work.
+#   The rule looks for any public statement of funding: a .github/FUNDING.yml
+#   that names at least one platform, fundedBy organisations in
+#   publiccode.yml, or a funding or sponsorship section in the README,
+#   GOVERNANCE or another community document. It fails when none is found.
+# related_resources:
+#   - description: G20/T20 brief, recommendations 2 and 3 (funding principles; sustainable open-source use)
+#     ref: https://www.t20brasil.org/
+#   - description: publiccode.yml standard, fundedBy
+#     ref: https://yml.publiccode.tools/schema.core.html
+#   - description: GitHub, displaying a sponsor button (FUNDING.yml)
+#     ref: https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/displaying-a-sponsor-button-in-your-repository
+# custom:
+#   severity: warning
+#   principle: funding
+#   remediation: |
+#     Say who funds the project and how others can contribute: a Funding
+#     section in README.md or GOVERNANCE.md, fundedBy in publiccode.yml, or a
+#     .github/FUNDING.yml naming the platforms that accept support.
+#   profiles: [joint-governance, sustainable-use]
+package dpgcheck.rules.governance["funding-transparent"]
+
+default not_applicable := false
+
+not_applicable if not input.governance
+
+sources contains "funding_file" if count(input.governance.funding.platforms) > 0
+
+sources contains "publiccode_funded_by" if input.publiccode.fields.funded_by_count > 0
+
+sources contains "funding_section" if count(input.governance.topics.funding) > 0
+
+findings contains finding if {
+	input.governance
+	count(sources) == 0
+	finding := {
+		"message": "No statement of funding found: say who funds the project (a Funding section, fundedBy in publiccode.yml or .github/FUNDING.yml)",
+		"evidence": {
+			"funding_file": input.governance.funding.path,
+			"publiccode": object.get(input, ["publiccode", "path"], null),
+			"searched": ["funding section in the README and governance documents", "publiccode.yml fundedBy", ".github/FUNDING.yml"],
+		},
+	}
+}

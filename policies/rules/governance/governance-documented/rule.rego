@@ -1,0 +1,77 @@
+# METADATA
+# title: Governance is documented, with decision making and roles
+# description: |
+#   A codebase that several organisations or governments rely on needs written
+#   governance: who may decide, how decisions are made, which roles exist and
+#   how people take them on. The rule looks for a GOVERNANCE document (at the
+#   root, in .github/, docs/ or a governance/ folder) or a Governance section
+#   in another community document, then checks that the governance text covers
+#   the topics listed in the governance_required_topics threshold (by default
+#   decision making and roles; a joint-governance profile can add steering
+#   body, membership, voting and voting thresholds). Topics are read from
+#   headings and specific phrases, so this is evidence for a reviewer, not
+#   proof that the governance is legitimate.
+# related_resources:
+#   - description: Standard for Public Code 0.8.1, criterion "Welcome contributors" (governance documented)
+#     ref: https://standard.publiccode.net/criteria/welcome-contributors.html
+#   - description: G20/T20 brief, recommendation 2 (draft principles for joint software governance)
+#     ref: https://www.t20brasil.org/
+# custom:
+#   severity: warning
+#   principle: governance
+#   remediation: |
+#     Add GOVERNANCE.md with sections on how decisions are made (consensus,
+#     consent, voting and its thresholds), the roles in the project and how
+#     people join or leave them, and, for jointly governed software, the
+#     steering body and its membership.
+#   profiles: [joint-governance]
+package dpgcheck.rules.governance["governance-documented"]
+
+import data.dpgcheck.lib.config
+
+default not_applicable := false
+
+not_applicable if not input.governance
+
+labels := {
+	"amendments": "how the governance itself is changed",
+	"conflict_resolution": "conflict resolution",
+	"decision_making": "decision making",
+	"funding": "funding",
+	"membership": "membership",
+	"roles": "roles",
+	"steering_body": "a steering body",
+	"voting": "voting",
+	"voting_thresholds": "voting thresholds",
+}
+
+governance_files := [doc.path | some doc in input.governance.documents.governance]
+
+# Documents that describe governance: GOVERNANCE files first, then documents with a governance section.
+documents := array.concat(
+	governance_files,
+	[path | some path in input.governance.topics.governance; not path in governance_files],
+)
+
+findings contains finding if {
+	input.governance
+	count(documents) == 0
+	finding := {
+		"message": "No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
+		"evidence": {"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
+	}
+}
+
+findings contains finding if {
+	count(documents) > 0
+	missing := [topic |
+		some topic in config.threshold("governance_required_topics")
+		count(object.get(input.governance.topics, topic, [])) == 0
+	]
+	count(missing) > 0
+	finding := {
+		"message": sprintf("The governance documentation (%s) does not cover %s", [documents[0], concat(", ", [object.get(labels, t, t) | some t in missing])]),
+		"evidence": {"documents": documents, "missing_topics": missing},
+		"location": {"path": documents[0], "line": 1},
+	}
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: publiccode.yml uses the current version of the standard
+# description: |
+#   The publiccode.yml standard deprecates keys before removing them: an old
+#   publiccodeYmlVersion, monochromeLogo, inputTypes/outputTypes, genericName,
+#   legal.repoOwner, legal.authorsFile, the IT country section (deprecated as a
+#   whole in 0.7) and lower-case country codes still validate today but will
+#   not in version 1.0. Each such warning from the validator is one finding,
+#   at the key's line.
+# related_resources:
+#   - description: publiccode.yml standard, changelog and deprecations
+#     ref: https://yml.publiccode.tools/
+# custom:
+#   severity: info
+#   principle: findability
+#   remediation: |
+#     Set publiccodeYmlVersion to "0", remove deprecated keys (use
+#     organisation instead of legal.repoOwner and IT.riuso.codiceIPA, supports
+#     instead of IT.piattaforme) and write country codes in upper case.
+#   profiles: [joint-governance]
+package dpgcheck.rules.governance["publiccode-current"]
+
+default not_applicable := false
+
+not_applicable if not input.publiccode.present
+
+publiccode := input.publiccode
+
+findings contains finding if {
+	publiccode.present
+	some warning in publiccode.warnings
+	finding := {
+		"message": sprintf("%s: %s", [publiccode.path, warning.message]),
+		"evidence": {"key": warning.key, "code": warning.code},
+		"location": {"path": publiccode.path, "line": warning.line},
+	}
+}
