@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +20,17 @@ def collect_repository(path: Path, options: CollectOptions | None = None) -> dic
     options = options or CollectOptions()
     view = RepoView.open(path)
     facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
+    timings = os.environ.get("DPGCHECK_TIMINGS") == "1"
     for collector in all_collectors():
+        started = time.perf_counter()
         try:
             facts[collector.section] = collector.collect(view, options)
         except Exception as exc:  # noqa: BLE001 - one broken collector must not lose the others
             view.problems.append(
                 problem(collector.section, "collector-crashed", f"collector failed: {type(exc).__name__}: {exc}")
             )
+        if timings:
+            sys.stderr.write(f"dpgcheck: collector {collector.section}: {(time.perf_counter() - started) * 1000:.1f} ms\n")
     facts["problems"] = sorted(view.problems, key=lambda p: (p.get("source", ""), p.get("path", ""), p.get("code", ""), p.get("message", "")))
     return facts
 

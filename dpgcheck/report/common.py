@@ -32,12 +32,24 @@ def group_key(finding: dict[str, Any]) -> tuple[int, tuple[int, str], str]:
     return (1, (0, finding["area"]), finding["area"])
 
 
+AREA_TITLES = {
+    "dpg": "DPG metadata",
+    "facts": "Reading the repository",
+    "licensing": "Licensing",
+    "community": "Community",
+    "governance": "Governance",
+    "stewardship": "Stewardship",
+    "maintenance": "Maintenance",
+}
+
+
 def group_title(finding: dict[str, Any]) -> str:
     indicator = finding.get("indicator")
     if indicator:
         title = INDICATOR_TITLES.get(indicator, "")
         return f"DPG indicator {indicator}" + (f": {title}" if title else "")
-    return finding["area"].replace("-", " ").replace("_", " ").capitalize()
+    area = finding["area"]
+    return AREA_TITLES.get(area, area.replace("-", " ").replace("_", " ").capitalize())
 
 
 def grouped(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
