@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from dpgcheck.bundle.archive import is_archive, unpack
 from dpgcheck.bundle.metadata import catalog_entry
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import builtin_policies
@@ -107,8 +108,10 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
     if isinstance(root, Path):
         if not root.exists():
             raise DpgcheckError("no such policy bundle directory", path=str(root))
-        if not root.is_dir():
-            raise DpgcheckError("a policy bundle must be a directory (unpack .tar.gz bundles first)", path=str(root))
+        if root.is_file() and is_archive(root):
+            root = unpack(root)
+        elif not root.is_dir():
+            raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(root))
     catalog = policy_set.data.setdefault("dpgcheck", {}).setdefault("catalog", {}).setdefault("rules", {})
     policy_set.sources.append(label)
     for relative, item in _walk(root):
@@ -145,5 +148,8 @@ def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool 
     if include_builtin:
         load_bundle(builtin_policies(), policy_set, label="dpgcheck")
     for path in bundle_paths:
-        load_bundle(path, policy_set, label=path.name or str(path))
+        label = path.name or str(path)
+        for suffix in (".tar.gz", ".tgz"):
+            label = label.removesuffix(suffix)
+        load_bundle(path, policy_set, label=label)
     return policy_set

@@ -11,6 +11,10 @@ GIT_TIMEOUT_SECONDS = 120
 class GitUnavailable(Exception):
     """git is missing, timed out, or refused the command."""
 
+    def __init__(self, message: str, *, returncode: int | None = None) -> None:
+        super().__init__(message)
+        self.returncode = returncode
+
 
 def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS) -> str:
     # -c options switch off anything in the checked repository's config that could run a program.
@@ -29,5 +33,5 @@ def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS) -> str:
         raise GitUnavailable(f"git {args[0]} timed out after {timeout:.0f} s") from exc
     if result.returncode != 0:
         first = result.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
-        raise GitUnavailable(f"git {args[0]} failed: {first[0] if first else result.returncode}")
+        raise GitUnavailable(f"git {args[0]} failed: {first[0] if first else result.returncode}", returncode=result.returncode)
     return result.stdout.decode("utf-8", "replace")

@@ -55,7 +55,7 @@ def policy_list(bundles: tuple[Path, ...], *, builtin: bool, profile: str | None
 
     from dpgcheck.bundle.loader import load_policies
     from dpgcheck.engine.factory import open_engine
-    from dpgcheck.evaluate import RunOptions, decide
+    from dpgcheck.evaluate import RunOptions
 
     policy_set = load_policies(bundles, include_builtin=builtin)
     catalog = policy_set.catalog
@@ -63,16 +63,15 @@ def policy_list(bundles: tuple[Path, ...], *, builtin: bool, profile: str | None
     if profile is not None:
         # Which rules a profile selects is a policy question: ask the engine, on empty facts.
         engine = open_engine("regorus", policy_set)
+        question = {"options": RunOptions(profile=profile).as_input()}
         try:
-            decision = engine.query(
-                "data.dpgcheck.decision.active", {"options": RunOptions(profile=profile).as_input()}
-            )
-            errors = engine.query("data.dpgcheck.decision.errors", {"options": RunOptions(profile=profile).as_input()})
+            active = engine.query("data.dpgcheck.decision.active", question)
+            errors = engine.query("data.dpgcheck.decision.errors", question)
         finally:
             engine.close()
         if errors:
             raise DpgcheckError("; ".join(sorted(errors)))
-        selected = {rule_id: rule["severity"] for rule_id, rule in (decision or {}).items()}
+        selected = {rule_id: rule["severity"] for rule_id, rule in (active or {}).items()}
     else:
         selected = severities
     rows = [catalog[rule_id] | {"severity": severity} for rule_id, severity in sorted(selected.items())]

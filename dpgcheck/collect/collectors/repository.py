@@ -26,7 +26,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     try:
         commit = git(view.root, "rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
     except GitUnavailable as exc:
-        if (view.git_dir / "HEAD").exists() and "failed: 1" in str(exc):
+        if exc.returncode == 1:
             # A repository with no commit yet: nothing to record, nothing wrong.
             facts["git"] = {"commit": None, "commit_time": None, "branch": None, "remote": None, "shallow": False}
             return facts

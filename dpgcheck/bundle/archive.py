@@ -1,0 +1,68 @@
+"""Unpack a ``.tar.gz`` policy bundle safely.
+
+Every entry is checked before anything is written: no absolute paths, no ``..``,
+no links or devices, bounded entry count and size. One bad entry refuses the
+whole bundle, naming the entry.
+"""
+from __future__ import annotations
+
+import atexit
+import shutil
+import tarfile
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from dpgcheck.errors import DpgcheckError
+
+MAX_ENTRIES = 20_000
+MAX_TOTAL_BYTES = 128 * 1024 * 1024
+
+
+def is_archive(path: Path) -> bool:
+    return path.name.endswith((".tar.gz", ".tgz"))
+
+
+def _checked_members(archive: tarfile.TarFile, label: str) -> list[tarfile.TarInfo]:
+    members = []
+    total = 0
+    for count, member in enumerate(archive, start=1):
+        if count > MAX_ENTRIES:
+            raise DpgcheckError(f"bundle archive has more than {MAX_ENTRIES} entries; refused", path=label)
+        name = PurePosixPath(member.name)
+        if name.is_absolute() or ".." in name.parts:
+            raise DpgcheckError(f"bundle archive entry {member.name!r} points outside the bundle; refused", path=label)
+        if member.issym() or member.islnk():
+            raise DpgcheckError(f"bundle archive entry {member.name!r} is a link; bundles may not contain links", path=label)
+        if not (member.isfile() or member.isdir()):
+            raise DpgcheckError(f"bundle archive entry {member.name!r} is not a regular file or directory; refused", path=label)
+        total += member.size
+        if total > MAX_TOTAL_BYTES:
+            raise DpgcheckError(f"bundle archive unpacks to more than {MAX_TOTAL_BYTES} bytes; refused", path=label)
+        members.append(member)
+    return members
+
+
+def unpack(path: Path) -> Path:
+    """Unpack into a private temporary directory (removed at exit) and return it."""
+    label = str(path)
+    if not path.is_file():
+        raise DpgcheckError("no such bundle archive", path=label)
+    target = Path(tempfile.mkdtemp(prefix="dpgcheck-bundle-"))
+    atexit.register(shutil.rmtree, target, True)
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            members = _checked_members(archive, label)
+            for member in members:
+                destination = target / member.name
+                if member.isdir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                source = archive.extractfile(member)
+                if source is None:
+                    continue
+                with source, open(destination, "wb") as out:
+                    shutil.copyfileobj(source, out)
+    except (tarfile.TarError, EOFError, OSError) as exc:
+        raise DpgcheckError(f"bundle archive cannot be read ({exc.__class__.__name__}: {exc}); rebuild it with `tar czf`", path=label) from None
+    return target

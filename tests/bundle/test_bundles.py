@@ -1,0 +1,151 @@
+"""Policy bundles: overlays as directories or .tar.gz, and hostile archives."""
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+
+import pytest
+
+from tests.conftest import ROOT, run_dpgcheck, run_json
+
+NOW = "2026-06-01T00:00:00Z"
+
+OVERLAY_RULE = '''# METADATA
+# title: The project names its national contact point
+# description: A ministry requires a CONTACT.md file naming who answers for the software.
+# related_resources:
+#   - ref: https://example.gov/procurement/open-source
+# custom:
+#   severity: error
+#   remediation: Add CONTACT.md naming the responsible public body.
+#   profiles: [national]
+package dpgcheck.rules.national["contact-point"]
+
+findings contains {"message": "No CONTACT.md: name the responsible public body", "evidence": {}} if not contact_file
+
+# A real overlay would read a fact; the test keys on the repository name to stay small.
+contact_file if input.repository.name == "never"
+'''
+
+OVERLAY_TEST = '''package dpgcheck.rules.national["contact-point_test"]
+
+import data.dpgcheck.rules.national["contact-point"] as rule
+
+test_fail_no_contact if {
+	rule.findings == {{"message": "No CONTACT.md: name the responsible public body", "evidence": {}}} with input as {"files": {"inventory": {"readme": []}}, "repository": {"name": "x"}}
+}
+
+test_success_contact if {
+	rule.findings == set() with input as {"files": {"inventory": {"readme": []}}, "repository": {"name": "never"}}
+}
+'''
+
+PROFILE = {"title": "National minimum", "include": ["license-file", "readme"], "severity": {"readme": "warning"}}
+
+
+def write_overlay(root):
+    (root / "rules" / "national" / "contact-point").mkdir(parents=True)
+    (root / "rules" / "national" / "contact-point" / "rule.rego").write_text(OVERLAY_RULE)
+    (root / "rules" / "national" / "contact-point" / "rule_test.rego").write_text(OVERLAY_TEST)
+    (root / "dpgcheck" / "profiles" / "national").mkdir(parents=True)
+    (root / "dpgcheck" / "profiles" / "national" / "data.json").write_text(json.dumps(PROFILE))
+    (root / ".manifest").write_text(json.dumps({"revision": "gov-2026.1", "roots": ["dpgcheck/rules/national", "dpgcheck/profiles/national"]}))
+    return root
+
+
+def make_tar(path, entries):
+    with tarfile.open(path, "w:gz") as archive:
+        for info, data in entries:
+            archive.addfile(info, io.BytesIO(data) if data is not None else None)
+    return path
+
+
+def test_overlay_directory_adds_a_rule_and_a_profile(tmp_path):
+    overlay = write_overlay(tmp_path / "gov")
+    code, report = run_json("check", ROOT / "examples" / "compliant", "--bundle", overlay, "--profile", "national", "--format", "json", "--now", NOW)
+    assert code == 1
+    assert sorted(report["rules"]) == ["contact-point", "license-file", "readme"]
+    assert report["rules"]["readme"]["severity"] == "warning"
+    assert [f["rule_id"] for f in report["findings"]] == ["contact-point"]
+    assert report["policy"]["bundles"] == ["dpgcheck", "gov"]
+    assert report["policy"]["revision"].startswith("0.1.0+gov-2026.1 (")
+
+
+def test_overlay_tests_run_with_policy_test(tmp_path):
+    overlay = write_overlay(tmp_path / "gov")
+    result = run_dpgcheck("policy", "test", "--no-builtin", overlay)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("regorus: 2 passed, 0 failed")
+
+
+def test_overlay_as_tar_gz(tmp_path):
+    overlay = write_overlay(tmp_path / "gov")
+    archive = tmp_path / "gov.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for item in sorted(overlay.rglob("*")):
+            tar.add(item, arcname=str(item.relative_to(overlay)), recursive=False)
+    code, report = run_json("check", ROOT / "examples" / "compliant", "--bundle", archive, "--profile", "national", "--format", "json", "--now", NOW)
+    assert code == 1
+    assert report["policy"]["bundles"] == ["dpgcheck", "gov"]
+    assert [f["rule_id"] for f in report["findings"]] == ["contact-point"]
+
+
+def _file(name, data=b"x"):
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    return info, data
+
+
+def _link(name, target, kind):
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = target
+    return info, None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (_file("../escape.rego"), "entry '../escape.rego' points outside the bundle; refused"),
+        (_file("/etc/evil.rego"), "entry '/etc/evil.rego' points outside the bundle; refused"),
+        (_file("a/../../b.rego"), "points outside the bundle; refused"),
+        (_link("data.json", "/etc/passwd", tarfile.SYMTYPE), "entry 'data.json' is a link"),
+        (_link("x.rego", "y.rego", tarfile.LNKTYPE), "entry 'x.rego' is a link"),
+    ],
+)
+def test_hostile_archives_are_refused_before_anything_is_written(tmp_path, entry, message):
+    archive = make_tar(tmp_path / "evil.tar.gz", [_file("ok.rego", b"package ok\n"), entry])
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", archive)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (tmp_path / "escape.rego").exists()
+
+
+def test_corrupt_archive_is_a_clear_error(tmp_path):
+    archive = tmp_path / "broken.tar.gz"
+    archive.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", archive)
+    assert result.returncode == 2
+    assert "bundle archive cannot be read" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_data_file_names_the_file(tmp_path):
+    bundle = tmp_path / "b"
+    (bundle / "dpgcheck" / "profiles" / "x").mkdir(parents=True)
+    (bundle / "dpgcheck" / "profiles" / "x" / "data.json").write_text("{oops")
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
+    assert result.returncode == 2
+    assert "b/dpgcheck/profiles/x/data.json: data file is not valid JSON" in result.stderr
+
+
+def test_duplicate_rule_id_is_refused(tmp_path):
+    bundle = tmp_path / "dup"
+    target = bundle / "rules" / "other" / "readme"
+    target.mkdir(parents=True)
+    source = (ROOT / "policies" / "rules" / "community" / "readme" / "rule.rego").read_text()
+    (target / "rule.rego").write_text(source.replace('package dpgcheck.rules.community["readme"]', 'package dpgcheck.rules.other["readme"]'))
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
+    assert result.returncode == 2
+    assert "rule id 'readme' is already defined in dpgcheck/rules/community/readme/rule.rego" in result.stderr
