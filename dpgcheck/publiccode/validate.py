@@ -250,8 +250,11 @@ class Validator:
             return self.issues
         self.mapping(doc, "", TOP_KEYS)
         self.version(doc)
-        for name in ("name", "url", "platforms", "developmentStatus", "softwareType", "description", "legal", "maintenance", "localisation"):
+        for name in ("name", "url", "platforms", "developmentStatus", "softwareType", "description"):
             self.required(doc, name, "")
+        for name in ("legal", "maintenance", "localisation"):  # an empty section reports its own missing keys
+            if doc.get(name) is None:
+                self.error(name, "missing", f"{name} is required")
         get = doc.get
         if get("name") is not None:
             self.string(doc["name"], "name")
