@@ -149,3 +149,40 @@ def test_duplicate_rule_id_is_refused(tmp_path):
     result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
     assert result.returncode == 2
     assert "rule id 'readme' is already defined in dpgcheck/rules/community/readme/rule.rego" in result.stderr
+
+
+def test_built_bundle_gives_opa_the_same_decision(tmp_path):
+    """What a government runs in its own OPA: the built bundle, queried with our facts."""
+    pytest.importorskip("opa_bindings")
+    from opa_bindings import OpaEngine
+
+    from dpgcheck.collect.facts import collect_repository
+    from dpgcheck.engine.base import normalise_decision
+
+    overlay = write_overlay(tmp_path / "gov")
+    output = tmp_path / "bundle.tar.gz"
+    result = run_dpgcheck("bundle", "build", "--bundle", overlay, "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {output}: ")
+    with tarfile.open(output) as archive:
+        names = archive.getnames()
+        assert names[:2] == [".manifest", "data.json"]
+        assert not [n for n in names if n.endswith("_test.rego")]
+        manifest = json.load(archive.extractfile(".manifest"))
+        data = json.load(archive.extractfile("data.json"))
+        modules = {n: archive.extractfile(n).read().decode() for n in names if n.endswith(".rego")}
+    assert manifest["rego_version"] == 1
+    assert "contact-point" in data["dpgcheck"]["catalog"]["rules"]
+    engine = OpaEngine()
+    for name, source in modules.items():
+        engine.add_policy(name, source)
+    engine.add_data(data)
+    facts = collect_repository(ROOT / "examples" / "non-compliant")
+    facts["options"] = {"profile": "national", "now": NOW}
+    opa_decision = normalise_decision(engine.eval_document("dpgcheck.decision.main", facts))
+    code, ours = run_json("check", ROOT / "examples" / "non-compliant", "--bundle", overlay, "--profile", "national", "--format", "json", "--now", NOW)
+    for key in ("findings", "rules", "indicators", "summary", "verdict"):
+        assert opa_decision[key] == ours[key]
+    first = output.read_bytes()
+    run_dpgcheck("bundle", "build", "--bundle", overlay, "-o", output)
+    assert output.read_bytes() == first  # reproducible
