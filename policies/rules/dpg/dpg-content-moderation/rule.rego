@@ -1,0 +1,91 @@
+# METADATA
+# title: "Indicator 9b: inappropriate and illegal content"
+# description: |
+#   Applies when the solution collects, stores or distributes content. Then it
+#   needs a policy that says what content is inappropriate or illegal (child
+#   sexual abuse material, for example) and processes to detect, moderate,
+#   report and remove it. The record must answer Yes to both and link the
+#   policy or describe the process. When the record says no content is
+#   handled, the indicator does not apply; a No to either part fails.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 9b (inappropriate and illegal content)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+# custom:
+#   severity: info
+#   indicator: 9b
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Answer doNoHarm.inappropriateIllegalContent.collectStoreDistribute. If
+#     "Yes", publish a content policy that defines inappropriate and illegal
+#     content (contentFilter "Yes", policyGuidelinesDocumentationLink) and set up
+#     detection, reporting and removal with a stated response time
+#     (illegalContentDetection "Yes", illegalContentDetectionMechanism).
+package dpgcheck.rules.dpg["dpg-content-moderation"]
+
+said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+
+answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
+
+handles := object.get(answers, "handles", "missing")
+
+policy := object.get(answers, "policy", "missing")
+
+detection := object.get(answers, "detection", "missing")
+
+documented if object.get(answers, "policy_link", false) == true
+
+documented if object.get(answers, "mechanism", false) == true
+
+evidence := {
+	"handles_content": handles, "policy": policy, "detection": detection,
+	"policy_link": object.get(answers, "policy_link", false), "mechanism": object.get(answers, "mechanism", false),
+}
+
+not_applicable if handles == "no"
+
+findings contains finding if {
+	said[handles]
+	finding := {
+		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [said[handles]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	handles == "yes"
+	some part in parts
+	part.answer == "no"
+	finding := {
+		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
+		"evidence": evidence,
+	}
+}
+
+findings contains finding if {
+	handles == "yes"
+	some part in parts
+	said[part.answer]
+	finding := {
+		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, said[part.answer], part.field]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	handles == "yes"
+	policy == "yes"
+	detection == "yes"
+	not documented
+	finding := {
+		"message": "Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+parts := [
+	{"what": "policy defining inappropriate and illegal content", "field": "contentFilter", "answer": policy},
+	{"what": "process to detect, moderate, report and remove such content", "field": "illegalContentDetection", "answer": detection},
+]

@@ -1,0 +1,75 @@
+# METADATA
+# title: "Indicator 6: non-personal data and content can be extracted"
+# description: |
+#   Applies when the solution collects, uses or generates data or content that
+#   is not personally identifiable. Then that data and content must be
+#   exportable from the system, and importable into it, in a non-proprietary
+#   format (CSV, JSON, XML, an open API ...), so that users are never locked
+#   in. When the record says there is no such data, the indicator does not
+#   apply; when it does not say, the evidence is insufficient.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 6 (mechanism for extracting data and content)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+# custom:
+#   severity: info
+#   indicator: "6"
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Answer NonPII.collectsNonPII. If "Yes", provide an export and import path
+#     in an open format (CSV, JSON, XML or a documented API), set
+#     checkNonPIIAccessMechanism to "Yes" and describe it in
+#     nonPIIAccessMechanism.
+package dpgcheck.rules.dpg["dpg-data-extraction"]
+
+said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+
+answers := object.get(input, ["dpg", "screening", "non_pii"], {})
+
+collects := object.get(answers, "collects", "missing")
+
+extraction := object.get(answers, "extraction", "missing")
+
+described := object.get(answers, "mechanism", false)
+
+evidence := {"collects_non_pii": collects, "extraction": extraction, "mechanism": described}
+
+not_applicable if collects == "no"
+
+findings contains finding if {
+	said[collects]
+	finding := {
+		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [said[collects]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	collects == "yes"
+	extraction == "no"
+	finding := {
+		"message": "Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
+		"evidence": evidence,
+	}
+}
+
+findings contains finding if {
+	collects == "yes"
+	said[extraction]
+	finding := {
+		"message": sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [said[extraction]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	collects == "yes"
+	extraction == "yes"
+	not described
+	finding := {
+		"message": "Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}

@@ -1,0 +1,69 @@
+# METADATA
+# title: "Indicator 5: documentation"
+# description: |
+#   The solution is documented well enough for a stranger to use it: for
+#   software, technical documentation that lets someone unfamiliar with the
+#   project install and run it; for data, a description of every field, of
+#   how the data was collected and of how to read it; for content, what is
+#   needed to access it and how to use it. Evidence is a documentation link in
+#   the record or, in a repository, a README or a docs/ directory. A record
+#   that says No fails whatever the repository holds.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 5 (documentation)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+# custom:
+#   severity: info
+#   indicator: "5"
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Write the documentation for your solution type (for software: how to
+#     install, configure and run it; for data: a data dictionary and the
+#     collection method; for content: how to access and use it), publish it in
+#     README/docs/ or on a public site, and list the links in
+#     documentation.documentationURL with isDocumentationAvailable "Yes".
+package dpgcheck.rules.dpg["dpg-documentation"]
+
+said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+
+answers := object.get(input, ["dpg", "screening", "documentation"], {})
+
+available := object.get(answers, "available", "missing")
+
+links := object.get(answers, "links", 0)
+
+readmes := [f.path | some f in object.get(input, ["files", "inventory", "readme"], [])]
+
+docs_directories := [name | some name in ["docs", "doc"]; object.get(input, ["files", "directories", name], 0) > 0]
+
+repository_evidence := array.concat(readmes, [concat("", [name, "/"]) | some name in docs_directories])
+
+evidence := {"answer": available, "links": links, "repository_documentation": repository_evidence}
+
+findings contains finding if {
+	available == "no"
+	finding := {
+		"message": "Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
+		"evidence": evidence,
+	}
+}
+
+findings contains finding if {
+	said[available]
+	count(repository_evidence) == 0
+	finding := {
+		"message": sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [said[available]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	available == "yes"
+	links == 0
+	count(repository_evidence) == 0
+	finding := {
+		"message": "Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}

@@ -1,0 +1,98 @@
+# METADATA
+# title: "Indicator 9c: protection from harassment, and underage users"
+# description: |
+#   Applies when the solution lets users or contributors interact. Then there
+#   must be a way for them to protect themselves from grief, abuse and
+#   harassment (a code of conduct with an enforcement process, blocking and
+#   reporting tools), and systems that look after the safety and security of
+#   underage users. The record must answer Yes to both with the steps taken;
+#   in a repository, a code of conduct is direct evidence. When the record
+#   says there is no interaction, the indicator does not apply; a No fails.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 9c (protection from harassment)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+# custom:
+#   severity: info
+#   indicator: 9c
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Answer doNoHarm.protectionFromHarassment.userInteraction. If "Yes", adopt a
+#     code of conduct with a reporting and enforcement process
+#     (CODE_OF_CONDUCT.md; griefAbuseHarassmentProtection "Yes" with
+#     harassmentProtectionSteps) and take steps for underage users' safety
+#     (addressSafetySecurityUnderageUsers "Yes" with
+#     stepsAddressRiskPreventSafetyUnderageUsers).
+package dpgcheck.rules.dpg["dpg-harassment-protection"]
+
+said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+
+answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
+
+facilitates := object.get(answers, "facilitates", "missing")
+
+harassment := object.get(answers, "harassment_protection", "missing")
+
+underage := object.get(answers, "underage_safety", "missing")
+
+codes_of_conduct := [f.path | some f in object.get(input, ["files", "inventory", "code_of_conduct"], [])]
+
+evidence := {
+	"facilitates_interaction": facilitates, "harassment_protection": harassment, "underage_safety": underage,
+	"harassment_steps": object.get(answers, "harassment_steps", 0), "underage_steps": object.get(answers, "underage_steps", 0),
+	"code_of_conduct": codes_of_conduct,
+}
+
+not_applicable if facilitates == "no"
+
+# A repository's code of conduct is direct evidence; it never overrides a No.
+evidenced if {
+	count(codes_of_conduct) > 0
+	harassment != "no"
+	underage != "no"
+}
+
+findings contains finding if {
+	said[facilitates]
+	not evidenced
+	finding := {
+		"message": sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [said[facilitates]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	facilitates != "no"
+	some part in parts
+	part.answer == "no"
+	finding := {
+		"message": sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
+		"evidence": evidence,
+	}
+}
+
+findings contains finding if {
+	facilitates == "yes"
+	not evidenced
+	some part in parts
+	part.answer != "no"
+	not shown(part)
+	finding := {
+		"message": sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, gap(part), part.field]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+parts := [
+	{"what": "protection against grief, abuse and harassment", "field": "griefAbuseHarassmentProtection", "answer": harassment, "steps": evidence.harassment_steps},
+	{"what": "system to keep underage users safe and secure", "field": "addressSafetySecurityUnderageUsers", "answer": underage, "steps": evidence.underage_steps},
+]
+
+shown(part) if {
+	part.answer == "yes"
+	part.steps > 0
+}
+
+gap(part) := said[part.answer] if said[part.answer]
+else := "claimed without the steps taken"

@@ -1,0 +1,170 @@
+# METADATA
+# title: "Indicator 2: an approved open licence for each kind of solution"
+# description: |
+#   Which licences count depends on what the solution is. Software needs an
+#   OSI-approved licence; content a Creative Commons licence (never a
+#   no-derivatives one); data an Open Definition-conformant licence such as
+#   ODbL, ODC-By, PDDL, CC0, CC-BY or CC-BY-SA; an AI model needs its code, its
+#   model and its training data all openly licensed; an open standard any
+#   approved licence. Since version 1.1.7 a content collection or a dataset must
+#   be entirely under approved licences: one non-open part disqualifies it.
+#   Licence expressions are evaluated in full (AND, OR, WITH), with deprecated
+#   SPDX ids read as their current form (GPL-3.0 as GPL-3.0-only). The approved
+#   lists are data (data.dpgcheck.licenses.dpga), so a bundle can replace them.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 2 (use of approved open licenses)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+#   - description: DPGA approved licence list (dpg-resources wiki, 2. Open Licensing)
+#     ref: https://github.com/DPGAlliance/dpg-resources/wiki/2.-Open-Licensing
+# custom:
+#   severity: info
+#   indicator: "2"
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Declare the solution's type and licences in the record (type: software,
+#     content, data, aimodel or standard; license: [{spdx, licenseURL}]) using
+#     SPDX ids. Relicense, or pick a licence from the approved list for each type:
+#     OSI-approved for code, Creative Commons (not ND) for content, an open-data
+#     licence for data, and for AI models both code and training-data licences.
+package dpgcheck.rules.dpg["dpg-open-license"]
+
+dpg := input.dpg
+
+dpga := data.dpgcheck.licenses.dpga
+
+spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
+
+approved_in(id, categories) if {
+	some category in categories
+	dpga.categories[category].licenses[id]
+}
+
+# An entry satisfies a list of categories when one alternative of its
+# expression (in disjunctive normal form) has every licence approved there.
+satisfies(entry, categories) if {
+	some alternative in entry.analysis.dnf
+	count(alternative) > 0
+	every id in alternative {
+		approved_in(id, categories)
+	}
+}
+
+# Every category some declared type accepts.
+declared_categories contains category if {
+	some type in dpg.types
+	some requirement in dpga.type_requirements[type]
+	some category in requirement.categories
+}
+
+satisfying_entries := {i | some i, entry in dpg.licenses; satisfies(entry, declared_categories)}
+
+findings contains finding if {
+	not dpg.present
+	finding := {
+		"message": "Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
+		"evidence": {"dpg_metadata": false},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	dpg.present
+	count(dpg.licenses) == 0
+	finding := {
+		"message": "Indicator 2 (open licence): the record declares no licence",
+		"evidence": {"licenses": []},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	dpg.present
+	count(dpg.licenses) > 0
+	count({t | some t in dpg.types; dpga.type_requirements[t]}) == 0
+	finding := {
+		"message": "Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
+		"evidence": {"types": dpg.types},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	count(dpg.licenses) > 0
+	some type in dpg.types
+	some requirement in dpga.type_requirements[type]
+	not any_satisfies(requirement.categories)
+	finding := object.union(
+		{
+			"message": sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
+				named_licences,
+				requirement.component, article(type), concat(" or ", requirement.categories),
+			]),
+			"evidence": {"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in dpg.licenses]},
+		},
+		outcome(requirement.when_missing),
+	)
+}
+
+any_satisfies(categories) if {
+	some entry in dpg.licenses
+	satisfies(entry, categories)
+}
+
+# DPG Standard 1.1.7 (#186): content and data must be entirely openly licensed.
+findings contains finding if {
+	some type in dpg.types
+	type in dpga.entirely_open_types
+	count(satisfying_entries) > 0
+	some i, entry in dpg.licenses
+	not i in satisfying_entries
+	entry.spdx != null
+	finding := {
+		"message": sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
+			i, entry.spdx, concat(", ", dpg.types), type,
+		]),
+		"evidence": {"index": i, "spdx": entry.spdx, "types": dpg.types, "rule": "entirely-open"},
+	}
+}
+
+findings contains finding if {
+	some i, entry in dpg.licenses
+	some id in spdx_ids(entry)
+	reason := dpga.excluded[id]
+	finding := {
+		"message": sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
+		"evidence": {"index": i, "spdx": id, "rule": "excluded"},
+	}
+}
+
+findings contains finding if {
+	some i, entry in dpg.licenses
+	some id in entry.analysis.unknown
+	not approved_in(id, object.keys(dpga.categories))
+	finding := {
+		"message": sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
+		"evidence": {"index": i, "spdx": id, "rule": "unknown-id"},
+	}
+}
+
+findings contains finding if {
+	some i, entry in dpg.licenses
+	entry.analysis.error != null
+	finding := {
+		"message": sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
+		"evidence": {"index": i, "spdx": entry.spdx, "rule": "invalid-expression"},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+named_licences := concat(", ", names) if {
+	names := [e.spdx | some e in dpg.licenses; e.spdx != null]
+	count(names) > 0
+} else := "no SPDX id given"
+
+outcome("insufficient_evidence") := {"outcome": "insufficient_evidence"}
+
+outcome(when) := {} if when != "insufficient_evidence"
+
+article(type) := "an AI model" if type == "aimodel"
+else := "an open standard" if type == "standard"
+else := sprintf("a %s", [type])

@@ -1,0 +1,75 @@
+# METADATA
+# title: "Indicator 4: platform independence"
+# description: |
+#   Applies when the solution has mandatory dependencies (libraries, services,
+#   hardware) that impose more restrictions than its own open licence. Then it
+#   must show that it can run without those closed components, or name working
+#   open alternatives that replace them without significant changes to the
+#   core. When the record says there are no such dependencies, the indicator
+#   does not apply; when it does not say, the evidence is insufficient.
+# related_resources:
+#   - description: DPG Standard 1.1.7, indicator 4 (platform independence)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/e0869c4f02f4ec7ad4e6961aaada69a8905fa61b/standard.md
+# custom:
+#   severity: info
+#   indicator: "4"
+#   profiles: [dpg-standard]
+#   remediation: |
+#     Answer platformIndependence.mandatoryDepsCreateMoreRestrictions. If it is
+#     "Yes", replace or make optional each closed component, or document open
+#     alternatives that work with minimal configuration; then set
+#     isSoftwarePltIndependent to "Yes" and describe them in pltIndependenceDesc.
+package dpgcheck.rules.dpg["dpg-platform-independence"]
+
+said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+
+answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
+
+restrictive := object.get(answers, "restrictive_dependencies", "missing")
+
+independent := object.get(answers, "independent", "missing")
+
+described := object.get(answers, "description", false)
+
+evidence := {"restrictive_dependencies": restrictive, "independent": independent, "description": described}
+
+not_applicable if restrictive == "no"
+
+findings contains finding if {
+	said[restrictive]
+	finding := {
+		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [said[restrictive]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	restrictive == "yes"
+	independent == "no"
+	finding := {
+		"message": "Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
+		"evidence": evidence,
+	}
+}
+
+findings contains finding if {
+	restrictive == "yes"
+	said[independent]
+	finding := {
+		"message": sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [said[independent]]),
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
+
+findings contains finding if {
+	restrictive == "yes"
+	independent == "yes"
+	not described
+	finding := {
+		"message": "Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
+		"evidence": evidence,
+		"outcome": "insufficient_evidence",
+	}
+}
