@@ -101,7 +101,8 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
     first = last = None
     read = 0
     active_months: set[str] = set()
-    organisations: dict[str, str] = {}  # address -> organisation, memoised
+    identities: dict[tuple[str, str], str | None] = {}  # (address, name) -> organisation, or None for a bot
+    twelve_months = WINDOWS["last_12_months"]
     # The fields: committer time, author e-mail and name (mailmap applied), parents.
     for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
         if len(fields) < 4:
@@ -110,27 +111,28 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
         if read > cap:
             break
         when = int(fields[0]) if fields[0].isdigit() else 0
-        email, name, parents = fields[1].strip().lower(), fields[2], fields[3].split()
         if reference is None:
             reference = when  # the first commit listed is HEAD
-        first = when if first is None else min(first, when)
-        last = when if last is None else max(last, when)
-        in_windows = [windows[n] for n, span in WINDOWS.items() if when > reference - span]
-        targets = [lifetime, *in_windows]
-        if len(parents) > 1:
+        first = when if first is None or when < first else first
+        last = when if last is None or when > last else last
+        targets = [lifetime, *(windows[n] for n, span in WINDOWS.items() if when > reference - span)]
+        if " " in fields[3].strip():  # more than one parent: a merge
             for window in targets:
                 window.merges += 1
             continue
-        if is_bot(email, name):
+        key = (fields[1], fields[2])
+        if key not in identities:
+            email = fields[1].strip().lower()
+            identities[key] = None if is_bot(email, fields[2]) else organisation_of(email, affiliations)
+        organisation = identities[key]
+        if organisation is None:
             for window in targets:
                 window.bot_commits += 1
             continue
-        organisation = organisations.get(email)
-        if organisation is None:
-            organisation = organisations[email] = organisation_of(email, affiliations)
+        email = fields[1].strip().lower()
         for window in targets:
             window.add(email, organisation)
-        if windows["last_12_months"] in in_windows:
+        if when > reference - twelve_months:
             active_months.add(rfc3339(when)[:7])
     cap_reached = read > cap
     read = min(read, cap)
