@@ -1,13 +1,18 @@
 """The command line: a thin click layer over :mod:`dpgcheck.commands`."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from dpgcheck import __version__
 from dpgcheck.error_handler import error_handler
 from dpgcheck.errors import DpgcheckError
+
+if TYPE_CHECKING:
+    from dpgcheck.collect.options import CollectOptions
 
 ENGINE_CHOICE = click.Choice(["regorus", "opa", "opa-go"])
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "junit", "markdown", "github"])
@@ -39,7 +44,7 @@ def _evaluation_clock(value: str | None) -> str:
     return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def _collect_options(sbom: tuple[Path, ...], affiliations: Path | None, network: bool):
+def _collect_options(sbom: tuple[Path, ...], affiliations: Path | None, network: bool) -> "CollectOptions":
     from dpgcheck.collect.options import CollectOptions
 
     return CollectOptions(sbom_paths=sbom, affiliations_path=affiliations, network=network)
@@ -54,7 +59,7 @@ collect_flags = [
 ]
 
 
-def with_collect_flags(function):
+def with_collect_flags(function: Callable[..., Any]) -> Callable[..., Any]:
     for flag in reversed(collect_flags):
         function = flag(function)
     return function
@@ -127,9 +132,18 @@ def check(path, record, screening, sbom, affiliations, network, facts_file, engi
 @click.argument("path", type=PathType, required=False)
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
-def facts(path, record, screening, sbom, affiliations, network, output) -> None:
+@click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
+def facts(path, record, screening, sbom, affiliations, network, output, print_schema) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
+        if print_schema:
+            import json
+
+            from dpgcheck.commands.check import write_output
+            from dpgcheck.schemas import facts_schema
+
+            write_output(json.dumps(facts_schema(), indent=2, sort_keys=True), output)
+            raise SystemExit(0)
         from dpgcheck.commands.facts import facts as run_facts
 
         raise SystemExit(run_facts(path, record, screening, _collect_options(sbom, affiliations, network), output))
