@@ -25,8 +25,11 @@ class DeclaredError(ValueError):
 Declaration = dict[str, Any]
 
 
-def _decl(field: str, value: Any, expression: str | None) -> Declaration:
-    return {"field": field, "value": value if isinstance(value, str) else json.dumps(value, sort_keys=True), "expression": expression}
+def _decl(field: str, value: Any, expression: str | None, kind: str = "spdx") -> Declaration:
+    """``kind``: ``spdx`` (the field holds an SPDX expression), ``name`` (a licence name or
+    classifier, mapped to SPDX when dpgcheck knows it) or ``file`` (it points to a file)."""
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return {"field": field, "value": text, "expression": expression, "kind": kind}
 
 
 # --- names to SPDX ids ----------------------------------------------------------------
@@ -246,15 +249,15 @@ def parse_pyproject(text: str) -> list[Declaration]:
     elif isinstance(license_value, dict):
         if isinstance(license_value.get("text"), str):
             text_value = license_value["text"]
-            found.append(_decl("project.license.text", text_value, name_to_expression(text_value)))
+            found.append(_decl("project.license.text", text_value, name_to_expression(text_value), "name"))
         elif isinstance(license_value.get("file"), str):
-            found.append(_decl("project.license.file", license_value["file"], None))
+            found.append(_decl("project.license.file", license_value["file"], None, "file"))
     classifiers = [c for c in project.get("classifiers", []) if isinstance(c, str) and c.startswith("License ::")]
     for classifier in sorted(set(classifiers)):
-        found.append(_decl("project.classifiers", classifier, _classifier_expression(classifier)))
+        found.append(_decl("project.classifiers", classifier, _classifier_expression(classifier), "name"))
     poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
     if isinstance(poetry, dict) and isinstance(poetry.get("license"), str):
-        found.append(_decl("tool.poetry.license", poetry["license"], name_to_expression(poetry["license"])))
+        found.append(_decl("tool.poetry.license", poetry["license"], poetry["license"]))
     return found
 
 
@@ -271,12 +274,12 @@ def parse_setup_cfg(text: str) -> list[Declaration]:
     if parser.has_option("metadata", "license"):
         value = parser.get("metadata", "license").strip()
         if value:
-            found.append(_decl("metadata.license", value, name_to_expression(value)))
+            found.append(_decl("metadata.license", value, name_to_expression(value), "name"))
     if parser.has_option("metadata", "classifiers"):
         for line in parser.get("metadata", "classifiers").splitlines():
             line = line.strip()
             if line.startswith("License ::"):
-                found.append(_decl("metadata.classifiers", line, _classifier_expression(line)))
+                found.append(_decl("metadata.classifiers", line, _classifier_expression(line), "name"))
     return found
 
 
@@ -288,7 +291,7 @@ def parse_setup_py(text: str) -> list[Declaration]:
     found = []
     for match in _SETUP_PY.finditer(text):
         value = match.group(2).strip()
-        found.append(_decl("setup.license", value, name_to_expression(value)))
+        found.append(_decl("setup.license", value, name_to_expression(value), "name"))
     return found[:5]
 
 
@@ -303,7 +306,7 @@ def parse_package_json(text: str) -> list[Declaration]:
     if isinstance(value, str):
         stripped = value.strip()
         if stripped.upper().startswith("SEE LICENSE IN"):
-            found.append(_decl("license", stripped, None))
+            found.append(_decl("license", stripped, None, "file"))
         elif stripped == "UNLICENSED":
             found.append(_decl("license", stripped, "LicenseRef-npm-UNLICENSED"))
         else:
@@ -313,7 +316,7 @@ def parse_package_json(text: str) -> list[Declaration]:
         types = [item.get("type") if isinstance(item, dict) else item for item in legacy]
         types = [t for t in types if isinstance(t, str)]
         if types:
-            found.append(_decl("licenses", legacy, _join([name_to_expression(t) or t for t in types], "OR")))
+            found.append(_decl("licenses", legacy, _join([name_to_expression(t) or t for t in types], "OR"), "name"))
     return found
 
 
@@ -333,7 +336,7 @@ def parse_cargo_toml(text: str) -> list[Declaration]:
         expression = " OR ".join(p.strip() for p in value.split("/")) if "/" in value else value
         found.append(_decl("package.license", value, expression))
     if isinstance(package.get("license-file"), str):
-        found.append(_decl("package.license-file", package["license-file"], None))
+        found.append(_decl("package.license-file", package["license-file"], None, "file"))
     return found
 
 
@@ -381,7 +384,7 @@ def parse_pom_xml(text: str) -> list[Declaration]:
         return []
     # POM reference: several licences mean the user may choose any of them.
     expression = None if "" in expressions else _join(expressions, "OR")
-    return [_decl("project.licenses", names if len(names) > 1 else (names[0]["name"] or names[0]["url"] or ""), expression)]
+    return [_decl("project.licenses", names if len(names) > 1 else (names[0]["name"] or names[0]["url"] or ""), expression, "name")]
 
 
 _GEMSPEC = re.compile(r"""\.licen[cs]es?\s*=\s*(\[[^\]]{0,500}\]|(["'])[^"'\n]{1,200}\2)""")
@@ -409,7 +412,7 @@ def parse_description(text: str) -> list[Declaration]:
         part = re.sub(r"\+\s*file\s+\S+", "", part).strip()
         alternatives.append(name_to_expression(part) or "")
     expression = None if "" in alternatives else _join(alternatives, "OR")
-    return [_decl("License", value, expression)]
+    return [_decl("License", value, expression, "name")]
 
 
 def parse_odoo_manifest(text: str) -> list[Declaration]:
@@ -427,7 +430,7 @@ def parse_odoo_manifest(text: str) -> list[Declaration]:
     value = data.get("license")
     if not isinstance(value, str):
         return []
-    return [_decl("license", value, name_to_expression(value))]
+    return [_decl("license", value, name_to_expression(value), "name")]
 
 
 def parse_publiccode(text: str) -> list[Declaration]:

@@ -18,9 +18,15 @@ compatibility_data := data.dpgcheck.licenses.compatibility
 # known(id): the id is on the SPDX licence list (deprecated or not).
 known(id) if spdx.licenses[id]
 
-license_ref(id) if startswith(id, "LicenseRef-")
+license_ref(id) if {
+	is_string(id)
+	startswith(id, "LicenseRef-")
+}
 
-license_ref(id) if startswith(id, "DocumentRef-")
+license_ref(id) if {
+	is_string(id)
+	startswith(id, "DocumentRef-")
+}
 
 osi_approved(id) if spdx.licenses[id].osi == true
 

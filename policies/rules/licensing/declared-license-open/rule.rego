@@ -1,0 +1,75 @@
+# METADATA
+# title: The repository's licence is an open licence
+# description: |
+#   The licence the repository declares in its package metadata and
+#   publiccode.yml (or, when it declares none, the licence its licence files
+#   hold) must be open: approved by the OSI, free according to the FSF, or an
+#   open content/data licence conforming to the Open Definition. For an
+#   expression with a choice (OR), one alternative made only of open licences is
+#   enough. Licence flags come from the SPDX licence list as data
+#   (data.dpgcheck.licenses.spdx), so a bundle can narrow or widen them. The DPG
+#   record's licences are judged per solution type by the dpg-open-license rule.
+# related_resources:
+#   - description: DPG Standard, indicator 2 (use of approved open licenses)
+#     ref: https://github.com/DPGAlliance/dpg-standard/blob/main/standard.md
+#   - description: OSI-approved licences
+#     ref: https://opensource.org/licenses
+#   - description: Open Definition conformant licences
+#     ref: https://opendefinition.org/licenses/
+# custom:
+#   severity: error
+#   indicator: "2"
+#   principle: licensing
+#   remediation: |
+#     Relicense under an OSI-approved licence (for code) or an open content/data
+#     licence such as CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0 or ODbL-1.0 (for content
+#     and data), and state it as an SPDX expression in the package metadata. If a
+#     LicenseRef-* licence is in fact open, a policy bundle can add it to the data.
+package dpgcheck.rules.licensing["declared-license-open"]
+
+import data.dpgcheck.lib.licenses
+
+declared := object.get(input, ["licenses", "declared"], [])
+
+detected := object.get(input, ["licenses", "detected"], [])
+
+# The DPG record is judged per solution type by the DPG pack (dpg-open-license).
+judged := [d |
+	some d in declared
+	d.source != "dpg-record"
+	d.analysis != null
+]
+
+findings contains finding if {
+	some d in judged
+	d.analysis.valid
+	not licenses.expression_open(d.analysis)
+	not_open := sort(licenses.not_open_ids(d.analysis))
+	finding := {
+		"message": sprintf("%s (%s): %s is not an open licence: %s not OSI-approved, FSF-libre or an open data licence", [
+			d.path, d.field, d.analysis.normalized, ids_text(not_open),
+		]),
+		"evidence": {"source": d.source, "field": d.field, "expression": d.analysis.normalized, "not_open": not_open},
+		"location": {"path": d.path},
+	}
+}
+
+# Nothing declared: judge what the licence files at the root hold.
+findings contains finding if {
+	count(judged) == 0
+	some t in detected
+	t.location == "root"
+	t.match in {"full", "with_additional_terms", "notice"}
+	count(t.candidates) > 0
+	every c in t.candidates {
+		not licenses.open_license(c)
+	}
+	finding := {
+		"message": sprintf("%s holds %s, which is not an open licence (not OSI-approved, FSF-libre or an open data licence)", [t.path, t.spdx_id]),
+		"evidence": {"source": "licence-file", "spdx_id": t.spdx_id, "not_open": sort(t.candidates)},
+		"location": {"path": t.path},
+	}
+}
+
+ids_text(ids) := sprintf("%s is", [ids[0]]) if count(ids) == 1
+else := sprintf("%s are", [concat(", ", ids)])

@@ -1,0 +1,99 @@
+# METADATA
+# title: Declared and detected licences agree
+# description: |
+#   What the package metadata, publiccode.yml or DPG record declares must be
+#   what the licence files hold. The rule reports a declaration that no licence
+#   file supports, a licence file at the root whose licence no declaration
+#   names, and a declaration of "-only" where the licence files together say
+#   "or any later version". A GNU licence text by itself is consistent with both
+#   its -only and -or-later ids. Detections below the confidence threshold
+#   license_detection_min_confidence (default 0.8) are not used against a
+#   declaration.
+# related_resources:
+#   - description: ORT evaluator, declared and detected licences kept apart
+#     ref: https://oss-review-toolkit.org/ort/docs/configuration/evaluator-rules
+#   - description: ClearlyDefined licence score (declared vs discovered licences)
+#     ref: https://docs.clearlydefined.io/docs/curation/curation-guidelines
+# custom:
+#   severity: warning
+#   principle: licensing
+#   remediation: |
+#     Make the metadata and the licence files say the same thing: fix the SPDX
+#     expression in the metadata, or replace the licence text with the licence
+#     you mean. For several licences, keep one text per licence (REUSE:
+#     LICENSES/<id>.txt) and declare the expression that combines them.
+package dpgcheck.rules.licensing["license-mismatch"]
+
+import data.dpgcheck.lib.config
+
+default min_confidence := 0.8
+
+min_confidence := config.threshold("license_detection_min_confidence")
+
+declared := [d |
+	some d in object.get(input, ["licenses", "declared"], [])
+	d.analysis != null
+	d.analysis.valid
+]
+
+recognised := [t |
+	some t in object.get(input, ["licenses", "detected"], [])
+	t.match in {"full", "with_additional_terms", "notice", "multiple"}
+]
+
+combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
+
+detected_ids := {c | some t in recognised; some c in t.candidates} | {i | some i in combined.ids}
+
+declared_ids := {i | some d in declared; some i in d.analysis.ids}
+
+# A declaration that no licence file supports.
+findings contains finding if {
+	count(recognised) > 0
+	some d in declared
+	count({i | some i in d.analysis.ids; i in detected_ids}) == 0
+	count(d.analysis.license_refs) < count(d.analysis.ids)
+	finding := {
+		"message": sprintf("%s (%s) declares %s, but no licence file holds it (the licence files hold %s)", [
+			d.path, d.field, d.analysis.normalized, concat(", ", sort(detected_ids)),
+		]),
+		"evidence": {"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected"},
+		"location": {"path": d.path},
+	}
+}
+
+# A licence file at the root (or .github, docs) whose licence nobody declares.
+findings contains finding if {
+	count(declared) > 0
+	some t in recognised
+	t.location != "LICENSES"
+	t.confidence >= min_confidence
+	count({c | some c in t.candidates; c in declared_ids}) == 0
+	finding := {
+		"message": sprintf("%s holds %s, which no declaration names (declared: %s)", [
+			t.path, detected_text(t), concat(", ", sort(declared_ids)),
+		]),
+		"evidence": {"detected": sort(t.candidates), "declared": sort(declared_ids), "confidence": t.confidence, "problem": "detected-not-declared"},
+		"location": {"path": t.path},
+	}
+}
+
+# Declared -only where the licence files together say -or-later.
+findings contains finding if {
+	some inference in combined.inferences
+	inference.kind == "or-later"
+	only := concat("", [trim_suffix(inference.id, "-or-later"), "-only"])
+	some d in declared
+	only in d.analysis.ids
+	not inference.id in d.analysis.ids
+	finding := {
+		"message": sprintf("%s (%s) declares %s, but %s together say %s (\"or any later version\")", [
+			d.path, d.field, only, concat(" and ", inference.from), inference.id,
+		]),
+		"evidence": {"source": d.source, "declared": only, "detected": inference.id, "files": inference.from, "problem": "only-vs-or-later"},
+		"location": {"path": d.path},
+	}
+}
+
+detected_text(t) := t.spdx_id if t.spdx_id != null
+else := concat(" and ", sort(t.candidates))

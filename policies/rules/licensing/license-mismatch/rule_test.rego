@@ -1,0 +1,97 @@
+package dpgcheck.rules.licensing["license-mismatch_test"]
+
+import data.dpgcheck.rules.licensing["license-mismatch"] as rule
+
+decl(source, path, field, normalized, ids) := {
+	"source": source, "path": path, "field": field, "value": normalized, "kind": "spdx", "expression": normalized,
+	"analysis": {
+		"expression": normalized, "normalized": normalized, "valid": true, "error": null, "ids": ids, "exceptions": [],
+		"unknown": [], "license_refs": [i | some i in ids; startswith(i, "LicenseRef-")], "deprecated": [], "dnf": [ids],
+	},
+}
+
+detection(path, location, spdx_id, candidates, match, confidence) := {
+	"path": path, "location": location, "size": 1000, "named_id": null, "spdx_id": spdx_id, "candidates": candidates,
+	"ids": candidates, "match": match, "confidence": confidence, "coverage": 100, "or_later": null,
+	"additional_terms": null, "notice_kind": null, "extra_words": 0,
+}
+
+facts(declared, detected, combined) := {"licenses": {"declared": declared, "detected": detected, "combined": combined}}
+
+no_combination := {"ids": [], "inferences": [], "analysis": null}
+
+test_fail_declared_mit_file_apache if {
+	rule.findings == {
+		{
+			"message": "package.json (license) declares MIT, but no licence file holds it (the licence files hold Apache-2.0)",
+			"evidence": {"source": "package.json", "declared": "MIT", "detected": ["Apache-2.0"], "problem": "declared-not-detected"},
+			"location": {"path": "package.json"},
+		},
+		{
+			"message": "LICENSE holds Apache-2.0, which no declaration names (declared: MIT)",
+			"evidence": {"detected": ["Apache-2.0"], "declared": ["MIT"], "confidence": 1, "problem": "detected-not-declared"},
+			"location": {"path": "LICENSE"},
+		},
+	} with input as facts(
+		[decl("package.json", "package.json", "license", "MIT", ["MIT"])],
+		[detection("LICENSE", "root", "Apache-2.0", ["Apache-2.0"], "full", 1)],
+		no_combination,
+	)
+}
+
+test_fail_only_declared_files_say_or_later if {
+	rule.findings == {
+		{
+			"message": "pyproject.toml (project.license) declares GPL-3.0-only, but COPYING and LICENSE.md together say GPL-3.0-or-later (\"or any later version\")",
+			"evidence": {"source": "pyproject", "declared": "GPL-3.0-only", "detected": "GPL-3.0-or-later", "files": ["COPYING", "LICENSE.md"], "problem": "only-vs-or-later"},
+			"location": {"path": "pyproject.toml"},
+		},
+		{
+			"message": "LICENSE.md holds GPL-3.0-or-later, which no declaration names (declared: GPL-3.0-only)",
+			"evidence": {"detected": ["GPL-3.0-or-later"], "declared": ["GPL-3.0-only"], "confidence": 0.9, "problem": "detected-not-declared"},
+			"location": {"path": "LICENSE.md"},
+		},
+	} with input as facts(
+		[decl("pyproject", "pyproject.toml", "project.license", "GPL-3.0-only", ["GPL-3.0-only"])],
+		[
+			detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1),
+			detection("LICENSE.md", "root", "GPL-3.0-or-later", ["GPL-3.0-or-later"], "notice", 0.9),
+		],
+		{"ids": ["GPL-3.0-or-later"], "inferences": [{"kind": "or-later", "id": "GPL-3.0-or-later", "from": ["COPYING", "LICENSE.md"]}], "analysis": null},
+	)
+}
+
+test_success_gpl_text_consistent_with_or_later if {
+	rule.findings == set() with input as facts(
+		[decl("pyproject", "pyproject.toml", "project.license", "GPL-3.0-or-later", ["GPL-3.0-or-later"])],
+		[detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1)],
+		no_combination,
+	)
+}
+
+test_success_dual_licence_and_reuse_texts if {
+	rule.findings == set() with input as facts(
+		[decl("cargo", "Cargo.toml", "package.license", "MIT OR Apache-2.0", ["Apache-2.0", "MIT"])],
+		[
+			detection("LICENSE-MIT", "root", "MIT", ["MIT"], "full", 1),
+			detection("LICENSE-APACHE", "root", "Apache-2.0", ["Apache-2.0"], "full", 1),
+			detection("LICENSES/CC0-1.0.txt", "LICENSES", "CC0-1.0", ["CC0-1.0"], "full", 1),
+		],
+		no_combination,
+	)
+}
+
+test_success_weak_notice_not_used_against_declaration if {
+	rule.findings == set() with input as facts(
+		[decl("package.json", "package.json", "license", "MIT OR ISC", ["ISC", "MIT"])],
+		[
+			detection("LICENSE", "root", "MIT", ["MIT"], "full", 1),
+			detection("docs/LICENSE.md", "docs", "GPL-2.0-only", ["GPL-2.0-only"], "notice", 0.7),
+		],
+		no_combination,
+	)
+}
+
+test_success_no_licence_files if {
+	rule.findings == set() with input as facts([decl("package.json", "package.json", "license", "MIT", ["MIT"])], [], no_combination)
+}
