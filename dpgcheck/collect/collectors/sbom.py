@@ -1,0 +1,75 @@
+"""SBOMs: SPDX documents found in the repository or given with ``--sbom FILE``.
+
+Repository files are those the inventory classifies as kind ``sbom`` (Scorecard's
+``*.spdx*``/``*.cdx.*`` names plus ``bom.json``, ``sbom*.json``, …; a Maven BOM
+``pom.xml`` is not one). ``--sbom`` files are read from where the user points, the one
+place dpgcheck reads outside the repository, by the user's explicit choice. spdx-tools
+is imported only when there is a document to read.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.collect.problems import problem
+from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.licensing import sbom
+
+SECTION = "sbom"
+
+
+def _too_large(size: int) -> dict[str, Any]:
+    return {
+        "format": "unknown", "spdx": False, "readable": False,
+        "problems": [{"code": "too-large", "kind": "parse", "message": f"the file is {size} bytes, over the {sbom.MAX_BYTES}-byte limit; not parsed", "count": 1, "examples": []}],
+    }
+
+
+def _document(path: str, origin: str, size: int, data: bytes | None) -> dict[str, Any]:
+    if data is None:
+        facts = _too_large(size) if size > sbom.MAX_BYTES else {
+            "format": "unknown", "spdx": False, "readable": False,
+            "problems": [{"code": "unreadable", "kind": "parse", "message": "the file could not be read", "count": 1, "examples": []}],
+        }
+    else:
+        facts = sbom.read_document(data, path)
+    return {"path": path, "origin": origin, "size": size, **facts}
+
+
+def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+    documents = []
+    for entry in view.files:
+        if entry.is_symlink and not entry.link_inside:
+            continue
+        found = classify(entry)
+        if found is None or found[0] != "sbom":
+            continue
+        data = None if entry.size > sbom.MAX_BYTES else view.read_bytes(entry.path, source=SECTION, limit=sbom.MAX_BYTES)
+        documents.append(_document(entry.path, "repository", entry.size, data))
+    for given in options.sbom_paths:
+        path = Path(given)
+        shown = str(given)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise IsADirectoryError(shown)
+            if size > sbom.MAX_BYTES:
+                data = None
+            else:
+                with open(path, "rb") as handle:
+                    data = handle.read(sbom.MAX_BYTES + 1)
+        except OSError as exc:
+            view.problems.append(problem(SECTION, "sbom-unreadable", f"--sbom {shown}: cannot read it ({exc.strerror or type(exc).__name__})"))
+            documents.append({"path": shown, "origin": "command-line", "size": 0, "format": "unknown", "spdx": False, "readable": False,
+                              "problems": [{"code": "unreadable", "kind": "parse", "message": "the file could not be read", "count": 1, "examples": []}]})
+            continue
+        documents.append(_document(shown, "command-line", size, data))
+    documents.sort(key=lambda d: (d["origin"] != "repository", d["path"]))
+    return {
+        "count": len(documents),
+        "spdx_count": sum(1 for d in documents if d["spdx"]),
+        "readable_count": sum(1 for d in documents if d["readable"]),
+        "documents": documents,
+    }
