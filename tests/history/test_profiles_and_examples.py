@@ -207,3 +207,41 @@ def test_government_bundle_profile_applies_its_thresholds(examples: Path, govern
             "location": None,
         }
     ]
+
+
+THRESHOLD_DEFAULTS = {
+    "stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5,
+    "min_organisations": 2, "min_maintainer_organisation_share": 0.1, "min_absence_factor": 2,
+    "max_inactive_months": 12, "min_commits_last_12_months": 12, "min_release_tags": 1, "max_months_since_release": 24,
+}
+
+
+def _bundle_thresholds() -> dict:
+    config = json.loads((ROOT / "policies" / "dpgcheck" / "config" / "data.json").read_text(encoding="utf-8"))
+    return config.get("thresholds", {})
+
+
+@pytest.mark.xfail(not set(THRESHOLD_DEFAULTS) <= set(_bundle_thresholds()), strict=True,
+                   reason="the bundle defaults (policies/dpgcheck/config/data.json, owned by the lead) do not yet set the history thresholds")
+def test_bundle_defaults_set_every_history_threshold(examples: Path) -> None:
+    # Without defaults, the history rules would say nothing under profiles that set no thresholds (e.g. default).
+    assert {k: _bundle_thresholds()[k] for k in THRESHOLD_DEFAULTS} == THRESHOLD_DEFAULTS
+    code, report = check(examples / "single-vendor", "default", "regorus")
+    assert statuses(report)["elephant-factor"] == "warn"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_shallow_clone_is_insufficient_evidence_not_a_verdict(examples: Path, tmp_path: Path, engine: str) -> None:
+    from tests.conftest import git
+
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{examples / 'multi-government-dpg'}", str(clone))
+    code, report = check(clone, "joint-governance", engine)
+    assert statuses(report) == {
+        "actively-maintained": "insufficient_evidence",  # 1 commit seen, 12 expected
+        "contributor-absence-factor": "insufficient_evidence",
+        "elephant-factor": "insufficient_evidence",
+        "maintainers-multiple-organisations": "pass",  # declared in MAINTAINERS.md, which a shallow clone has
+        "release-tags": "insufficient_evidence",  # a --depth 1 clone fetches no tags
+    }
+    assert findings_of(report, "collection-problems")[0]["evidence"] == {"source": "history", "code": "shallow-clone"}
