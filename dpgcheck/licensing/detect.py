@@ -109,14 +109,61 @@ def _family(identifier: str) -> str:
     return match.group("family") if match else identifier
 
 
-def _uncovered(text: str, matches: list[Any]) -> str:
-    parts, last = [], 0
-    for m in sorted(matches, key=lambda m: m.start):
+#: Text that accompanies some official licence texts without being terms: Creative Commons'
+#: preamble and trailer, the PSF licence's history section.
+_BOILERPLATE = [
+    re.compile(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.*?(?=Creative\s+Commons\s+[A-Za-z -]*?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
+    re.compile(r"Creative\s+Commons\s+is\s+not\s+a\s+party\s+to\s+its\s+public\s+licen[cs]es.*\Z", re.S | re.I),
+    re.compile(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..*?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),
+    re.compile(r"A\.\s+HISTORY\s+OF\s+THE\s+SOFTWARE.*?(?=B\.\s+TERMS\s+AND\s+CONDITIONS|\Z)", re.S),
+]
+
+
+_HEADING = re.compile(r"^[^a-z\n]*$", re.M)
+
+
+def _strip_boilerplate(text: str) -> str:
+    for pattern in _BOILERPLATE:
+        text = pattern.sub(" ", text)
+    # Headings (lines without a lower-case letter, shorter than a sentence) are titles.
+    return _HEADING.sub(lambda m: m.group(0) if _words(m.group(0)) >= 12 else "", text)
+
+
+_PLACEHOLDER = re.compile(r"<[^>\n]*(name\s+of\s+author|year|program)[^>\n]*>|\b19yy\b|\byyyy\b", re.I)
+
+
+def _merge_gnu_notice(text: str, matches: list[Any]) -> tuple[list[Any], bool | None]:
+    """A GNU full text plus a notice of the same licence in one file.
+
+    The notice inside the text's own "How to Apply These Terms" appendix (with its
+    <name of author> placeholders) is part of the template: dropped. A real notice (the
+    project's own "either version 3 ... or any later version" above the text) settles
+    -only vs -or-later.
+    """
+    fulls = [m.id for m in matches if _VERSIONED.match(m.id)]
+    if not fulls:
+        return matches, None
+    family = fulls[0]
+    kept, or_later = [], None
+    for m in matches:
+        notice = _ONLY_OR_LATER.match(m.id)
+        if notice and notice.group("family") == family:
+            if not _PLACEHOLDER.search(text[max(0, m.start - 400):m.end]):
+                or_later = notice.group("kind") == "or-later"
+            continue
+        kept.append(m)
+    return kept, or_later
+
+
+def _uncovered(text: str, matches: list[Any]) -> tuple[str, str, str]:
+    """The text before the first match, between matches, and after the last one."""
+    ordered = sorted(matches, key=lambda m: m.start)
+    between, last = [], ordered[0].end
+    for m in ordered[1:]:
         if m.start > last:
-            parts.append(text[last:m.start])
+            between.append(text[last:m.start])
         last = max(last, m.end)
-    parts.append(text[last:])
-    return "\n".join(p for p in parts if p.strip())
+    return text[: ordered[0].start], "\n".join(between), text[last:]
 
 
 def _excerpt(text: str, limit: int = 200) -> str:
@@ -269,6 +316,8 @@ def _detect(text: str) -> dict[str, Any]:
             )
         return _result(coverage=round(coverage.percent, 1))
 
+    all_matches = matches
+    matches, own_notice = _merge_gnu_notice(text, matches)
     ids = []
     for m in matches:
         if m.id not in ids:
@@ -286,7 +335,7 @@ def _detect(text: str) -> dict[str, Any]:
         )
 
     identifier = ids[0]
-    matched_words = sum(_words(text[m.start:m.end]) for m in matches)
+    matched_words = sum(_words(text[m.start:m.end]) for m in all_matches)
     or_later: bool | None = None
     only_or_later = _ONLY_OR_LATER.match(identifier)
     if only_or_later:
@@ -312,18 +361,25 @@ def _detect(text: str) -> dict[str, Any]:
 
     candidates = _candidates(identifier)
     spdx_id = _canonical(identifier)
-    extra = inserted if inserted is not None else _uncovered(text, matches)
+    if own_notice is not None:
+        or_later = own_notice
+        spdx_id = f"{identifier}-or-later" if own_notice else f"{identifier}-only"
+        candidates = [spdx_id]
+    if inserted is not None:
+        position, extra = "inserted", inserted
+    else:
+        before, between, after = (_strip_boilerplate(part) for part in _uncovered(text, all_matches))
+        # Several copies of one licence (a bundle of components under it): the text
+        # between them names the components; it is not terms.
+        parts = {"prepended": before, "appended": after}
+        if len(all_matches) == 1:
+            parts["inserted"] = between
+        position = max(parts, key=lambda k: _words(parts[k]))
+        extra = "\n".join(p for p in parts.values() if p.strip())
     extra_words = _words(extra)
     additional = None
     if inserted is not None or (extra_words >= EXTRA_WORDS_THRESHOLD and _NORMATIVE.search(extra)):
-        first, last = min(m.start for m in matches), max(m.end for m in matches)
-        if inserted is not None:
-            position = "inserted"
-        elif text[last:].strip() and _words(text[last:]) >= _words(text[:first]):
-            position = "appended"
-        else:
-            position = "prepended"
-        additional = {"position": position, "words": extra_words, "excerpt": _excerpt(extra)}
+        additional = {"position": position, "words": extra_words, "excerpt": _excerpt(parts[position] if inserted is None else extra)}
         share = matched_words / max(matched_words + extra_words, 1)
         return _result(
             spdx_id=spdx_id,
