@@ -203,3 +203,15 @@ def test_bad_affiliation_map_is_a_problem_not_a_crash(governments: Path, tmp_pat
     assert [p["code"] for p in problems] == ["bad-affiliations"]
     assert facts["history"]["available"] is True
     assert facts["history"]["affiliation_map"] == {"given": True, "entries": 0}
+
+
+def test_missing_git_program_is_a_problem_not_a_crash(governments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    facts = validate(collect_repository(governments))
+    history = facts["history"]
+    assert (history["available"], history["reason"]) == (False, "git-unavailable")
+    assert [(p["code"], p["message"]) for p in facts["problems"] if p["source"] == "history"] == [
+        ("git-unavailable", "git is not installed; history not read")
+    ]

@@ -40,6 +40,7 @@ minimum := config.threshold("min_organisations")
 findings contains finding if {
 	declared.addresses > 0
 	count(declared.organisations) < minimum
+	count(declared.organisations) + declared.unknown_organisation < minimum
 	finding := {
 		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s); at least %d are expected", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), minimum]),
 		"evidence": {
@@ -50,6 +51,25 @@ findings contains finding if {
 			"min_organisations": minimum,
 		},
 		"location": {"path": declared.files[0]},
+	}
+}
+
+# Webmail addresses might belong to other organisations: say so rather than fail.
+findings contains finding if {
+	declared.addresses > 0
+	count(declared.organisations) < minimum
+	count(declared.organisations) + declared.unknown_organisation >= minimum
+	finding := {
+		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s) and %d address(es) of unknown organisation (webmail); map them with --affiliations to show at least %d organisations", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), declared.unknown_organisation, minimum]),
+		"evidence": {
+			"source": "declared",
+			"files": declared.files,
+			"organisations": declared.organisations,
+			"unknown_organisation": declared.unknown_organisation,
+			"min_organisations": minimum,
+		},
+		"location": {"path": declared.files[0]},
+		"outcome": "insufficient_evidence",
 	}
 }
 

@@ -26,12 +26,31 @@ vendor := {
 history(declared, window) := {"available": true, "shallow": false, "maintainers": declared, "last_12_months": window}
 
 test_fail_declared_single_organisation if {
-	declared := {"files": [".github/CODEOWNERS", "MAINTAINERS.md"], "addresses": 3, "handles": 1, "organisations": ["acme-systems.com"], "unknown_organisation": 1}
+	declared := {"files": [".github/CODEOWNERS", "MAINTAINERS.md"], "addresses": 3, "handles": 1, "organisations": ["acme-systems.com"], "unknown_organisation": 0}
 	rule.findings == {{
 		"message": "The maintainers listed in .github/CODEOWNERS, MAINTAINERS.md belong to 1 known organisation(s) (acme-systems.com); at least 2 are expected",
-		"evidence": {"source": "declared", "files": [".github/CODEOWNERS", "MAINTAINERS.md"], "organisations": ["acme-systems.com"], "unknown_organisation": 1, "min_organisations": 2},
+		"evidence": {"source": "declared", "files": [".github/CODEOWNERS", "MAINTAINERS.md"], "organisations": ["acme-systems.com"], "unknown_organisation": 0, "min_organisations": 2},
 		"location": {"path": ".github/CODEOWNERS"},
 	}} with input as {"history": history(declared, shared)} with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_declared_webmail_could_be_another_organisation if {
+	declared := {"files": ["MAINTAINERS.md"], "addresses": 3, "handles": 0, "organisations": ["acme-systems.com"], "unknown_organisation": 1}
+	rule.findings == {{
+		"message": "The maintainers listed in MAINTAINERS.md belong to 1 known organisation(s) (acme-systems.com) and 1 address(es) of unknown organisation (webmail); map them with --affiliations to show at least 2 organisations",
+		"evidence": {"source": "declared", "files": ["MAINTAINERS.md"], "organisations": ["acme-systems.com"], "unknown_organisation": 1, "min_organisations": 2},
+		"location": {"path": "MAINTAINERS.md"},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": history(declared, shared)} with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_declared_only_webmail_and_three_required if {
+	declared := {"files": ["MAINTAINERS"], "addresses": 1, "handles": 0, "organisations": [], "unknown_organisation": 1}
+	rule.findings == {{
+		"message": "The maintainers listed in MAINTAINERS belong to 0 known organisation(s) (none); at least 3 are expected",
+		"evidence": {"source": "declared", "files": ["MAINTAINERS"], "organisations": [], "unknown_organisation": 1, "min_organisations": 3},
+		"location": {"path": "MAINTAINERS"},
+	}} with input as {"history": history(declared, shared)} with data.dpgcheck.config.thresholds as object.union(thresholds, {"min_organisations": 3})
 }
 
 test_success_declared_two_organisations_even_if_history_is_one_vendor if {
