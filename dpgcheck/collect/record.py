@@ -41,7 +41,7 @@ def _read_record(path: Path, what: str, flag: str) -> dict[str, Any]:
         raise DpgcheckError(f"the {what} file is {error}; fix the JSON syntax", path=where)
     if not isinstance(value, dict):
         raise DpgcheckError(
-            f"the {what} file holds {dpga_record.json_type(value)}, not a JSON object; a DPGA {what} record is an object",
+            f"the {what} file holds {dpga_record.json_type(value)}, not a JSON object; a DPGA {what} is a JSON object",
             path=where,
         )
     return dpga_record.drop_personal(value)

@@ -20,13 +20,13 @@
 #     dedicate it to the public domain with CC0-1.0.
 package dpgcheck.rules.dpg["dpg-license-non-commercial"]
 
-content_licences := data.dpgcheck.licenses.dpga.categories.content.licenses
+import data.dpgcheck.licenses.dpga
 
 findings contains finding if {
 	"content" in input.dpg.types
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.ids
-	content_licences[id].non_commercial == true
+	dpga.categories.content.licenses[id].non_commercial == true
 	finding := {
 		"message": sprintf("Indicator 2 (open licence): license[%d] %s forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it", [i, id]),
 		"evidence": {"index": i, "spdx": id},

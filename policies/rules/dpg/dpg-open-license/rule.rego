@@ -28,9 +28,8 @@
 #     licence for data, and for AI models both code and training-data licences.
 package dpgcheck.rules.dpg["dpg-open-license"]
 
-dpg := input.dpg
-
-dpga := data.dpgcheck.licenses.dpga
+import data.dpgcheck.licenses.dpga
+import input.dpg
 
 spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 

@@ -22,10 +22,15 @@
 #     a sentence or two how the solution advances that goal's targets.
 package dpgcheck.rules.dpg["dpg-sdg-relevance"]
 
-# The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
-goals := numbers.range(1, 17)
+import input.dpg
 
-dpg := input.dpg
+# The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
+goal(number) if {
+	is_number(number)
+	number >= 1
+	number <= 17
+	number == round(number)
+}
 
 findings contains finding if {
 	not dpg.present
@@ -48,7 +53,7 @@ findings contains finding if {
 
 findings contains finding if {
 	some i, sdg in dpg.sdgs
-	not sdg.number in goals
+	not goal(sdg.number)
 	finding := {
 		"message": sprintf("Indicator 1 (SDG relevance): SDGs[%d] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found %v)", [i, sdg.number]),
 		"evidence": {"index": i, "number": sdg.number},
@@ -57,7 +62,7 @@ findings contains finding if {
 
 findings contains finding if {
 	some i, sdg in dpg.sdgs
-	sdg.number in goals
+	goal(sdg.number)
 	not sdg.evidence_text
 	not sdg.evidence_url
 	finding := {

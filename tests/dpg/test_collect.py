@@ -1,0 +1,225 @@
+"""The DPG metadata facts: registry records (--record) and dpg.json / dpg.yaml in a repository."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from dpgcheck.collect.facts import collect_repository
+from dpgcheck.collect.record import collect_record
+from dpgcheck.errors import DpgcheckError
+from dpgcheck.schemas import facts_schema
+from tests.conftest import SHARED
+
+DATA = SHARED / "dpga-data" / "publicgoods-candidates"
+
+
+def nominee(name: str) -> Path:
+    return DATA / "nominees" / f"{name}.json"
+
+
+def screening(name: str) -> Path:
+    return DATA / "digitalpublicgoods" / f"{name}.json"
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, name: str, value) -> Path:
+    path = tmp_path / name
+    path.write_text(value if isinstance(value, str) else json.dumps(value), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return facts_schema()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["aam-digital", "kolibri", "scottish-environment-protection-agency-hydrometric-data", "zamba", "gdl-radio", "standard-for-public-code"],
+)
+def test_real_records_give_schema_valid_facts(name, schema):
+    facts = collect_record(nominee(name), screening(name) if screening(name).exists() else None)
+    jsonschema.validate(facts, schema)
+    assert facts["facts_version"] == "1.0"
+    assert facts["subject"]["kind"] == "record"
+    assert facts["dpg"]["present"] is True
+    assert facts["dpg"]["valid"] is True
+    assert facts["dpg"]["errors"] == []
+    assert facts["problems"] == []
+
+
+def test_record_facts_are_normalised_for_lookups():
+    facts = collect_record(nominee("aam-digital"), screening("aam-digital"))
+    dpg = facts["dpg"]
+    assert dpg["name"] == "Aam Digital"
+    assert dpg["stage"] == "DPG"
+    assert dpg["types"] == ["software"]
+    # GPL-3.0 is listed in its deprecated form: the analysis carries the current id.
+    assert [(entry["spdx"], entry["url"], entry["analysis"]["dnf"]) for entry in dpg["licenses"]] == [("GPL-3.0", True, [["GPL-3.0-only"]])]
+    assert [sdg["number"] for sdg in dpg["sdgs"]] == [1, 3, 4, 5, 10]
+    assert dpg["organizations"] == [{"name": "Aam Digital GmbH", "role": "maintainer", "website": True}]
+    assert dpg["owners"] == []
+    assert dpg["screening"]["platform_independence"] == {"restrictive_dependencies": "no", "independent": "missing", "description": False}
+    assert dpg["screening"]["do_no_harm"]["content"] == {"handles": "no", "policy": "missing", "policy_link": False, "detection": "missing", "mechanism": False}
+    assert dpg["screening"]["do_no_harm"]["pii"]["collects"] == "yes"
+
+
+def test_record_without_screening_has_every_answer_missing():
+    dpg = collect_record(nominee("gdl-radio"), None)["dpg"]
+    assert dpg["screening"]["present"] is False
+    assert dpg["screening"]["ownership"] == {"explicit": "missing", "evidence": 0}
+    assert dpg["screening"]["do_no_harm"]["interaction"]["facilitates"] == "missing"
+
+
+def test_personal_contact_fields_never_reach_the_facts(tmp_path, schema):
+    record = load(nominee("aam-digital"))
+    record["organizations"][0].update(
+        {"contact_name": "Jane Example", "contact_email": "jane@example.org", "phone": "+1 555 0100", "Contact": {"email": "x@example.org"}}
+    )
+    facts = collect_record(write(tmp_path, "aam.json", record), None)
+    jsonschema.validate(facts, schema)
+    text = json.dumps(facts)
+    for value in ("Jane Example", "jane@example.org", "555 0100", "x@example.org"):
+        assert value not in text
+    assert facts["dpg"]["organizations"] == [{"name": "Aam Digital GmbH", "role": "maintainer", "website": True}]
+    assert facts["dpg"]["errors"] == []
+
+
+def test_schema_errors_carry_json_paths_and_no_values_of_contact_fields(tmp_path, schema):
+    record = load(nominee("aam-digital"))
+    record["SDGs"][0]["SDGNumber"] = "1"
+    record["type"] = "software"
+    record["license"].append({"spdx": "Apache2", "licenseURL": "https://example.org/LICENSE"})
+    del record["stage"]
+    record["organizations"][0]["contact_email"] = 12
+    facts = collect_record(write(tmp_path, "broken.json", record), None)
+    jsonschema.validate(facts, schema)
+    path = str(tmp_path / "broken.json")
+    assert facts["dpg"]["valid"] is False
+    assert facts["dpg"]["errors"] == [
+        {"document": "nominee", "file": path, "path": "$", "message": "missing required field 'stage'"},
+        {"document": "nominee", "file": path, "path": "$.SDGs[0].SDGNumber", "message": "'1' is not one of the 17 allowed values"},
+        {"document": "nominee", "file": path, "path": "$.SDGs[0].SDGNumber", "message": "must be a number, not a string"},
+        {"document": "nominee", "file": path, "path": "$.type", "message": "must be an array, not a string"},
+    ]
+    # The schema's licence enum (deprecated ids only) is not applied: indicator 2
+    # judges licences, and reports Apache2 as an unknown SPDX id.
+    # Wrong types are read as well as they can be, never raised.
+    assert facts["dpg"]["types"] == ["software"]
+    assert facts["dpg"]["sdgs"][0]["number"] is None
+    assert facts["dpg"]["licenses"][1]["analysis"]["unknown"] == ["Apache2"]
+
+
+def test_screening_record_for_another_solution_is_a_problem(schema):
+    facts = collect_record(nominee("aam-digital"), screening("kolibri"))
+    jsonschema.validate(facts, schema)
+    assert facts["problems"] == [
+        {
+            "source": "dpg",
+            "code": "record-mismatch",
+            "message": "the screening record names 'Kolibri' but the nominee record names 'Aam Digital'",
+            "path": str(screening("kolibri")),
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"name": "x",\n  "license": [}', "the nominee record file is not valid JSON (line 2, column 15: Expecting value); fix the JSON syntax"),
+        ("[1, 2]", "the nominee record file holds an array, not a JSON object; a DPGA nominee record is a JSON object"),
+        (b"\xff\xfe{}", "the nominee record file is not UTF-8 text; save it as UTF-8 JSON"),
+    ],
+)
+def test_unreadable_records_are_input_errors(tmp_path, content, message):
+    path = tmp_path / "record.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(DpgcheckError) as raised:
+        collect_record(path, None)
+    assert raised.value.message == message
+    assert raised.value.path == str(path)
+
+
+def test_screening_record_given_as_nominee_is_an_input_error():
+    with pytest.raises(DpgcheckError) as raised:
+        collect_record(screening("aam-digital"), None)
+    assert "this is a screening record" in raised.value.message
+    assert "--screening" in raised.value.message
+
+
+def test_missing_record_file_is_an_input_error(tmp_path):
+    with pytest.raises(DpgcheckError) as raised:
+        collect_record(tmp_path / "nope.json", None)
+    assert raised.value.message.startswith("no such nominee record file")
+
+
+# --- repository mode -----------------------------------------------------------
+
+
+def test_repository_without_dpg_metadata(make_repo, schema):
+    facts = collect_repository(make_repo({"README.md": "# x\n"}))
+    jsonschema.validate(facts, schema)
+    dpg = facts["dpg"]
+    assert dpg["present"] is False
+    assert dpg["valid"] is False
+    assert dpg["files"] == [] and dpg["licenses"] == [] and dpg["sdgs"] == []
+    assert dpg["screening"]["present"] is False
+
+
+def test_repository_dpg_json_with_screening_fields(make_repo, schema):
+    combined = {**load(nominee("kolibri")), **{k: v for k, v in load(screening("kolibri")).items() if k != "name"}}
+    combined["organizations"][0]["contact_email"] = "someone@example.org"
+    facts = collect_repository(make_repo({"dpg.json": json.dumps(combined), "README.md": "x"}))
+    jsonschema.validate(facts, schema)
+    dpg = facts["dpg"]
+    assert dpg["present"] is True and dpg["valid"] is True
+    assert dpg["files"] == ["dpg.json"]
+    assert dpg["name"] == "Kolibri"
+    assert dpg["screening"]["present"] is True
+    assert dpg["screening"]["do_no_harm"]["content"]["detection"] == "no"
+    assert "someone@example.org" not in json.dumps(facts)
+
+
+def test_repository_dpg_yaml_nominee_only(make_repo, schema):
+    text = (
+        "name: Example Health Registry\n"
+        "description: A registry of health facilities\n"
+        "license:\n  - spdx: GPL-3.0-or-later\n    licenseURL: https://example.org/LICENSE\n"
+        "SDGs:\n  - SDGNumber: 3\n    evidenceText: Helps ministries plan health services\n"
+        "type: [software]\n"
+        "organizations:\n  - name: Example Ministry\n    org_type: owner\n    contact_name: Someone\n"
+        "stage: nominee\n"
+        "released: 2024-05-01\n"
+    )
+    facts = collect_repository(make_repo({"dpg.yaml": text}))
+    jsonschema.validate(facts, schema)
+    dpg = facts["dpg"]
+    assert dpg["valid"] is True and dpg["files"] == ["dpg.yaml"]
+    assert dpg["licenses"][0]["analysis"]["dnf"] == [["GPL-3.0-or-later"]]
+    assert dpg["owners"] == ["Example Ministry"]
+    assert dpg["screening"]["present"] is False
+    assert "Someone" not in json.dumps(facts)
+
+
+def test_repository_broken_dpg_json_is_an_error_not_a_crash(make_repo, schema):
+    facts = collect_repository(make_repo({"dpg.json": '{"name": "x", '}))
+    jsonschema.validate(facts, schema)
+    assert facts["dpg"]["present"] is True
+    assert facts["dpg"]["errors"] == [
+        {"document": "nominee", "file": "dpg.json", "path": "$", "message": "not valid JSON (line 1, column 15: Expecting property name enclosed in double quotes)"}
+    ]
+
+
+def test_repository_bad_yaml_and_several_records(make_repo, schema):
+    facts = collect_repository(make_repo({"dpg.yaml": "name: [unclosed\n", "DPG.yml": "name: x\n"}))
+    jsonschema.validate(facts, schema)
+    assert facts["dpg"]["files"] == ["dpg.yaml"]
+    assert facts["dpg"]["errors"][0]["path"] == "$"
+    assert facts["dpg"]["errors"][0]["message"].startswith("not valid YAML (line 2, column 1:")
+    assert {"source": "dpg", "code": "several-dpg-records", "message": "several DPG metadata files (dpg.yaml, DPG.yml); only dpg.yaml was read", "path": "dpg.yaml"} in facts["problems"]
