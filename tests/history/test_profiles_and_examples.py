@@ -1,7 +1,6 @@
 """Profiles, the sample repositories and a government bundle, through the real CLI on both engines."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,13 +11,6 @@ from tests.history.helpers import validate
 
 NOW = "2026-11-25T00:00:00Z"
 HISTORY_RULES = ["actively-maintained", "contributor-absence-factor", "elephant-factor", "maintainers-multiple-organisations", "release-tags"]
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("build_examples", ROOT / "examples" / "build_examples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
