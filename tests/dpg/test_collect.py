@@ -223,3 +223,46 @@ def test_repository_bad_yaml_and_several_records(make_repo, schema):
     assert facts["dpg"]["errors"][0]["path"] == "$"
     assert facts["dpg"]["errors"][0]["message"].startswith("not valid YAML (line 2, column 1:")
     assert {"source": "dpg", "code": "several-dpg-records", "message": "several DPG metadata files (dpg.yaml, DPG.yml); only dpg.yaml was read", "path": "dpg.yaml"} in facts["problems"]
+
+
+# --- the schema checker agrees with jsonschema ----------------------------------
+
+
+def _mutations(document: dict) -> list:
+    """Broken variants of a real record: wrong types, missing fields, bad values."""
+    variants = []
+    for key in list(document):
+        variants.append({k: v for k, v in document.items() if k != key})  # missing
+        for wrong in (None, 7, "text", [], {}, True, [1, "a"], [{"x": 1}]):
+            variants.append({**document, key: wrong})
+    for key, value in document.items():
+        if isinstance(value, dict):
+            for inner in list(value):
+                for wrong in (None, 3.5, "Maybe", ["Yes"], {"a": 1}, False):
+                    variants.append({**document, key: {**value, inner: wrong}})
+                variants.append({**document, key: {k: v for k, v in value.items() if k != inner}})
+        if isinstance(value, list) and value:
+            variants.append({**document, key: value + [value[0]]})  # duplicate
+            if isinstance(value[0], dict):
+                for inner in list(value[0]):
+                    for wrong in (None, 18, "1", [], 1.0, True):
+                        variants.append({**document, key: [{**value[0], inner: wrong}] + value[1:]})
+    return variants
+
+
+@pytest.mark.parametrize(("kind", "path"), [("nominee", nominee("kolibri")), ("nominee", nominee("storyweaver")), ("screening", screening("kolibri")), ("screening", screening("aam-digital"))])
+def test_schema_checker_agrees_with_jsonschema(kind, path):
+    from dpgcheck.collect import dpga_record
+
+    validator = jsonschema.Draft7Validator(dpga_record._schema(kind))
+    document = load(path)
+    variants = _mutations(document)
+    assert len(variants) > 50
+    for variant in variants:
+        expected = sorted(
+            (tuple(e.absolute_path), e.validator)
+            for e in validator.iter_errors(variant)
+            if not (e.validator == "enum" and len(e.absolute_path) == 3 and e.absolute_path[0] == "license" and e.absolute_path[2] == "spdx")
+        )
+        found = sorted((path_, keyword) for path_, keyword, _ in dpga_record.schema_errors(variant, kind))
+        assert found == expected, variant
