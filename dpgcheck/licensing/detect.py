@@ -20,15 +20,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import os
 import re
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 #: Texts longer than this are not scanned (a licence text is at most ~100 KB).
 MAX_SCAN_CHARS = 400_000
 #: Leave-one-out search for inserted clauses: only on texts up to this size, within this time.
-MAX_LEAVE_OUT_CHARS = 24_000
-LEAVE_OUT_BUDGET_SECONDS = 0.6
+MAX_LEAVE_OUT_CHARS = 16_000
+LEAVE_OUT_BUDGET_SECONDS = 0.3
 #: Uncovered words below this count are titles, copyright lines and the like, not terms.
 EXTRA_WORDS_THRESHOLD = 12
 
@@ -274,15 +278,70 @@ def _named_notice(text: str) -> dict[str, Any] | None:
     )
 
 
+#: Bump when detection changes, so cached results of an older detector are not reused.
+DETECT_VERSION = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def _cache_dir() -> Path | None:
+    """Where results are cached by content hash (``DPGCHECK_NO_CACHE=1`` turns it off).
+
+    Loading licenseclassifier's scanner costs ~0.3 s; a pre-commit run on an unchanged
+    LICENSE then costs a file read instead.
+    """
+    if os.environ.get("DPGCHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("DPGCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dpgcheck"
+    )
+    try:
+        from importlib.metadata import version
+
+        engine = version("licenseclassifier")
+    except Exception:  # noqa: BLE001 - no version, no cache
+        return None
+    return Path(base) / "license-detect" / f"v{DETECT_VERSION}-{engine}"
+
+
+def _cache_read(key: str) -> dict[str, Any] | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    try:
+        data = json.loads((directory / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "match" in data else None
+
+
+def _cache_write(key: str, result: dict[str, Any]) -> None:
+    directory = _cache_dir()
+    if directory is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(result, out, sort_keys=True)
+        os.replace(temporary, directory / f"{key}.json")
+    except OSError:
+        pass
+
+
 @functools.lru_cache(maxsize=256)
 def _detect_cached(digest: str, text: str) -> dict[str, Any]:  # noqa: ARG001 - digest is the cache key
-    return _detect(text)
+    cached = _cache_read(digest)
+    if cached is not None:
+        return cached
+    result = _detect(text)
+    _cache_write(digest, result)
+    return result
 
 
 def detect(text: str) -> dict[str, Any]:
     """What licence ``text`` holds: see the module docstring for the fields."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return dict(_detect_cached(digest, text))
+    return json.loads(json.dumps(_detect_cached(digest, text)))
 
 
 def _detect(text: str) -> dict[str, Any]:

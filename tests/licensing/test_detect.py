@@ -134,3 +134,32 @@ def test_hostile_texts_give_an_answer_quickly(text: str) -> None:
     result = detect(text)
     assert result["match"] in {"unknown", "empty", "not_scanned", "notice"}
     assert time.perf_counter() - started < 5.0
+
+
+def test_results_are_cached_on_disk_by_content(tmp_path, monkeypatch) -> None:
+    from dpgcheck.licensing import detect as module
+
+    monkeypatch.setenv("DPGCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("DPGCHECK_NO_CACHE", raising=False)
+    module._cache_dir.cache_clear()
+    module._detect_cached.cache_clear()
+    try:
+        text = (CORPUS / "files" / "isc.resolvelib.txt").read_text(encoding="utf-8")
+        first = detect(text)
+        files = list(tmp_path.rglob("*.json"))
+        assert len(files) == 1 and json.loads(files[0].read_text()) == first
+        # A damaged cache entry is ignored, never trusted or fatal.
+        files[0].write_text("{not json")
+        module._detect_cached.cache_clear()
+        assert detect(text) == first
+        # A cached answer is served without scanning.
+        files[0].write_text(json.dumps({**first, "spdx_id": "FROM-CACHE"}))
+        module._detect_cached.cache_clear()
+        assert detect(text)["spdx_id"] == "FROM-CACHE"
+        monkeypatch.setenv("DPGCHECK_NO_CACHE", "1")
+        module._cache_dir.cache_clear()
+        module._detect_cached.cache_clear()
+        assert detect(text) == first
+    finally:
+        module._cache_dir.cache_clear()
+        module._detect_cached.cache_clear()
