@@ -102,6 +102,20 @@ def analyse(expression: str) -> dict[str, Any]:
     return facts
 
 
+@functools.lru_cache(maxsize=1)
+def _spdx_replacements() -> dict[str, str]:
+    """Deprecated SPDX ids that license-expression keeps as they are (``wxWindows``,
+    ``GPL-2.0-with-classpath-exception``) and the expression SPDX replaced them with,
+    from the generated licence data (``data.dpgcheck.licenses.spdx``)."""
+    try:
+        from dpgcheck.licensing.declared import spdx_license_data
+
+        licenses = spdx_license_data()["licenses"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {i: rec["replacement"] for i, rec in licenses.items() if rec.get("deprecated") and rec.get("replacement")}
+
+
 def _deprecated_tokens(text: str, known: dict[str, Any]) -> list[dict[str, str]]:
     """Ids written in an old or alias form (``GPL-2.0+``, ``GPL-3.0``) and what they became."""
     found = []
@@ -113,6 +127,8 @@ def _deprecated_tokens(text: str, known: dict[str, Any]) -> list[dict[str, str]]
             continue
         if symbol.key.lower() != token.lower():
             found.append({"id": token, "replacement": symbol.key})
+        elif symbol.key in _spdx_replacements():
+            found.append({"id": token, "replacement": _spdx_replacements()[symbol.key]})
     return sorted({(d["id"], d["replacement"]): d for d in found}.values(), key=lambda d: d["id"])
 
 
