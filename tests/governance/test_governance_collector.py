@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,13 @@ def test_large_document_is_not_read(make_repo: Callable[..., Path]) -> None:
     facts = collector.collect(view, CollectOptions())
     assert facts["documents"]["governance"][0]["topics"] == []
     assert [(p["code"], p["path"]) for p in view.problems] == [("file-too-large", "GOVERNANCE.md")]
+
+
+def test_pathological_text_is_scanned_in_linear_time(make_repo: Callable[..., Path]) -> None:
+    # unclosed HTML headings, unterminated placeholders and long blank runs once made the scan quadratic
+    text = "<h1>" * 20_000 + "\n" * 20_000 + "[insert contact " * 5_000 + "/-/issues/new?" * 5_000 + "# " + " " * 50_000 + "x\n"
+    root = make_repo({"CODE_OF_CONDUCT.md": text}, use_git=False)
+    started = time.perf_counter()
+    facts = collector.collect(RepoView.open(root), CollectOptions())
+    assert time.perf_counter() - started < 5
+    assert facts["code_of_conduct"]["path"] == "CODE_OF_CONDUCT.md"

@@ -21,6 +21,7 @@ Only kinds and counts are recorded, never an address or a name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -83,13 +84,13 @@ TOPICS: dict[str, tuple[str | None, str | None]] = {
 }
 TOPIC_NAMES = sorted(TOPICS)
 _COMPILED = {
-    name: (re.compile(h, re.IGNORECASE) if h else None, re.compile(t, re.IGNORECASE) if t else None)
+    name: (re.compile(h, re.IGNORECASE) if h else None, re.compile(t) if t else None)  # text is lower-cased first
     for name, (h, t) in TOPICS.items()
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
 _URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
-_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|/-/issues/new\?.*confidential|confidential issue", re.IGNORECASE)
+_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
 _PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
 _FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
 _TIMELINE = re.compile(
@@ -99,14 +100,15 @@ _TIMELINE = re.compile(
 _DISCLOSURE = re.compile(r"\bdisclos|\bembargo\b|\brespon(?:d|se)\b|\backnowledg|\bfix(?:ed)?\b|\bpatch", re.IGNORECASE)
 _SUPPORTED_VERSIONS = re.compile(r"supported versions|versions? (?:are|is) supported|security updates? (?:are|is) (?:provided|released)", re.IGNORECASE)
 _PGP = re.compile(r"\bpgp\b|\bgpg\b|\bopenpgp\b|encrypt", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\[\s*insert (?:contact|email)[^\]]*\]|\[INSERT [A-Z ]+\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
-_ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_PLACEHOLDER = re.compile(r"\[\s{0,5}insert (?:contact|email)[^\]]{0,100}\]|\[INSERT [A-Z ]{1,60}\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
+_ATX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(\S.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+|~+|\^+|\*+|\++)\s*$")
-_ASCIIDOC = re.compile(r"^={1,6}\s+(.+)$")
+_ASCIIDOC = re.compile(r"^={1,6}[ \t]+(\S.*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
-_HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE)
+#: Bounded so that a line of unclosed tags cannot make the scan quadratic.
+_HTML_HEADING = re.compile(r"<h[1-6](?:\s[^<>]{0,200})?>([^<>\n]{1,200})</h[1-6]>", re.IGNORECASE)
 _VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
-_VERSION_LINE = re.compile(r"^\s*(?:[*-]\s+)?(?:version\s+|release\s+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:\s*[-:(]|\s*$)", re.IGNORECASE | re.MULTILINE)
+_VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[*-][ \t]+)?(?:version[ \t]+|release[ \t]+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:[ \t]{0,20}[-:(]|[ \t]{0,20}$)", re.IGNORECASE | re.MULTILINE)
 _UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
 FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
                 "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
@@ -119,6 +121,8 @@ def headings(text: str) -> list[tuple[int, str]]:
     in_fence = False
     for index, line in enumerate(lines):
         stripped = line.strip()
+        if not stripped:
+            continue
         if stripped.startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -127,21 +131,24 @@ def headings(text: str) -> list[tuple[int, str]]:
         for pattern in (_ATX, _ASCIIDOC, _BOLD_LINE):
             match = pattern.match(line)
             if match:
-                found.append((index + 1, match.group(1).strip()))
+                found.append((index + 1, match.group(1).rstrip().rstrip("#").strip()[:300]))
                 break
         else:
             if index > 0 and _SETEXT.match(line) and lines[index - 1].strip() and len(stripped) >= min(3, len(lines[index - 1].strip())):
                 previous = lines[index - 1].strip()
                 if not _SETEXT.match(previous) and not previous.startswith(("-", "*", "|")):
                     found.append((index, previous))
+    starts = None
     for match in _HTML_HEADING.finditer(text):
-        found.append((text.count("\n", 0, match.start()) + 1, re.sub(r"<[^>]+>", "", match.group(1)).strip()))
+        if starts is None:
+            starts = [i for i, c in enumerate(text) if c == "\n"]
+        found.append((bisect.bisect_left(starts, match.start()) + 1, match.group(1).strip()))
     return found
 
 
 def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
     heading_text = "\n".join(h for _, h in heads)
-    body = " ".join(text.split())
+    body = " ".join(text.lower().split())
     found = []
     for name, (heading_pattern, text_pattern) in _COMPILED.items():
         if heading_pattern is not None and heading_pattern.search(heading_text):
