@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1024 * 1024
-MAX_NODES = 100_000
+MAX_NODES = 20_000  # a real publiccode.yml has a few hundred nodes
 MAX_ALIASES = 100
 MAX_DEPTH = 64
 

@@ -86,6 +86,8 @@ def type_name(value: Any) -> str:
 
 def valid_language_tag(tag: str) -> bool:
     """A well-formed BCP 47 tag whose primary language and region subtags are known codes."""
+    if len(tag) > 64:  # real tags are short; the bound also keeps the pattern linear
+        return False
     match = _BCP47.match(tag)
     if not match:
         return False
@@ -506,7 +508,7 @@ class Validator:
                         self.string(person[name], self.join(item_key, name))
             if person.get("email") is not None:
                 email = self.string(person["email"], self.join(item_key, "email"))
-                if email is not None and not _EMAIL.match(email):
+                if email is not None and (len(email) > 254 or not _EMAIL.match(email)):
                     self.error(self.join(item_key, "email"), "invalid-email", f"{item_key}.email is not an e-mail address")
 
     def localisation(self, value: Any) -> None:

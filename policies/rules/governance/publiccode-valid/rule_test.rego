@@ -36,10 +36,10 @@ test_fail_each_error_located if {
 
 test_fail_refused_file if {
 	rule.findings == {{
-		"message": "publiccode.yml: aliases expand to more than 100000 nodes; refused as an alias bomb",
+		"message": "publiccode.yml: aliases expand to more than 20000 nodes; refused as an alias bomb",
 		"evidence": {"key": "", "code": "alias-bomb"},
-		"location": {"path": "publiccode.yml", "line": 6},
-	}} with input as facts([{"key": "", "code": "alias-bomb", "message": "aliases expand to more than 100000 nodes; refused as an alias bomb", "line": 6}], 1)
+		"location": {"path": "publiccode.yml", "line": 5},
+	}} with input as facts([{"key": "", "code": "alias-bomb", "message": "aliases expand to more than 20000 nodes; refused as an alias bomb", "line": 5}], 1)
 }
 
 test_fail_truncated_error_list if {
