@@ -44,10 +44,14 @@ def _evaluation_clock(value: str | None) -> str:
     return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def _collect_options(sbom: tuple[Path, ...], affiliations: Path | None, network: bool) -> "CollectOptions":
+def _collect_options(
+    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None
+) -> "CollectOptions":
     from dpgcheck.collect.options import CollectOptions
 
-    return CollectOptions(sbom_paths=sbom, affiliations_path=affiliations, network=network)
+    return CollectOptions(
+        sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits
+    )
 
 
 collect_flags = [
@@ -56,6 +60,7 @@ collect_flags = [
     click.option("--sbom", type=PathType, multiple=True, help="An SPDX document to read besides those found in the repository (repeatable)."),
     click.option("--affiliations", type=PathType, help="YAML/JSON map of contributor e-mail or domain to organisation."),
     click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
+    click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of git history (default 50,000)."),
 ]
 
 
@@ -96,7 +101,7 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
-def check(path, record, screening, sbom, affiliations, network, facts_file, engine, output_format, output, fail_on,
+def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
           profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
@@ -118,7 +123,7 @@ def check(path, record, screening, sbom, affiliations, network, facts_file, engi
             builtin=not no_builtin,
             run=RunOptions(profile=profile, fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
                            now=_evaluation_clock(now)),
-            collect=_collect_options(sbom, affiliations, network),
+            collect=_collect_options(sbom, affiliations, network, history_max_commits),
             opa=OpaServerOptions(
                 url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
@@ -133,7 +138,7 @@ def check(path, record, screening, sbom, affiliations, network, facts_file, engi
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
 @click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
-def facts(path, record, screening, sbom, affiliations, network, output, print_schema) -> None:
+def facts(path, record, screening, sbom, affiliations, network, history_max_commits, output, print_schema) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
         if print_schema:
@@ -146,7 +151,8 @@ def facts(path, record, screening, sbom, affiliations, network, output, print_sc
             raise SystemExit(0)
         from dpgcheck.commands.facts import facts as run_facts
 
-        raise SystemExit(run_facts(path, record, screening, _collect_options(sbom, affiliations, network), output))
+        options = _collect_options(sbom, affiliations, network, history_max_commits)
+        raise SystemExit(run_facts(path, record, screening, options, output))
 
 
 @cli.group()

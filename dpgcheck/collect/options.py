@@ -13,3 +13,5 @@ class CollectOptions:
     affiliations_path: Path | None = None
     #: Network checks (URL reachability) happen only when this is true.
     network: bool = False
+    #: Read at most this many commits of history (None: the collector's default, 50,000).
+    history_max_commits: int | None = None
