@@ -3,7 +3,8 @@
 Every parser takes the file's text and returns a list of declarations
 ``{"field", "value", "expression"}`` (``expression`` is an SPDX expression or None when
 the value could not be turned into one) or raises :class:`DeclaredError` with a short
-message. Parsing is safe: TOML, JSON and YAML through their safe loaders, XML with a size
+message. Parsing is safe: TOML and JSON through the standard library, YAML through the bounded loader of
+:mod:`dpgcheck.publiccode.safe_yaml`, XML with a size
 cap and no DOCTYPE or entity declarations, Odoo manifests through ``ast.literal_eval``,
 gemspec/DESCRIPTION/setup.py through regular expressions. Nothing is ever executed.
 """
@@ -433,13 +434,18 @@ def parse_odoo_manifest(text: str) -> list[Declaration]:
     return [_decl("license", value, name_to_expression(value), "name")]
 
 
-def parse_publiccode(text: str) -> list[Declaration]:
-    import yaml
+def _yaml(text: str) -> Any:
+    """YAML through the project's bounded loader (size, depth, alias expansion)."""
+    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
 
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DeclaredError(f"not valid YAML: {str(exc).splitlines()[0]}") from None
+        return load(text.encode("utf-8")).value
+    except YamlRefused as exc:
+        raise DeclaredError(exc.message) from None
+
+
+def parse_publiccode(text: str) -> list[Declaration]:
+    data = _yaml(text)
     if not isinstance(data, dict):
         raise DeclaredError("publiccode.yml is not a mapping")
     legal = data.get("legal")
@@ -449,15 +455,7 @@ def parse_publiccode(text: str) -> list[Declaration]:
 
 
 def parse_dpg_record(text: str, *, yaml_format: bool = False) -> list[Declaration]:
-    if yaml_format:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise DeclaredError(f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    else:
-        data = _json(text)
+    data = _yaml(text) if yaml_format else _json(text)
     if not isinstance(data, dict):
         raise DeclaredError("the DPG record is not an object")
     found = []

@@ -142,6 +142,11 @@ def test_publiccode_and_dpg_record() -> None:
     ]
     with pytest.raises(d.DeclaredError, match="YAML"):
         d.parse_publiccode("legal: [\n")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdef", "bcdefg")
+    ) + "legal: {license: MIT}\n"
+    with pytest.raises(d.DeclaredError, match="alias bomb"):
+        d.parse_publiccode(bomb)
     record = '{"name": "x", "license": [{"spdx": "GPL-3.0", "licenseURL": "https://example.org/LICENSE"}, {"spdx": "CC-BY-4.0"}]}'
     assert d.parse_dpg_record(record) == [
         decl("license[0].spdx", "GPL-3.0", "GPL-3.0"),
