@@ -182,3 +182,13 @@ def test_rules_join_their_profiles() -> None:
         "procurement-minimum": ["changelog-maintained", "publiccode-valid", "security-disclosure-timeline", "security-private-reporting"],
         "sustainable-use": ["changelog-maintained", "funding-transparent", "security-disclosure-timeline", "security-private-reporting"],
     }
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rules_do_not_apply_to_a_registry_record(thresholds: Path, engine: str) -> None:
+    from tests.conftest import SHARED
+
+    nominee = sorted((SHARED / "dpga-data" / "publicgoods-candidates" / "nominees").glob("*.json"))[0]
+    _, report = run_json("check", "--record", nominee, "--format", "json", "--engine", engine, "--bundle", thresholds)
+    assert mine(report) == []
+    assert statuses(report) == {rule_id: "not_applicable" for rule_id in MINE}

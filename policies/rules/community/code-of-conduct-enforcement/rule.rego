@@ -28,6 +28,8 @@ import data.dpgcheck.lib.config
 
 default not_applicable := false
 
+not_applicable if not input.governance
+
 not_applicable if input.governance.code_of_conduct.path == null
 
 conduct := input.governance.code_of_conduct

@@ -53,3 +53,8 @@ test_not_applicable_without_code_of_conduct if {
 	rule.not_applicable with input as no_conduct
 	rule.findings == set() with input as no_conduct with data.dpgcheck.config as config
 }
+
+test_not_applicable_to_a_record if {
+	rule.not_applicable with input as {"subject": {"kind": "record"}}
+	rule.findings == set() with input as {"subject": {"kind": "record"}}
+}

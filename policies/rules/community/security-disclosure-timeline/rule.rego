@@ -24,6 +24,8 @@ package dpgcheck.rules.community["security-disclosure-timeline"]
 
 default not_applicable := false
 
+not_applicable if not input.governance
+
 not_applicable if input.governance.security.path == null
 
 security := input.governance.security

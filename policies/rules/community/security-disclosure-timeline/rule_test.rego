@@ -26,3 +26,8 @@ test_not_applicable_without_security_policy if {
 	rule.not_applicable with input as security(null, false)
 	rule.findings == set() with input as security(null, false)
 }
+
+test_not_applicable_to_a_record if {
+	rule.not_applicable with input as {"subject": {"kind": "record"}}
+	rule.findings == set() with input as {"subject": {"kind": "record"}}
+}

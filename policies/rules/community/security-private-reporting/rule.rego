@@ -29,6 +29,8 @@ import data.dpgcheck.lib.config
 
 default not_applicable := false
 
+not_applicable if not input.governance
+
 not_applicable if input.governance.security.path == null
 
 security := input.governance.security

@@ -44,3 +44,8 @@ test_not_applicable_without_security_policy if {
 	rule.not_applicable with input as security(null, [])
 	rule.findings == set() with input as security(null, []) with data.dpgcheck.config as config
 }
+
+test_not_applicable_to_a_record if {
+	rule.not_applicable with input as {"subject": {"kind": "record"}}
+	rule.findings == set() with input as {"subject": {"kind": "record"}}
+}
