@@ -1,0 +1,94 @@
+# METADATA
+# title: SBOMs have the NTIA minimum elements
+# description: |
+#   The NTIA minimum elements of an SBOM, as SPDX 2.3 Annex K maps them: author
+#   of the SBOM data (creators), timestamp (created), a unique document identity
+#   (documentNamespace; every package has an SPDXID), the dependency relationship
+#   (the document DESCRIBES a package it contains), and for every package its
+#   supplier (not NOASSERTION), name and version. This follows the
+#   ntia-conformance-checker's reading. One finding per readable SPDX document and
+#   missing element, with the number of packages concerned and examples.
+# related_resources:
+#   - description: NTIA, The Minimum Elements for a Software Bill of Materials (2021)
+#     ref: https://www.ntia.gov/report/2021/minimum-elements-software-bill-materials-sbom
+#   - description: SPDX 2.3 Annex K.2, mapping NTIA minimum elements to SPDX
+#     ref: https://spdx.github.io/spdx-spec/v2.3/how-to-use/#k2-satisfying-ntia-minimum-elements-for-an-sbom-using-spdx
+#   - description: spdx/ntia-conformance-checker
+#     ref: https://github.com/spdx/ntia-conformance-checker
+# custom:
+#   severity: warning
+#   principle: sustainability
+#   profiles: [sustainable-use, procurement-minimum]
+#   remediation: |
+#     Configure the SBOM generator to record each package's supplier
+#     ("Organization: name (email)") and version, the document creators
+#     ("Tool: …", "Organization: …") and creation time, a documentNamespace URI,
+#     and a DESCRIBES relationship from SPDXRef-DOCUMENT to the main package.
+package dpgcheck.rules.licensing["sbom-ntia-minimum-elements"]
+
+documents := [d | some d in input.sbom.documents; d.spdx; d.readable]
+
+not_applicable if count(documents) == 0
+
+document_checks := [
+	{"element": "author", "missing": "no creators (author of the SBOM data)", "ok": "creators"},
+	{"element": "timestamp", "missing": "no creation time", "ok": "created"},
+	{"element": "unique-identifier", "missing": "no documentNamespace (unique document identifier)", "ok": "namespace"},
+]
+
+findings contains finding if {
+	some document in documents
+	some check in document_checks
+	not present(document, check.ok)
+	finding := make(document, check.element, sprintf("%s: %s", [document.path, check.missing]), {})
+}
+
+present(document, "creators") if count(document.creators) > 0
+
+present(document, "created") if is_string(document.created)
+
+present(document, "namespace") if is_string(document.namespace)
+
+findings contains finding if {
+	some document in documents
+	not document.describes_package
+	finding := make(
+		document, "relationships",
+		sprintf("%s: the document does not DESCRIBE any package it contains (dependency relationships have no root)", [document.path]),
+		{"relationship_types": document.relationship_types},
+	)
+}
+
+package_checks := {
+	"supplier": "no supplier (absent or NOASSERTION)",
+	"name": "no name",
+	"version": "no version",
+}
+
+findings contains finding if {
+	some document in documents
+	some element, text in package_checks
+	missing := document.packages_missing[element]
+	missing.count > 0
+	finding := make(
+		document, element,
+		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, document.counts.packages, text, concat(", ", array.slice(missing.examples, 0, 3))]),
+		{"packages": document.counts.packages, "missing": missing.count, "examples": missing.examples},
+	)
+}
+
+findings contains finding if {
+	some document in documents
+	some p in document.problems
+	p.code == "missing-spdx-id"
+	finding := make(document, "unique-identifier", sprintf("%s: %d elements have no SPDXID", [document.path, p.count]), {"missing": p.count})
+}
+
+make(document, element, message, extra) := object.union(
+	{"message": message, "evidence": object.union({"element": element}, extra)},
+	location(document),
+)
+
+location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+
+else := {}

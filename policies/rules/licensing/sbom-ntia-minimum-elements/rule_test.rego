@@ -1,0 +1,55 @@
+package dpgcheck.rules.licensing["sbom-ntia-minimum-elements_test"]
+
+import data.dpgcheck.rules.licensing["sbom-ntia-minimum-elements"] as rule
+
+none := {"count": 0, "examples": []}
+
+complete := {
+	"path": "sbom.spdx.json", "origin": "repository", "format": "json", "spdx": true, "readable": true, "problems": [],
+	"creators": ["Tool: npm/cli-11.19.1"], "created": "2026-01-15T10:00:00Z", "namespace": "http://spdx.org/spdxdocs/x",
+	"describes_package": true, "relationship_types": {"DESCRIBES": 1, "DEPENDS_ON": 3},
+	"counts": {"packages": 4, "files": 0, "snippets": 0, "relationships": 4},
+	"packages_missing": {"name": none, "version": none, "supplier": none, "external_id": none, "checksum": none, "license": none},
+}
+
+test_fail_every_element_missing if {
+	broken := object.union(complete, {
+		"creators": [], "created": null, "namespace": null, "describes_package": false,
+		"packages_missing": object.union(complete.packages_missing, {
+			"supplier": {"count": 3, "examples": ["a@1", "b@2", "c@3"]},
+			"version": {"count": 1, "examples": ["d"]},
+		}),
+		"problems": [{"code": "missing-spdx-id", "kind": "validation", "message": "package without an SPDXID", "count": 1, "examples": ["d"]}],
+	})
+	rule.findings == {
+		{"message": "sbom.spdx.json: no creators (author of the SBOM data)", "evidence": {"element": "author"}, "location": {"path": "sbom.spdx.json"}},
+		{"message": "sbom.spdx.json: no creation time", "evidence": {"element": "timestamp"}, "location": {"path": "sbom.spdx.json"}},
+		{"message": "sbom.spdx.json: no documentNamespace (unique document identifier)", "evidence": {"element": "unique-identifier"}, "location": {"path": "sbom.spdx.json"}},
+		{"message": "sbom.spdx.json: 1 elements have no SPDXID", "evidence": {"element": "unique-identifier", "missing": 1}, "location": {"path": "sbom.spdx.json"}},
+		{
+			"message": "sbom.spdx.json: the document does not DESCRIBE any package it contains (dependency relationships have no root)",
+			"evidence": {"element": "relationships", "relationship_types": {"DESCRIBES": 1, "DEPENDS_ON": 3}}, "location": {"path": "sbom.spdx.json"},
+		},
+		{
+			"message": "sbom.spdx.json: 3 of 4 packages have no supplier (absent or NOASSERTION), e.g. a@1, b@2, c@3",
+			"evidence": {"element": "supplier", "packages": 4, "missing": 3, "examples": ["a@1", "b@2", "c@3"]}, "location": {"path": "sbom.spdx.json"},
+		},
+		{
+			"message": "sbom.spdx.json: 1 of 4 packages have no version, e.g. d",
+			"evidence": {"element": "version", "packages": 4, "missing": 1, "examples": ["d"]}, "location": {"path": "sbom.spdx.json"},
+		},
+	} with input as {"sbom": {"documents": [broken]}}
+}
+
+test_fail_command_line_document_has_no_location if {
+	given := object.union(complete, {"origin": "command-line", "path": "/tmp/app.spdx", "created": null})
+	rule.findings == {{"message": "/tmp/app.spdx: no creation time", "evidence": {"element": "timestamp"}}} with input as {"sbom": {"documents": [given]}}
+}
+
+test_success_complete_document if {
+	rule.findings == set() with input as {"sbom": {"documents": [complete]}}
+}
+
+test_not_applicable_unreadable_only if {
+	rule.not_applicable with input as {"sbom": {"documents": [{"path": "x.spdx.json", "spdx": true, "readable": false, "problems": []}]}}
+}
