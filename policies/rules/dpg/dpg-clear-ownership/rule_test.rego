@@ -38,7 +38,11 @@ test_fail_yes_without_link if {
 }
 
 test_fail_no_dpg_section if {
-	count(rule.findings) == 1 with input as {"files": {}}
+	rule.findings == {{
+		"message": "Indicator 3 (clear ownership): whether ownership is clearly defined and documented is not answered (clearOwnership.isOwnershipExplicit)",
+		"evidence": {"answer": "missing", "links": 0, "owners": [], "screening_record": false},
+		"outcome": "insufficient_evidence",
+	}} with input as {"files": {}}
 }
 
 test_success_real_record if {

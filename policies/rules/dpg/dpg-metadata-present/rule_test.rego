@@ -11,7 +11,10 @@ test_fail_repository_without_dpg_json if {
 }
 
 test_fail_facts_without_dpg_section if {
-	count(rule.findings) == 1 with input as {"files": {}}
+	rule.findings == {{
+		"message": "No DPG metadata: add dpg.json (or dpg.yaml) at the repository root with the DPGA nominee record and, for indicators 3-9, the screening answers",
+		"evidence": {"searched": ["dpg.json", "dpg.yaml", "dpg.yml"], "suggested_path": "dpg.json"},
+	}} with input as {"files": {}}
 }
 
 test_success_registry_record if {

@@ -33,7 +33,10 @@ test_fail_yes_without_laws if {
 }
 
 test_fail_no_overrides_privacy_policy if {
-	count(rule.findings) == 1 with input as {"dpg": fixtures.sunbird_quml, "files": privacy_file}
+	rule.findings == {{
+		"message": "Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
+		"evidence": {"answer": "no", "laws": 1, "privacy_policy": ["PRIVACY.md"]},
+	}} with input as {"dpg": fixtures.sunbird_quml, "files": privacy_file}
 }
 
 test_success_real_record if {
