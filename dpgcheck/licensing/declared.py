@@ -355,21 +355,28 @@ def parse_composer_json(text: str) -> list[Declaration]:
     return []
 
 
-def parse_pom_xml(text: str) -> list[Declaration]:
+def _xml(text: str, name: str) -> Any:
+    """Parse XML that cannot expand entities: capped size, DOCTYPE/ENTITY refused up front."""
     import xml.etree.ElementTree as ET
 
     if len(text.encode("utf-8", "replace")) > MAX_XML_BYTES:
-        raise DeclaredError(f"pom.xml is larger than {MAX_XML_BYTES} bytes; not parsed")
+        raise DeclaredError(f"{name} is larger than {MAX_XML_BYTES} bytes; not parsed")
     if re.search(r"<!\s*(DOCTYPE|ENTITY)", text, re.IGNORECASE):
-        raise DeclaredError("pom.xml declares a DOCTYPE or entities; refused (XML entity expansion)")
+        raise DeclaredError(f"{name} declares a DOCTYPE or entities; refused (XML entity expansion)")
     try:
-        root = ET.fromstring(text)
+        return ET.fromstring(text)
     except ET.ParseError as exc:
         raise DeclaredError(f"not well-formed XML: {exc}") from None
 
-    def local(tag: str) -> str:
-        return tag.rsplit("}", 1)[-1]
 
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def parse_pom_xml(text: str) -> list[Declaration]:
+    root = _xml(text, "pom.xml")
+
+    local = _local
     licenses = next((child for child in root if local(child.tag) == "licenses"), None)
     if licenses is None:
         return []
@@ -467,6 +474,69 @@ def parse_dpg_record(text: str, *, yaml_format: bool = False) -> list[Declaratio
     return found
 
 
+def parse_nuspec(text: str) -> list[Declaration]:
+    root = _xml(text, "the .nuspec file")
+    for element in root.iter():
+        if _local(element.tag) == "license" and (element.get("type") or "").lower() == "expression":
+            value = (element.text or "").strip()
+            return [_decl("metadata.license", value, value)] if value else []
+        if _local(element.tag) == "license" and (element.get("type") or "").lower() == "file":
+            return [_decl("metadata.license", (element.text or "").strip(), None, "file")]
+    return []
+
+
+def parse_csproj(text: str) -> list[Declaration]:
+    root = _xml(text, "the project file")
+    found = []
+    for element in root.iter():
+        if _local(element.tag) == "PackageLicenseExpression" and (element.text or "").strip():
+            value = element.text.strip()
+            found.append(_decl("PackageLicenseExpression", value, value))
+        elif _local(element.tag) == "PackageLicenseFile" and (element.text or "").strip():
+            found.append(_decl("PackageLicenseFile", element.text.strip(), None, "file"))
+    return found[:5]
+
+
+def parse_citation_cff(text: str) -> list[Declaration]:
+    data = _yaml(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("CITATION.cff is not a mapping")
+    value = data.get("license")
+    if isinstance(value, str):
+        return [_decl("license", value, value)]
+    if isinstance(value, list):
+        items = [v for v in value if isinstance(v, str)]
+        # The CFF schema: several licences are assumed to be a choice (OR), not AND.
+        return [_decl("license", value, _join(items, "OR"))] if items else []
+    return []
+
+
+def parse_codemeta(text: str) -> list[Declaration]:
+    data = _json(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("codemeta.json is not a JSON object")
+    value = data.get("license")
+    values = value if isinstance(value, list) else [value]
+    items = [v for v in values if isinstance(v, str)]
+    if not items:
+        return []
+    expressions = [name_to_expression(None, v) if "/" in v else name_to_expression(v) for v in items]
+    expression = None if None in expressions else _join([e for e in expressions if e], "AND")
+    return [_decl("license", value, expression, "name")]
+
+
+_MIX = re.compile(r"""\blicenses:\s*\[([^\]]{0,500})\]""")
+
+
+def parse_mix_exs(text: str) -> list[Declaration]:
+    match = _MIX.search(text)
+    if not match:
+        return []
+    values = [v for _, v in re.findall(r"""(["'])([^"'\n]{1,200})\1""", match.group(1))]
+    # Hex does not say whether several licences are a choice; AND is the safe reading.
+    return [_decl("package.licenses", values if len(values) > 1 else values[0], _join(values, "AND"))] if values else []
+
+
 #: (matcher on the lower-case path, source name, parser). Root files unless the matcher says otherwise.
 Parser = Callable[[str], list[Declaration]]
 
@@ -493,6 +563,11 @@ SOURCES: list[tuple[Callable[[str], bool], str, Parser]] = [
     (lambda p: p in ("publiccode.yml", "publiccode.yaml"), "publiccode", parse_publiccode),
     (_root("dpg.json"), "dpg-record", parse_dpg_record),
     (lambda p: p in ("dpg.yml", "dpg.yaml"), "dpg-record", lambda t: parse_dpg_record(t, yaml_format=True)),
+    (lambda p: "/" not in p and p.endswith(".nuspec"), "nuget", parse_nuspec),
+    (lambda p: "/" not in p and p.endswith((".csproj", ".fsproj", ".vbproj")), "msbuild", parse_csproj),
+    (_root("citation.cff"), "citation-cff", parse_citation_cff),
+    (_root("codemeta.json"), "codemeta", parse_codemeta),
+    (_root("mix.exs"), "hex", parse_mix_exs),
 ]
 
 

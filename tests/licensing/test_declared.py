@@ -176,3 +176,21 @@ def test_source_for(path: str, source: str) -> None:
 def test_nested_package_json_is_not_the_repository_declaration() -> None:
     assert d.source_for("node_modules/x/package.json") is None
     assert d.source_for("a/b/c/d/__manifest__.py") is None
+
+
+def test_nuget_msbuild_citation_codemeta_hex() -> None:
+    nuspec = '<?xml version="1.0"?><package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd"><metadata><id>x</id><license type="expression">MIT OR Apache-2.0</license></metadata></package>'
+    assert d.parse_nuspec(nuspec) == [decl("metadata.license", "MIT OR Apache-2.0", "MIT OR Apache-2.0")]
+    csproj = '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageLicenseExpression>Apache-2.0</PackageLicenseExpression></PropertyGroup></Project>'
+    assert d.parse_csproj(csproj) == [decl("PackageLicenseExpression", "Apache-2.0", "Apache-2.0")]
+    assert d.parse_citation_cff("cff-version: 1.2.0\ntitle: x\nlicense: [MIT, Apache-2.0]\n") == [
+        decl("license", '["MIT", "Apache-2.0"]', "MIT OR Apache-2.0")
+    ]
+    assert d.parse_codemeta('{"license": "https://spdx.org/licenses/EUPL-1.2"}') == [
+        decl("license", "https://spdx.org/licenses/EUPL-1.2", "EUPL-1.2", "name")
+    ]
+    assert d.parse_mix_exs('defp package do\n  [licenses: ["Apache-2.0"], links: %{}]\nend\n') == [
+        decl("package.licenses", "Apache-2.0", "Apache-2.0")
+    ]
+    with pytest.raises(d.DeclaredError, match="DOCTYPE"):
+        d.parse_csproj('<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project>&x;</Project>')
