@@ -20,6 +20,7 @@
 #   severity: error
 #   indicator: "2"
 #   principle: licensing
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
 #   remediation: |
 #     Relicense under an OSI-approved licence (for code) or an open content/data
 #     licence such as CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0 or ODbL-1.0 (for content

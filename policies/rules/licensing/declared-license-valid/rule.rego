@@ -16,6 +16,7 @@
 # custom:
 #   severity: error
 #   principle: licensing
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
 #   remediation: |
 #     Write the licence with its exact SPDX id or an SPDX expression, e.g.
 #     license = "Apache-2.0" in pyproject.toml, "license": "MIT" in package.json,

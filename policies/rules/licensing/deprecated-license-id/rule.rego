@@ -13,6 +13,7 @@
 # custom:
 #   severity: warning
 #   principle: licensing
+#   profiles: [joint-governance]
 #   remediation: |
 #     Replace the deprecated id with its current form: GPL-2.0 becomes
 #     GPL-2.0-only (or GPL-2.0-or-later when later versions are allowed),

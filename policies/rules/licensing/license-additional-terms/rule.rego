@@ -16,6 +16,7 @@
 # custom:
 #   severity: warning
 #   principle: licensing
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
 #   remediation: |
 #     Remove the extra terms so the file holds the licence as published, or, if
 #     they are intended, name the result honestly: an SPDX exception

@@ -17,6 +17,7 @@
 # custom:
 #   severity: warning
 #   principle: licensing
+#   profiles: [joint-governance, procurement-minimum]
 #   remediation: |
 #     Make the metadata and the licence files say the same thing: fix the SPDX
 #     expression in the metadata, or replace the licence text with the licence

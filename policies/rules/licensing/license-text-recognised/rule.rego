@@ -14,6 +14,7 @@
 # custom:
 #   severity: warning
 #   principle: licensing
+#   profiles: [joint-governance, procurement-minimum]
 #   remediation: |
 #     Put the unmodified text of the licence in the file (copy it from
 #     https://spdx.org/licenses/<id>.html), saved as UTF-8 text. A custom licence
