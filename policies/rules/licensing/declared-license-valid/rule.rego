@@ -53,12 +53,21 @@ findings contains finding if {
 	some d in declared
 	d.kind == "name"
 	d.expression == null
+	not stated_elsewhere_in(d.path)
 	finding := {
 		"message": sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
 		"evidence": {"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
 		"location": {"path": d.path},
 		"outcome": "insufficient_evidence",
 	}
+}
+
+# A file that also states an SPDX expression (pyproject.toml's project.license next to a
+# vague "BSD License" classifier) has said what it means.
+stated_elsewhere_in(path) if {
+	some other in declared
+	other.path == path
+	other.expression != null
 }
 
 unknown_text(ids) := sprintf("%q is", [ids[0]]) if count(ids) == 1

@@ -61,6 +61,19 @@ test_success_valid_and_file_references if {
 	])
 }
 
+test_success_vague_classifier_beside_an_expression if {
+	rule.findings == set() with input as facts([
+		{
+			"source": "pyproject", "path": "pyproject.toml", "field": "project.classifiers", "value": "License :: OSI Approved :: BSD License",
+			"kind": "name", "expression": null, "analysis": null,
+		},
+		{
+			"source": "pyproject", "path": "pyproject.toml", "field": "project.license", "value": "BSD-3-Clause", "kind": "spdx",
+			"expression": "BSD-3-Clause", "analysis": analysis("BSD-3-Clause", {}),
+		},
+	])
+}
+
 test_success_no_licence_facts if {
 	rule.findings == set() with input as {}
 }
