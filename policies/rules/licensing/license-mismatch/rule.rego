@@ -48,20 +48,26 @@ detected_ids := {c | some t in recognised; some c in t.candidates} | {i | some i
 
 declared_ids := {i | some d in declared; some i in d.analysis.ids}
 
-# A declaration that no licence file supports.
+# A declaration that no licence file supports (one finding per source and expression:
+# a repository of 200 Odoo addons declaring LGPL-3 gets one, naming the first).
 findings contains finding if {
 	count(recognised) > 0
 	some d in declared
 	count({i | some i in d.analysis.ids; i in detected_ids}) == 0
 	count(d.analysis.license_refs) < count(d.analysis.ids)
+	same := sort({o.path | some o in declared; o.source == d.source; o.analysis.normalized == d.analysis.normalized})
+	d.path == same[0]
 	finding := {
-		"message": sprintf("%s (%s) declares %s, but no licence file holds it (the licence files hold %s)", [
-			d.path, d.field, d.analysis.normalized, concat(", ", sort(detected_ids)),
+		"message": sprintf("%s (%s)%s %s, but no licence file holds it (the licence files hold %s)", [
+			d.path, d.field, others(same), d.analysis.normalized, concat(", ", sort(detected_ids)),
 		]),
-		"evidence": {"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected"},
+		"evidence": {"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected", "files": count(same)},
 		"location": {"path": d.path},
 	}
 }
+
+others(paths) := " declares" if count(paths) == 1
+else := sprintf(" and %d other files declare", [count(paths) - 1])
 
 # A licence file at the root (or .github, docs) whose licence nobody declares.
 findings contains finding if {

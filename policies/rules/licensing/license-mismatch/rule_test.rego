@@ -24,7 +24,7 @@ test_fail_declared_mit_file_apache if {
 	rule.findings == {
 		{
 			"message": "package.json (license) declares MIT, but no licence file holds it (the licence files hold Apache-2.0)",
-			"evidence": {"source": "package.json", "declared": "MIT", "detected": ["Apache-2.0"], "problem": "declared-not-detected"},
+			"evidence": {"source": "package.json", "declared": "MIT", "detected": ["Apache-2.0"], "problem": "declared-not-detected", "files": 1},
 			"location": {"path": "package.json"},
 		},
 		{
@@ -58,6 +58,23 @@ test_fail_only_declared_files_say_or_later if {
 			detection("LICENSE.md", "root", "GPL-3.0-or-later", ["GPL-3.0-or-later"], "notice", 0.9),
 		],
 		{"ids": ["GPL-3.0-or-later"], "inferences": [{"kind": "or-later", "id": "GPL-3.0-or-later", "from": ["COPYING", "LICENSE.md"]}], "analysis": null},
+	)
+}
+
+test_fail_many_manifests_one_finding if {
+	rule.findings == {{
+		"message": "addons/a/__manifest__.py (license) and 2 other files declare LGPL-3.0-only, but no licence file holds it (the licence files hold Apache-2.0)",
+		"evidence": {"source": "odoo-manifest", "declared": "LGPL-3.0-only", "detected": ["Apache-2.0"], "problem": "declared-not-detected", "files": 3},
+		"location": {"path": "addons/a/__manifest__.py"},
+	}} with input as facts(
+		[
+			decl("odoo-manifest", "addons/c/__manifest__.py", "license", "LGPL-3.0-only", ["LGPL-3.0-only"]),
+			decl("odoo-manifest", "addons/a/__manifest__.py", "license", "LGPL-3.0-only", ["LGPL-3.0-only"]),
+			decl("odoo-manifest", "addons/b/__manifest__.py", "license", "LGPL-3.0-only", ["LGPL-3.0-only"]),
+			decl("odoo-manifest", "addons/d/__manifest__.py", "license", "Apache-2.0", ["Apache-2.0"]),
+		],
+		[detection("LICENSE", "root", "Apache-2.0", ["Apache-2.0"], "full", 1)],
+		no_combination,
 	)
 }
 
