@@ -53,7 +53,9 @@ _NORMATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# REUSE-IgnoreStart (a pattern, not this file's licence)
 _SPDX_LINE = re.compile(r"SPDX-License-Identifier:\s*([^\n*]+?)\s*(?:\*/|-->)?\s*$", re.MULTILINE)
+# REUSE-IgnoreEnd
 _OR_LATER = re.compile(r"(or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version|or\s+any\s+later\s+version)", re.IGNORECASE)
 
 #: Phrases of short notices that name a licence without quoting it, to SPDX ids.

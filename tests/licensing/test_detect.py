@@ -82,7 +82,9 @@ def test_notice_above_full_gnu_text_settles_or_later() -> None:
 
 
 def test_spdx_identifier_notice() -> None:
+    # REUSE-IgnoreStart (test data, not this file's licence)
     result = detect("SPDX-License-Identifier: GPL-2.0+\n")
+    # REUSE-IgnoreEnd
     assert (result["spdx_id"], result["candidates"], result["match"], result["notice_kind"], result["confidence"]) == (
         "GPL-2.0-or-later", ["GPL-2.0-or-later"], "notice", "spdx-identifier", 0.95,
     )
