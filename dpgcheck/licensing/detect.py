@@ -300,9 +300,11 @@ def _cache_dir() -> Path | None:
         from importlib.metadata import version
 
         engine = version("licenseclassifier")
+        # This module's own text is part of the key: a changed detector never reads old answers.
+        own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     except Exception:  # noqa: BLE001 - no version, no cache
         return None
-    return Path(base) / "license-detect" / f"v{DETECT_VERSION}-{engine}"
+    return Path(base) / "license-detect" / f"v{DETECT_VERSION}-{engine}-{own}"
 
 
 def _cache_read(key: str) -> dict[str, Any] | None:
