@@ -79,7 +79,10 @@ _NAMED = [
     (re.compile(r"\bISC\s+Licen[cs]e\b", re.I), "ISC"),
 ]
 #: A short text must read like a licence statement before a named licence counts.
-_STATEMENT = re.compile(r"\blicen[cs](e|ed|ing)\b|\bSPDX\b|\bdistributed\s+under\b|\breleased\s+under\b", re.I)
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
+#: Wording that makes several named licences a choice (dual licensing).
+_CHOICE = re.compile(r"\bdual[\s-]+licen[cs]ed\b|\bat\s+your\s+(option|choice)\b|\beither\s+(of\s+)?(the\s+)?(MIT|Apache|GNU|BSD|Mozilla)", re.I)
+_STATEMENT = re.compile(r"\blicen[cs](e|es|ed|ing)\b|\bSPDX\b|\bdistributed\s+under\b|\breleased\s+under\b", re.I)
 
 
 def _scanner_scan(text: str) -> Any:
@@ -249,19 +252,30 @@ def _named_notice(text: str) -> dict[str, Any] | None:
                 or_later=any(i.endswith("-or-later") for i in ids) or None,
                 notice_kind="spdx-identifier",
             )
-    if not _STATEMENT.search(text):
-        return None
     found = []
     for pattern, identifier in _NAMED:
         if pattern.search(text) and identifier not in found:
-            # "Lesser General Public License v3" also contains "General Public License v3".
-            if identifier == "GPL-3.0" and "LGPL-3.0" in found or identifier == "GPL-3.0" and "AGPL-3.0" in found:
-                continue
-            if identifier == "CC-BY-4.0" and "CC-BY-SA-4.0" in found:
-                continue
             found.append(identifier)
-    if len(found) != 1:
-        return None  # naming several licences is a discussion, not a notice
+    for url in _URL.findall(text):
+        from dpgcheck.licensing.declared import name_to_expression
+
+        mapped = name_to_expression(None, url.rstrip(".,;:)>]'\""))
+        if mapped and " " not in mapped and _family(mapped) not in found:
+            found.append(_family(mapped))
+    if not found or not (_STATEMENT.search(text) or _URL.search(text)):
+        return None
+    if len(found) > 1:
+        if not _CHOICE.search(text):
+            return None  # naming several licences is a discussion, not a notice
+        ids = sorted(found)
+        return _result(
+            spdx_id=" OR ".join(_canonical(i) for i in ids),
+            candidates=sorted({c for i in ids for c in _candidates(i)}),
+            ids=ids,
+            match="notice",
+            confidence=0.6,
+            notice_kind="names-licence",
+        )
     identifier = found[0]
     or_later = bool(_OR_LATER.search(text)) if _VERSIONED.match(identifier) else None
     if _VERSIONED.match(identifier):
