@@ -193,7 +193,7 @@ def name_to_expression(name: str | None, url: str | None = None) -> str | None:
             return _spdx_names()[lower]
         if _looks_like_expression(cleaned):
             return cleaned
-    if url:
+    if url and len(url) <= 500:
         key = re.sub(r"^[a-z]+://", "", url.strip().lower()).rstrip("/")
         if key in URL_ALIASES:
             return URL_ALIASES[key]

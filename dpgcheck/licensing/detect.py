@@ -121,9 +121,9 @@ def _family(identifier: str) -> str:
 #: Text that accompanies some official licence texts without being terms: Creative Commons'
 #: preamble and trailer, the PSF licence's history section.
 _BOILERPLATE = [
-    re.compile(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.*?(?=Creative\s+Commons\s+[A-Za-z -]*?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
+    re.compile(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.{0,12000}?(?=Creative\s+Commons\s+[A-Za-z -]{0,80}?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
     re.compile(r"Creative\s+Commons\s+is\s+not\s+a\s+party\s+to\s+its\s+public\s+licen[cs]es.*\Z", re.S | re.I),
-    re.compile(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..*?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),
+    re.compile(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..{0,6000}?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),
     re.compile(r"A\.\s+HISTORY\s+OF\s+THE\s+SOFTWARE.*?(?=B\.\s+TERMS\s+AND\s+CONDITIONS|\Z)", re.S),
 ]
 
@@ -236,7 +236,12 @@ def _leave_one_out(text: str, deadline: float) -> tuple[Any, str] | None:
 
 def _named_notice(text: str) -> dict[str, Any] | None:
     """A short text that carries an SPDX-License-Identifier or names a licence."""
-    spdx_lines = _SPDX_LINE.findall(text)
+    # Line by line, and only short lines: a lazy pattern on a 400 KB line would be quadratic.
+    spdx_lines = [
+        found.group(1)
+        for line in text.splitlines()
+        if len(line) <= 500 and "SPDX-License-Identifier:" in line and (found := _SPDX_LINE.search(line))
+    ]
     if spdx_lines:
         from dpgcheck.licensing.expression import analyse
 

@@ -165,3 +165,26 @@ def test_results_are_cached_on_disk_by_content(tmp_path, monkeypatch) -> None:
     finally:
         module._cache_dir.cache_clear()
         module._detect_cached.cache_clear()
+
+
+def _mit() -> str:
+    return (CORPUS / "files" / "mit.pytest.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Creative Commons Corporation (\"Creative Commons\") is not a law firm " + "Creative Commons " + "a" * 60) * 3000,
+        "Also add information on how to contact you by electronic and paper mail. " * 4000,
+        "SPDX-License-Identifier: MIT" + " " * 300_000 + "x",
+        "see https://spdx.org/licenses/" + "a" * 300_000,
+    ],
+    ids=["cc-preamble-repeated", "gnu-appendix-repeated", "spdx-line-of-spaces", "huge-url"],
+)
+def test_patterns_stay_linear_on_adversarial_text(tail: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    detect(_mit() + "\n\n" + tail)
+    detect(tail)
+    assert time.perf_counter() - started < 5.0
