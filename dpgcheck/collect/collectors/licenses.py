@@ -28,6 +28,8 @@ MAX_LICENSE_BYTES = 512 * 1024
 MAX_METADATA_BYTES = 1024 * 1024
 MAX_LICENSE_FILES = 64
 MAX_MANIFESTS = 200
+#: Files another collector owns and reports problems for (publiccode, dpg).
+QUIET_SOURCES = {"publiccode", "dpg-record"}
 
 
 def _decode(view: RepoView, path: str, limit: int) -> str | None:
@@ -68,16 +70,24 @@ def _declared(view: RepoView) -> list[dict[str, Any]]:
             manifests += 1
             if manifests > MAX_MANIFESTS:
                 continue
+        # publiccode.yml and the DPG record have collectors of their own that report their
+        # problems; reading them here must not report the same broken file twice.
+        recorded = len(view.problems)
+        quiet = source in QUIET_SOURCES
         text = _decode(view, entry.path, MAX_METADATA_BYTES)
+        if quiet:
+            del view.problems[recorded:]
         if text is None:
             continue
         try:
             declarations = parser(text)
         except DeclaredError as exc:
-            view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {exc}", entry.path))
+            if not quiet:
+                view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {exc}", entry.path))
             continue
         except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-            view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {type(exc).__name__}", entry.path))
+            if not quiet:
+                view.problems.append(problem(SECTION, "bad-metadata", f"cannot read the declared licence: {type(exc).__name__}", entry.path))
             continue
         for declaration in declarations:
             found.append({"source": source, "path": entry.path, **declaration})
