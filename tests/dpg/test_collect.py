@@ -266,3 +266,24 @@ def test_schema_checker_agrees_with_jsonschema(kind, path):
         )
         found = sorted((path_, keyword) for path_, keyword, _ in dpga_record.schema_errors(variant, kind))
         assert found == expected, variant
+
+
+@pytest.mark.parametrize("name", ["storyweaver", "kolibri"])
+def test_broken_variants_of_real_records_give_valid_facts_and_decisions(tmp_path, name, schema):
+    """Wrong types anywhere in a record never crash collection or evaluation."""
+    from dpgcheck.bundle.loader import load_policies
+    from dpgcheck.engine.factory import open_engine
+    from dpgcheck.evaluate import RunOptions, decide
+
+    engine = open_engine("regorus", load_policies())
+    combined = {**load(nominee(name)), **{k: v for k, v in load(screening(name)).items() if k != "name"}}
+    variants = _mutations(combined)
+    validator = jsonschema.Draft202012Validator(schema)
+    for index, variant in enumerate(variants):
+        path = write(tmp_path, f"v{index}.json", variant)
+        facts = collect_record(path, None)
+        validator.validate(facts)
+        if index % 25 == 0:  # a sample through the policies
+            decision = decide(engine, facts, RunOptions(profile="dpg-standard"))
+            assert decision["verdict"] in ("pass", "fail")
+            assert set(decision["indicators"]) == {"1", "2", "3", "4", "5", "6", "7", "8", "9", "9a", "9b", "9c"}
