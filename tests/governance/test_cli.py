@@ -17,7 +17,7 @@ from tests.governance.test_governance_collector import GOVERNANCE_MD, SECURITY_M
 
 MINE = {
     "governance-documented", "vision-mission-values", "funding-transparent", "roadmap-published", "changelog-maintained",
-    "publiccode-present", "publiccode-valid", "publiccode-current", "code-of-conduct-enforcement",
+    "publiccode-present", "publiccode-valid", "publiccode-current", "publiccode-maintained", "code-of-conduct-enforcement",
     "security-private-reporting", "security-disclosure-timeline",
 }
 #: The defaults these rules need in data.dpgcheck.config.thresholds, given here as an overlay bundle.
@@ -83,7 +83,7 @@ def test_bare_repository(make_repo: Callable[..., Path], thresholds: Path, engin
     assert statuses(report) == {
         "changelog-maintained": "warn", "funding-transparent": "warn", "governance-documented": "warn", "publiccode-present": "warn",
         "roadmap-published": "warn", "vision-mission-values": "warn",
-        "publiccode-valid": "not_applicable", "publiccode-current": "not_applicable",
+        "publiccode-valid": "not_applicable", "publiccode-current": "not_applicable", "publiccode-maintained": "not_applicable",
         "code-of-conduct-enforcement": "not_applicable", "security-private-reporting": "not_applicable",
         "security-disclosure-timeline": "not_applicable",
     }
@@ -178,8 +178,8 @@ def test_rules_join_their_profiles() -> None:
         listed[profile] = sorted(ids & MINE)
     assert listed == {
         "joint-governance": sorted(MINE - {"security-disclosure-timeline"}),
-        "procurement-minimum": ["changelog-maintained", "publiccode-valid", "security-disclosure-timeline", "security-private-reporting"],
-        "sustainable-use": ["changelog-maintained", "funding-transparent", "security-disclosure-timeline", "security-private-reporting"],
+        "procurement-minimum": ["changelog-maintained", "publiccode-maintained", "publiccode-valid", "security-disclosure-timeline", "security-private-reporting"],
+        "sustainable-use": ["changelog-maintained", "funding-transparent", "publiccode-maintained", "security-disclosure-timeline", "security-private-reporting"],
     }
 
 
@@ -191,3 +191,13 @@ def test_rules_do_not_apply_to_a_registry_record(thresholds: Path, engine: str) 
     _, report = run_json("check", "--record", nominee, "--format", "json", "--engine", engine, "--bundle", thresholds)
     assert mine(report) == []
     assert statuses(report) == {rule_id: "not_applicable" for rule_id in MINE}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ended_maintenance_contract(make_repo: Callable[..., Path], thresholds: Path, engine: str) -> None:
+    document = mutate(FULL, "maintenance.contractors.0.until", "2026-01-31")
+    report = check(make_repo({**GOOD, "publiccode.yml": dump(document).decode()}), thresholds, engine, "--now", "2026-03-01T00:00:00Z")
+    assert [(f["rule_id"], f["message"], f["evidence"], f["location"]) for f in mine(report)] == [
+        ("publiccode-maintained", "publiccode.yml: every maintenance contract has ended (the latest ran until 2026-01-31)",
+         {"maintenance_type": "contract", "latest_until": "2026-01-31", "today": "2026-03-01"}, {"path": "publiccode.yml", "line": 1}),
+    ]

@@ -1,0 +1,68 @@
+# METADATA
+# title: publiccode.yml declares that the software is maintained
+# description: |
+#   publiccode.yml says who maintains the software (maintenance.type) and, for
+#   maintenance under contract, until when each contractor is engaged. A
+#   government deciding whether to adopt a codebase should know when the file
+#   itself says that nobody maintains it (type none), that every maintenance
+#   contract has ended (the latest contractors[].until is before the
+#   evaluation clock, input.options.now), or that the software is obsolete
+#   (developmentStatus obsolete). The rule reads only what the file declares;
+#   whether commits still happen is the actively-maintained rule's concern.
+# related_resources:
+#   - description: publiccode.yml standard, maintenance and developmentStatus
+#     ref: https://yml.publiccode.tools/schema.core.html
+#   - description: G20/T20 brief, recommendation 1 (minimum thresholds for the procurement and use of open-source DPGs)
+#     ref: https://www.t20brasil.org/
+# custom:
+#   severity: warning
+#   principle: sustainability
+#   remediation: |
+#     Keep publiccode.yml true: name the maintainers (maintenance.type and
+#     contacts, or contractors with an until date in the future) and update
+#     it when a maintenance contract is renewed. If the software is no longer
+#     maintained, say what replaces it in the README.
+#   profiles: [joint-governance, procurement-minimum, sustainable-use]
+package dpgcheck.rules.governance["publiccode-maintained"]
+
+default not_applicable := false
+
+parsed if is_object(input.publiccode.fields)
+
+not_applicable if not parsed
+
+fields := input.publiccode.fields
+
+location := {"path": input.publiccode.path, "line": 1}
+
+today := substring(input.options.now, 0, 10)
+
+findings contains finding if {
+	fields.maintenance_type == "none"
+	finding := {
+		"message": sprintf("%s declares maintenance.type none: nobody maintains the software", [input.publiccode.path]),
+		"evidence": {"maintenance_type": "none"},
+		"location": location,
+	}
+}
+
+findings contains finding if {
+	fields.maintenance_type == "contract"
+	count(fields.contractors_until) > 0
+	latest := max(fields.contractors_until)
+	latest < today
+	finding := {
+		"message": sprintf("%s: every maintenance contract has ended (the latest ran until %s)", [input.publiccode.path, latest]),
+		"evidence": {"maintenance_type": "contract", "latest_until": latest, "today": today},
+		"location": location,
+	}
+}
+
+findings contains finding if {
+	fields.development_status == "obsolete"
+	finding := {
+		"message": sprintf("%s declares developmentStatus obsolete", [input.publiccode.path]),
+		"evidence": {"development_status": "obsolete"},
+		"location": location,
+	}
+}
