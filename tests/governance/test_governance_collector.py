@@ -213,3 +213,16 @@ def test_pathological_text_is_scanned_in_linear_time(make_repo: Callable[..., Pa
     facts = collector.collect(RepoView.open(root), CollectOptions())
     assert time.perf_counter() - started < 5
     assert facts["code_of_conduct"]["path"] == "CODE_OF_CONDUCT.md"
+
+
+def test_contact_kinds() -> None:
+    cases = {
+        "write to security at registry dot example dot org": ["email"],
+        "[email us](mailto:conduct@registry.example.org)": ["email"],
+        "use the Security tab of the repository to report it privately": ["advisory"],
+        "fill in https://forms.gle/AbC123 or https://registry.example.org/report-abuse": ["form"],
+        "read https://github.com/example/registry/security/policy and https://github.com/example/registry/blob/main/SECURITY.md": [],
+        "open https://github.com/example/registry/issues/new": [],
+        "we meet at noon": [],
+    }
+    assert {text: collector._contacts(text) for text in cases} == cases

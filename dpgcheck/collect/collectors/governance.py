@@ -90,9 +90,11 @@ _COMPILED = {
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
 _URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
-_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
+_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
 _PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
 _FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
+_FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
+_OBFUSCATED_EMAIL = re.compile(r"\b[\w.+-]{1,64}\s{0,3}(?:\[at\]|\(at\)|\{at\}| at )\s{0,3}[\w-]{1,63}\s{0,3}(?:(?:\[dot\]|\(dot\)|\{dot\}| dot )\s{0,3}[\w-]{1,63}){1,4}\b|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)[- ](?:business |working |calendar )?(?:hours?|days?|weeks?|months?)\b",
     re.IGNORECASE,
@@ -161,18 +163,20 @@ def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
 def _contacts(text: str) -> list[str]:
     """Kinds of contact a text gives: email, advisory, platform, form. Never the contact itself."""
     kinds = set()
-    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)):
+    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text):
         kinds.add("email")
     if _ADVISORY.search(text):
         kinds.add("advisory")
     if _PLATFORM.search(text):
         kinds.add("platform")
     for url in _URL.findall(text):
-        if "/issues" in url.lower() and "confidential" not in url.lower():
+        lower = url.lower()
+        host, _, path = lower.split("://", 1)[-1].partition("/")
+        if "/issues" in lower and "confidential" not in lower:
+            continue  # a public issue tracker is not a private channel
+        if "/security/advisories" in lower or "/security/policy" in lower or path.endswith((".md", ".rst", ".txt")):
             continue
-        if "/security/advisories" in url.lower():
-            continue
-        if _FORM_URL.search(url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""):
+        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith("forms.") or _FORM_URL.search(path):
             kinds.add("form")
     return sorted(kinds)
 
