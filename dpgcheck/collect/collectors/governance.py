@@ -94,7 +94,7 @@ _ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability r
 _PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
 _FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
 _FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
-_OBFUSCATED_EMAIL = re.compile(r"\b[\w.+-]{1,64}\s{0,3}(?:\[at\]|\(at\)|\{at\}| at )\s{0,3}[\w-]{1,63}\s{0,3}(?:(?:\[dot\]|\(dot\)|\{dot\}| dot )\s{0,3}[\w-]{1,63}){1,4}\b|\bmailto:", re.IGNORECASE)
+_OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)[- ](?:business |working |calendar )?(?:hours?|days?|weeks?|months?)\b",
     re.IGNORECASE,
