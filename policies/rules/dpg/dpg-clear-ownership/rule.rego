@@ -22,6 +22,18 @@
 #     redistribute it (licences, a contributor licence agreement).
 package dpgcheck.rules.dpg["dpg-clear-ownership"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 screening_present := object.get(input, ["dpg", "screening", "present"], false)
@@ -32,7 +44,7 @@ links := object.get(input, ["dpg", "screening", "ownership", "evidence"], 0)
 
 evidence := {"answer": explicit, "links": links, "owners": object.get(input, ["dpg", "owners"], []), "screening_record": screening_present}
 
-findings contains finding if {
+reported contains finding if {
 	explicit == "no"
 	finding := {
 		"message": "Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
@@ -40,7 +52,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	said[explicit]
 	finding := {
 		"message": sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [said[explicit]]),
@@ -49,7 +61,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	explicit == "yes"
 	links == 0
 	finding := {

@@ -22,6 +22,18 @@
 #     (illegalContentDetection "Yes", illegalContentDetectionMechanism).
 package dpgcheck.rules.dpg["dpg-content-moderation"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
@@ -43,7 +55,7 @@ evidence := {
 
 not_applicable if handles == "no"
 
-findings contains finding if {
+reported contains finding if {
 	said[handles]
 	finding := {
 		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [said[handles]]),
@@ -52,7 +64,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	handles == "yes"
 	some part in parts
 	part.answer == "no"
@@ -62,7 +74,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	handles == "yes"
 	some part in parts
 	said[part.answer]
@@ -73,7 +85,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	handles == "yes"
 	policy == "yes"
 	detection == "yes"

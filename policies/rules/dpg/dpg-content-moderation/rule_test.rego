@@ -9,6 +9,7 @@ with_answers(record, answers) := object.union(record, {"screening": object.union
 test_fail_real_record_no_moderation if {
 	rule.findings == {{
 		"message": "Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no process to detect, moderate, report and remove such content (illegalContentDetection: No)",
+		"location": {"path": "digitalpublicgoods/kolibri.json"},
 		"evidence": {"detection": "no", "handles_content": "yes", "mechanism": true, "policy": "yes", "policy_link": true},
 	}} with input as {"dpg": fixtures.kolibri}
 }
@@ -17,6 +18,7 @@ test_fail_real_record_no_moderation if {
 test_fail_real_record_no_policy if {
 	rule.findings == {{
 		"message": "Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no policy defining inappropriate and illegal content (contentFilter: No)",
+		"location": {"path": "digitalpublicgoods/uwazi.json"},
 		"evidence": {"detection": "yes", "handles_content": "yes", "mechanism": true, "policy": "no", "policy_link": false},
 	}} with input as {"dpg": fixtures.uwazi}
 }
@@ -25,11 +27,13 @@ test_fail_follow_ups_not_answered if {
 	rule.findings == {
 		{
 			"message": "Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a policy defining inappropriate and illegal content is not answered (contentFilter)",
+			"location": {"path": "digitalpublicgoods/aam-digital.json"},
 			"evidence": {"detection": "unknown", "handles_content": "yes", "mechanism": false, "policy": "missing", "policy_link": false},
 			"outcome": "insufficient_evidence",
 		},
 		{
 			"message": "Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a process to detect, moderate, report and remove such content is answered Unknown (illegalContentDetection)",
+			"location": {"path": "digitalpublicgoods/aam-digital.json"},
 			"evidence": {"detection": "unknown", "handles_content": "yes", "mechanism": false, "policy": "missing", "policy_link": false},
 			"outcome": "insufficient_evidence",
 		},
@@ -39,6 +43,7 @@ test_fail_follow_ups_not_answered if {
 test_fail_claims_without_policy_or_description if {
 	rule.findings == {{
 		"message": "Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
+		"location": {"path": "digitalpublicgoods/aam-digital.json"},
 		"evidence": {"detection": "yes", "handles_content": "yes", "mechanism": false, "policy": "yes", "policy_link": false},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": with_answers(fixtures.aam_digital, {"handles": "yes", "policy": "yes", "policy_link": false, "detection": "yes", "mechanism": false})}

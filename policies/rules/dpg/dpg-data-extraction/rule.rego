@@ -21,6 +21,18 @@
 #     nonPIIAccessMechanism.
 package dpgcheck.rules.dpg["dpg-data-extraction"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "non_pii"], {})
@@ -35,7 +47,7 @@ evidence := {"collects_non_pii": collects, "extraction": extraction, "mechanism"
 
 not_applicable if collects == "no"
 
-findings contains finding if {
+reported contains finding if {
 	said[collects]
 	finding := {
 		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [said[collects]]),
@@ -44,7 +56,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	collects == "yes"
 	extraction == "no"
 	finding := {
@@ -53,7 +65,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	collects == "yes"
 	said[extraction]
 	finding := {
@@ -63,7 +75,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	collects == "yes"
 	extraction == "yes"
 	not described

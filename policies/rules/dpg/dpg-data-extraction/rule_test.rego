@@ -9,6 +9,7 @@ with_answers(record, answers) := object.union(record, {"screening": object.union
 test_fail_real_record_no_extraction if {
 	rule.findings == {{
 		"message": "Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
+		"location": {"path": "digitalpublicgoods/find-your-immunization.json"},
 		"evidence": {"collects_non_pii": "yes", "extraction": "no", "mechanism": true},
 	}} with input as {"dpg": fixtures.find_your_immunization}
 }
@@ -17,6 +18,7 @@ test_fail_real_record_no_extraction if {
 test_fail_real_record_mechanism_not_described if {
 	rule.findings == {{
 		"message": "Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
+		"location": {"path": "digitalpublicgoods/primero.json"},
 		"evidence": {"collects_non_pii": "yes", "extraction": "yes", "mechanism": false},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": fixtures.primero}
@@ -33,6 +35,7 @@ test_fail_no_dpg_metadata if {
 test_fail_extraction_unknown if {
 	rule.findings == {{
 		"message": "Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is answered Unknown (NonPII.checkNonPIIAccessMechanism)",
+		"location": {"path": "digitalpublicgoods/aam-digital.json"},
 		"evidence": {"collects_non_pii": "yes", "extraction": "unknown", "mechanism": false},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": with_answers(fixtures.aam_digital, {"collects": "yes", "extraction": "unknown", "mechanism": false})}

@@ -23,6 +23,18 @@
 #     documentation.documentationURL with isDocumentationAvailable "Yes".
 package dpgcheck.rules.dpg["dpg-documentation"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "documentation"], {})
@@ -39,7 +51,7 @@ repository_evidence := array.concat(readmes, [concat("", [name, "/"]) | some nam
 
 evidence := {"answer": available, "links": links, "repository_documentation": repository_evidence}
 
-findings contains finding if {
+reported contains finding if {
 	available == "no"
 	finding := {
 		"message": "Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
@@ -47,7 +59,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	said[available]
 	count(repository_evidence) == 0
 	finding := {
@@ -57,7 +69,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	available == "yes"
 	links == 0
 	count(repository_evidence) == 0

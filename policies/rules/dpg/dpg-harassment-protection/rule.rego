@@ -24,6 +24,18 @@
 #     stepsAddressRiskPreventSafetyUnderageUsers).
 package dpgcheck.rules.dpg["dpg-harassment-protection"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
@@ -51,7 +63,7 @@ evidenced if {
 	underage != "no"
 }
 
-findings contains finding if {
+reported contains finding if {
 	said[facilitates]
 	not evidenced
 	finding := {
@@ -61,7 +73,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	facilitates != "no"
 	some part in parts
 	part.answer == "no"
@@ -71,7 +83,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	facilitates == "yes"
 	not evidenced
 	some part in parts

@@ -11,6 +11,7 @@ code_of_conduct := {"inventory": {"code_of_conduct": [{"path": "CODE_OF_CONDUCT.
 test_fail_real_record_underage_no if {
 	rule.findings == {{
 		"message": "Indicator 9c (harassment and underage users): the record says there is no system to keep underage users safe and secure (addressSafetySecurityUnderageUsers: No)",
+		"location": {"path": "digitalpublicgoods/coral.json"},
 		"evidence": {"code_of_conduct": [], "facilitates_interaction": "yes", "harassment_protection": "yes", "harassment_steps": 1, "underage_safety": "no", "underage_steps": 0},
 	}} with input as {"dpg": fixtures.coral}
 }
@@ -20,10 +21,12 @@ test_fail_real_record_both_no if {
 	rule.findings == {
 		{
 			"message": "Indicator 9c (harassment and underage users): the record says there is no protection against grief, abuse and harassment (griefAbuseHarassmentProtection: No)",
+			"location": {"path": "digitalpublicgoods/primero.json"},
 			"evidence": {"code_of_conduct": ["CODE_OF_CONDUCT.md"], "facilitates_interaction": "yes", "harassment_protection": "no", "harassment_steps": 1, "underage_safety": "no", "underage_steps": 1},
 		},
 		{
 			"message": "Indicator 9c (harassment and underage users): the record says there is no system to keep underage users safe and secure (addressSafetySecurityUnderageUsers: No)",
+			"location": {"path": "digitalpublicgoods/primero.json"},
 			"evidence": {"code_of_conduct": ["CODE_OF_CONDUCT.md"], "facilitates_interaction": "yes", "harassment_protection": "no", "harassment_steps": 1, "underage_safety": "no", "underage_steps": 1},
 		},
 	} with input as {"dpg": fixtures.primero, "files": code_of_conduct}
@@ -33,11 +36,13 @@ test_fail_yes_without_steps_and_underage_unknown if {
 	rule.findings == {
 		{
 			"message": "Indicator 9c (harassment and underage users): users interact; the protection against grief, abuse and harassment is claimed without the steps taken (griefAbuseHarassmentProtection)",
+			"location": {"path": "digitalpublicgoods/aam-digital.json"},
 			"evidence": {"code_of_conduct": [], "facilitates_interaction": "yes", "harassment_protection": "yes", "harassment_steps": 0, "underage_safety": "unknown", "underage_steps": 0},
 			"outcome": "insufficient_evidence",
 		},
 		{
 			"message": "Indicator 9c (harassment and underage users): users interact; the system to keep underage users safe and secure is answered Unknown (addressSafetySecurityUnderageUsers)",
+			"location": {"path": "digitalpublicgoods/aam-digital.json"},
 			"evidence": {"code_of_conduct": [], "facilitates_interaction": "yes", "harassment_protection": "yes", "harassment_steps": 0, "underage_safety": "unknown", "underage_steps": 0},
 			"outcome": "insufficient_evidence",
 		},

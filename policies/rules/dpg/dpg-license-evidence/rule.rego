@@ -20,9 +20,20 @@
 #     repository.
 package dpgcheck.rules.dpg["dpg-license-evidence"]
 
+# Findings point at the nominee record: dpg.json in a repository, or the --record file.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[0]}} if count(record_files) > 0
+else := {}
+
 licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
 
-findings contains finding if {
+reported contains finding if {
 	count(licence_files) == 0
 	some i, entry in input.dpg.licenses
 	not entry.url

@@ -9,11 +9,13 @@ test_fail_registry_record_without_licence_urls if {
 	rule.findings == {
 		{
 			"message": "Indicator 2 (licence evidence): license[0] (CC-BY-4.0) has no licenseURL showing where the project states it, and no licence file was found",
+			"location": {"path": "nominees/storyweaver.json"},
 			"evidence": {"index": 0, "spdx": "CC-BY-4.0", "license_files": []},
 			"outcome": "insufficient_evidence",
 		},
 		{
 			"message": "Indicator 2 (licence evidence): license[1] (MIT) has no licenseURL showing where the project states it, and no licence file was found",
+			"location": {"path": "nominees/storyweaver.json"},
 			"evidence": {"index": 1, "spdx": "MIT", "license_files": []},
 			"outcome": "insufficient_evidence",
 		},

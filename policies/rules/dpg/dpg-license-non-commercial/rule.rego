@@ -22,7 +22,18 @@ package dpgcheck.rules.dpg["dpg-license-non-commercial"]
 
 import data.dpgcheck.licenses.dpga
 
-findings contains finding if {
+# Findings point at the nominee record: dpg.json in a repository, or the --record file.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[0]}} if count(record_files) > 0
+else := {}
+
+reported contains finding if {
 	"content" in input.dpg.types
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.ids

@@ -7,6 +7,7 @@ import data.dpgcheck.test.dpg.fixtures
 test_fail_real_non_commercial_content if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): license[0] CC-BY-NC-SA-4.0 forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it",
+		"location": {"path": "nominees/gdl-radio.json"},
 		"evidence": {"index": 0, "spdx": "CC-BY-NC-SA-4.0"},
 	}} with input as {"dpg": fixtures.gdl_radio}
 }

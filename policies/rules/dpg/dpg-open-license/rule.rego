@@ -31,6 +31,17 @@ package dpgcheck.rules.dpg["dpg-open-license"]
 import data.dpgcheck.licenses.dpga
 import input.dpg
 
+# Findings point at the nominee record: dpg.json in a repository, or the --record file.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[0]}} if count(record_files) > 0
+else := {}
+
 spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 
 approved_in(id, categories) if {
@@ -57,7 +68,7 @@ declared_categories contains category if {
 
 satisfying_entries := {i | some i, entry in dpg.licenses; satisfies(entry, declared_categories)}
 
-findings contains finding if {
+reported contains finding if {
 	not dpg.present
 	finding := {
 		"message": "Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
@@ -66,7 +77,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	dpg.present
 	count(dpg.licenses) == 0
 	finding := {
@@ -76,7 +87,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	dpg.present
 	count(dpg.licenses) > 0
 	count({t | some t in dpg.types; dpga.type_requirements[t]}) == 0
@@ -87,7 +98,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	count(dpg.licenses) > 0
 	some type in dpg.types
 	some requirement in dpga.type_requirements[type]
@@ -110,7 +121,7 @@ any_satisfies(categories) if {
 }
 
 # DPG Standard 1.1.7 (#186): content and data must be entirely openly licensed.
-findings contains finding if {
+reported contains finding if {
 	some type in dpg.types
 	type in dpga.entirely_open_types
 	count(satisfying_entries) > 0
@@ -125,7 +136,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	some i, entry in dpg.licenses
 	some id in spdx_ids(entry)
 	reason := dpga.excluded[id]
@@ -135,7 +146,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	some i, entry in dpg.licenses
 	some id in entry.analysis.unknown
 	not approved_in(id, object.keys(dpga.categories))
@@ -145,7 +156,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	some i, entry in dpg.licenses
 	entry.analysis.error != null
 	finding := {

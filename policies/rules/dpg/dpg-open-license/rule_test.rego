@@ -29,6 +29,7 @@ test_fail_repository_without_dpg_metadata if {
 test_fail_real_ai_model_without_data_licence if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): no licence in the record (MIT) is approved for the training data of an AI model solution (data list)",
+		"location": {"path": "nominees/zamba.json"},
 		"evidence": {"type": "aimodel", "component": "training data", "categories": ["data"], "licenses": ["MIT"]},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": fixtures.zamba}
@@ -37,6 +38,7 @@ test_fail_real_ai_model_without_data_licence if {
 test_fail_software_licence_on_a_dataset if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): no licence in the record (GPL-3.0) is approved for the data of a data solution (data list)",
+		"location": {"path": "nominees/aam-digital.json"},
 		"evidence": {"type": "data", "component": "data", "categories": ["data"], "licenses": ["GPL-3.0"]},
 	}} with input as {"dpg": record(["data"], [entry("GPL-3.0", [["GPL-3.0-only"]], [])])}
 }
@@ -45,6 +47,7 @@ test_fail_software_licence_on_a_dataset if {
 test_fail_content_not_entirely_open if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): license[1] LicenseRef-Proprietary is not an approved open licence for any declared type (content); since DPG Standard 1.1.7 content must be entirely openly licensed",
+		"location": {"path": "nominees/aam-digital.json"},
 		"evidence": {"index": 1, "spdx": "LicenseRef-Proprietary", "types": ["content"], "rule": "entirely-open"},
 	}} with input as {"dpg": record(["content"], [
 		entry("CC-BY-4.0", [["CC-BY-4.0"]], []),
@@ -56,10 +59,12 @@ test_fail_no_derivatives_content if {
 	rule.findings == {
 		{
 			"message": "Indicator 2 (open licence): no licence in the record (CC-BY-ND-4.0) is approved for the content of a content solution (content list)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"type": "content", "component": "content", "categories": ["content"], "licenses": ["CC-BY-ND-4.0"]},
 		},
 		{
 			"message": "Indicator 2 (open licence): license[0] CC-BY-ND-4.0 is never accepted: a no-derivatives (ND) licence: the DPGA never accepts ND licences (dpg-resources docs/eligibility/cc-licenses.md)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"index": 0, "spdx": "CC-BY-ND-4.0", "rule": "excluded"},
 		},
 	} with input as {"dpg": record(["content"], [entry("CC-BY-ND-4.0", [["CC-BY-ND-4.0"]], [])])}
@@ -69,10 +74,12 @@ test_fail_unknown_licence_id if {
 	rule.findings == {
 		{
 			"message": "Indicator 2 (open licence): no licence in the record (Apache2) is approved for the code of a software solution (software list)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"type": "software", "component": "code", "categories": ["software"], "licenses": ["Apache2"]},
 		},
 		{
 			"message": "Indicator 2 (open licence): license[0] \"Apache2\" is not an SPDX licence id; use the exact id from https://spdx.org/licenses/",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"index": 0, "spdx": "Apache2", "rule": "unknown-id"},
 		},
 	} with input as {"dpg": record(["software"], [entry("Apache2", [["Apache2"]], ["Apache2"])])}
@@ -82,6 +89,7 @@ test_fail_unknown_licence_id if {
 test_fail_and_with_a_non_open_licence if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): no licence in the record (MIT AND LicenseRef-NoCommercialUse) is approved for the code of a software solution (software list)",
+		"location": {"path": "nominees/aam-digital.json"},
 		"evidence": {"type": "software", "component": "code", "categories": ["software"], "licenses": ["MIT AND LicenseRef-NoCommercialUse"]},
 	}} with input as {"dpg": record(["software"], [entry("MIT AND LicenseRef-NoCommercialUse", [["LicenseRef-NoCommercialUse", "MIT"]], [])])}
 }
@@ -89,6 +97,7 @@ test_fail_and_with_a_non_open_licence if {
 test_fail_no_licence_declared if {
 	rule.findings == {{
 		"message": "Indicator 2 (open licence): the record declares no licence",
+		"location": {"path": "nominees/aam-digital.json"},
 		"evidence": {"licenses": []},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": record(["software"], [])}
@@ -98,10 +107,12 @@ test_fail_empty_spdx_field if {
 	rule.findings == {
 		{
 			"message": "Indicator 2 (open licence): no licence in the record (no SPDX id given) is approved for the code of a software solution (software list)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"type": "software", "component": "code", "categories": ["software"], "licenses": [null]},
 		},
 		{
 			"message": "Indicator 2 (open licence): license[0] has no usable SPDX licence expression (empty licence expression)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"index": 0, "spdx": null, "rule": "invalid-expression"},
 			"outcome": "insufficient_evidence",
 		},

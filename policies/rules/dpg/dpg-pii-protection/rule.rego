@@ -23,6 +23,18 @@
 #     privacy policy, in privacySecurityDescription.
 package dpgcheck.rules.dpg["dpg-pii-protection"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
@@ -39,7 +51,7 @@ evidence := {"collects_pii": collects, "ensures_privacy_security": ensures, "des
 
 not_applicable if collects == "no"
 
-findings contains finding if {
+reported contains finding if {
 	said[collects]
 	count(security_policies) == 0
 	finding := {
@@ -49,7 +61,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	collects == "yes"
 	ensures == "no"
 	finding := {
@@ -58,7 +70,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	collects == "yes"
 	ensures != "no"
 	not protection_shown

@@ -12,6 +12,7 @@ pii(collects, ensures, described) := {"collects": collects, "data_types": 1, "th
 test_fail_real_record_without_screening if {
 	rule.findings == {{
 		"message": "Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is not answered (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found",
+		"location": {"path": "nominees/gdl-radio.json"},
 		"evidence": {"collects_pii": "missing", "description": false, "ensures_privacy_security": "missing", "security_policy": []},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": fixtures.gdl_radio}
@@ -20,6 +21,7 @@ test_fail_real_record_without_screening if {
 test_fail_protection_answered_no if {
 	rule.findings == {{
 		"message": "Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
+		"location": {"path": "digitalpublicgoods/aam-digital.json"},
 		"evidence": {"collects_pii": "yes", "description": false, "ensures_privacy_security": "no", "security_policy": ["SECURITY.md"]},
 	}} with input as {"dpg": with_answers(fixtures.aam_digital, pii("yes", "no", false)), "files": security_file}
 }
@@ -27,6 +29,7 @@ test_fail_protection_answered_no if {
 test_fail_protection_unknown if {
 	rule.findings == {{
 		"message": "Indicator 9a (personal data): the solution handles personal data; its protection is answered Unknown (ensurePrivacySecurity) and no security policy was found",
+		"location": {"path": "digitalpublicgoods/aam-digital.json"},
 		"evidence": {"collects_pii": "yes", "description": true, "ensures_privacy_security": "unknown", "security_policy": []},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": with_answers(fixtures.aam_digital, pii("yes", "unknown", true))}
@@ -35,6 +38,7 @@ test_fail_protection_unknown if {
 test_fail_protection_not_described if {
 	rule.findings == {{
 		"message": "Indicator 9a (personal data): the solution handles personal data; its protection is claimed but not described (privacySecurityDescription is empty) and no security policy was found",
+		"location": {"path": "digitalpublicgoods/aam-digital.json"},
 		"evidence": {"collects_pii": "yes", "description": false, "ensures_privacy_security": "yes", "security_policy": []},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": with_answers(fixtures.aam_digital, pii("yes", "yes", false))}

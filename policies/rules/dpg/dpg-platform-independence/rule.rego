@@ -21,6 +21,18 @@
 #     isSoftwarePltIndependent to "Yes" and describe them in pltIndependenceDesc.
 package dpgcheck.rules.dpg["dpg-platform-independence"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
@@ -35,7 +47,7 @@ evidence := {"restrictive_dependencies": restrictive, "independent": independent
 
 not_applicable if restrictive == "no"
 
-findings contains finding if {
+reported contains finding if {
 	said[restrictive]
 	finding := {
 		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [said[restrictive]]),
@@ -44,7 +56,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	restrictive == "yes"
 	independent == "no"
 	finding := {
@@ -53,7 +65,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	restrictive == "yes"
 	said[independent]
 	finding := {
@@ -63,7 +75,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	restrictive == "yes"
 	independent == "yes"
 	not described

@@ -22,6 +22,18 @@
 #     repository, add PRIVACY.md.
 package dpgcheck.rules.dpg["dpg-privacy-laws"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
 
 answers := object.get(input, ["dpg", "screening", "privacy"], {})
@@ -34,7 +46,7 @@ privacy_policies := [f.path | some f in object.get(input, ["files", "inventory",
 
 evidence := {"answer": compliant, "laws": laws, "privacy_policy": privacy_policies}
 
-findings contains finding if {
+reported contains finding if {
 	compliant == "no"
 	finding := {
 		"message": "Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
@@ -42,7 +54,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	said[compliant]
 	count(privacy_policies) == 0
 	finding := {
@@ -52,7 +64,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	compliant == "yes"
 	laws == 0
 	count(privacy_policies) == 0

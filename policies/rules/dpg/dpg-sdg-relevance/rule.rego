@@ -24,6 +24,17 @@ package dpgcheck.rules.dpg["dpg-sdg-relevance"]
 
 import input.dpg
 
+# Findings point at the nominee record: dpg.json in a repository, or the --record file.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[0]}} if count(record_files) > 0
+else := {}
+
 # The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
 goal(number) if {
 	is_number(number)
@@ -32,7 +43,7 @@ goal(number) if {
 	number == round(number)
 }
 
-findings contains finding if {
+reported contains finding if {
 	not dpg.present
 	finding := {
 		"message": "Indicator 1 (SDG relevance): no DPG metadata, so no Sustainable Development Goal is claimed; list the goals in dpg.json",
@@ -41,7 +52,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	dpg.present
 	count(dpg.sdgs) == 0
 	finding := {
@@ -51,7 +62,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	some i, sdg in dpg.sdgs
 	not goal(sdg.number)
 	finding := {
@@ -60,7 +71,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	some i, sdg in dpg.sdgs
 	goal(sdg.number)
 	not sdg.evidence_text

@@ -15,6 +15,7 @@ test_fail_repository_without_dpg_metadata if {
 test_fail_real_record_sdg_without_evidence if {
 	rule.findings == {{
 		"message": "Indicator 1 (SDG relevance): SDG 4 is claimed without evidence (no evidenceText or evidenceURL in SDGs[0])",
+		"location": {"path": "nominees/gdl-radio.json"},
 		"evidence": {"index": 0, "number": 4},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": fixtures.gdl_radio}
@@ -24,10 +25,12 @@ test_fail_number_out_of_range_and_missing if {
 	rule.findings == {
 		{
 			"message": "Indicator 1 (SDG relevance): SDGs[0] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found 18)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"index": 0, "number": 18},
 		},
 		{
 			"message": "Indicator 1 (SDG relevance): SDGs[1] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found null)",
+			"location": {"path": "nominees/aam-digital.json"},
 			"evidence": {"index": 1, "number": null},
 		},
 	} with input as {"dpg": object.union(fixtures.aam_digital, {"sdgs": [
@@ -39,6 +42,7 @@ test_fail_number_out_of_range_and_missing if {
 test_fail_no_goal_named if {
 	rule.findings == {{
 		"message": "Indicator 1 (SDG relevance): the record names no Sustainable Development Goal",
+		"location": {"path": "nominees/aam-digital.json"},
 		"evidence": {"sdgs": 0},
 		"outcome": "insufficient_evidence",
 	}} with input as {"dpg": object.union(fixtures.aam_digital, {"sdgs": []})}

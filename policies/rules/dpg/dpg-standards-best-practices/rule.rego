@@ -20,6 +20,18 @@
 #     it follows (bestPracticesList) with implementBestPractices "Yes".
 package dpgcheck.rules.dpg["dpg-standards-best-practices"]
 
+# Findings point at the screening answers: dpg.json in a repository, the --screening
+# file, or the --record file when there is no screening record.
+findings contains located if {
+	some finding in reported
+	located := object.union(finding, location)
+}
+
+record_files := object.get(input, ["dpg", "files"], [])
+
+location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
+else := {}
+
 answers := object.get(input, ["dpg", "screening", "standards"], {})
 
 supports := object.get(answers, "supports", "missing")
@@ -44,7 +56,7 @@ shown_practices if {
 	practices_listed > 0
 }
 
-findings contains finding if {
+reported contains finding if {
 	supports == "no"
 	practices == "no"
 	finding := {
@@ -53,7 +65,7 @@ findings contains finding if {
 	}
 }
 
-findings contains finding if {
+reported contains finding if {
 	not shown_standards
 	not shown_practices
 	not both_no
