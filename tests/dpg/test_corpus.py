@@ -180,7 +180,7 @@ def test_records_not_recognised_by_the_dpga(corpus):
 
 def test_the_whole_corpus_is_judged_in_bounded_time(corpus):
     # Measured on 2 shared cores; see docs/dpg.md for the figures and where the time goes.
-    assert corpus["seconds"] < 120
+    assert corpus["seconds"] < 300
 
 
 @pytest.mark.parametrize("name", ["aam-digital", "kolibri", "gdl-radio", "zamba"])
