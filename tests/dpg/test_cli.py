@@ -186,3 +186,30 @@ def test_broken_dpg_json_in_a_repository_is_a_finding(make_repo):
     assert len(schema) == 1
     assert schema[0]["message"].startswith("nominee record $: not valid JSON (line 3, column 1: ")
     assert schema[0]["location"] == {"path": "dpg.json"}
+
+
+def test_government_bundle_replaces_the_approved_licence_lists(tmp_path):
+    """The lists are data: an overlay adds a national licence and withdraws another."""
+    overlay = tmp_path / "national"
+    target = overlay / "dpgcheck" / "licenses" / "dpga"
+    target.mkdir(parents=True)
+    (overlay / ".manifest").write_text(json.dumps({"revision": "national-1", "roots": ["dpgcheck/licenses/dpga"]}), encoding="utf-8")
+    (target / "data.json").write_text(json.dumps({
+        "categories": {"software": {"licenses": {"LicenseRef-National-Open-1.0": {"name": "National Open Licence 1.0"}}}},
+        "excluded": {"GPL-3.0-only": "not on the national list of approved licences"},
+    }), encoding="utf-8")
+    record = json.loads((DATA / "nominees" / "aam-digital.json").read_text(encoding="utf-8"))
+    national = tmp_path / "national-record.json"
+    national.write_text(json.dumps({**record, "license": [{"spdx": "LicenseRef-National-Open-1.0", "licenseURL": "https://example.org/licence"}]}), encoding="utf-8")
+
+    code, report = run_json("check", "--record", national, "--profile", "dpg-standard", "--bundle", overlay, "--format", "json")
+    assert report["indicators"]["2"] == "pass", report["findings"]
+    code, report = run_json("check", "--record", national, "--profile", "dpg-standard", "--format", "json")
+    assert report["indicators"]["2"] == "fail"
+
+    code, report = run_json(*record_args("aam-digital", "--bundle", overlay, "--format", "json"))
+    assert code == 1
+    assert report["indicators"]["2"] == "fail"
+    assert "license[0] GPL-3.0-only is never accepted: not on the national list of approved licences" in {
+        f["message"].split(": ", 1)[1] for f in report["findings"] if f["rule_id"] == "dpg-open-license"
+    }

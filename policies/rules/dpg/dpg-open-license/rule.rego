@@ -44,9 +44,12 @@ else := {}
 
 spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 
+# A bundle overlay can add licences to a category, and withdraw any licence by
+# listing it under "excluded" with its reason.
 approved_in(id, categories) if {
 	some category in categories
 	dpga.categories[category].licenses[id]
+	not dpga.excluded[id]
 }
 
 # An entry satisfies a list of categories when one alternative of its

@@ -155,3 +155,19 @@ test_success_replaced_list_from_a_government_bundle if {
 	rule.findings == set() with input as {"dpg": record(["software"], [entry("LicenseRef-National-Open", [["LicenseRef-National-Open"]], [])])}
 		with data.dpgcheck.licenses.dpga.categories.software.licenses as {"LicenseRef-National-Open": {"name": "National open licence"}}
 }
+
+test_fail_licence_withdrawn_by_a_government_bundle if {
+	rule.findings == {
+		{
+			"message": "Indicator 2 (open licence): no licence in the record (GPL-3.0) is approved for the code of a software solution (software list)",
+			"location": {"path": "nominees/aam-digital.json"},
+			"evidence": {"type": "software", "component": "code", "categories": ["software"], "licenses": ["GPL-3.0"]},
+		},
+		{
+			"message": "Indicator 2 (open licence): license[0] GPL-3.0-only is never accepted: not on the national list",
+			"location": {"path": "nominees/aam-digital.json"},
+			"evidence": {"index": 0, "spdx": "GPL-3.0-only", "rule": "excluded"},
+		},
+	} with input as {"dpg": fixtures.aam_digital}
+		with data.dpgcheck.licenses.dpga.excluded as {"GPL-3.0-only": "not on the national list"}
+}
