@@ -213,3 +213,15 @@ def test_government_bundle_replaces_the_approved_licence_lists(tmp_path):
     assert "license[0] GPL-3.0-only is never accepted: not on the national list of approved licences" in {
         f["message"].split(": ", 1)[1] for f in report["findings"] if f["rule_id"] == "dpg-open-license"
     }
+
+
+def test_the_documented_dpg_json_example_passes(make_repo):
+    """docs/dpg.md shows a complete dpg.json: it must be valid and pass every indicator."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "dpg.md").read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    repo = make_repo({"dpg.json": example, "README.md": "# Example\n", "LICENSE": "GPL-3.0-or-later\n"})
+    code, report = run_json("check", repo, "--profile", "dpg-standard", "--format", "json", "--now", NOW)
+    assert [f for f in report["findings"] if f["area"] == "dpg"] == []
+    assert report["indicators"] == {**ALL_PASS, "6": "pass"}
