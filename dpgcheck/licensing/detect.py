@@ -21,9 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -305,50 +303,28 @@ DETECT_VERSION = "1"
 
 @functools.lru_cache(maxsize=1)
 def _cache_dir() -> Path | None:
-    """Where results are cached by content hash (``DPGCHECK_NO_CACHE=1`` turns it off).
+    """Results cached by content hash (see :mod:`dpgcheck.licensing.cache`): loading
+    licenseclassifier's scanner costs ~0.3 s, a cached answer a file read."""
+    from dpgcheck.licensing.cache import versioned_dir
 
-    Loading licenseclassifier's scanner costs ~0.3 s; a pre-commit run on an unchanged
-    LICENSE then costs a file read instead.
-    """
-    if os.environ.get("DPGCHECK_NO_CACHE"):
-        return None
-    base = os.environ.get("DPGCHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dpgcheck"
-    )
-    try:
-        from importlib.metadata import version
-
-        engine = version("licenseclassifier")
-        # This module's own text is part of the key: a changed detector never reads old answers.
-        own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    except Exception:  # noqa: BLE001 - no version, no cache
-        return None
-    return Path(base) / "license-detect" / f"v{DETECT_VERSION}-{engine}-{own}"
+    directory = versioned_dir("license-detect", "licenseclassifier", __file__)
+    return directory / f"v{DETECT_VERSION}" if directory is not None else None
 
 
 def _cache_read(key: str) -> dict[str, Any] | None:
+    from dpgcheck.licensing.cache import read_json
+
     directory = _cache_dir()
-    if directory is None:
-        return None
-    try:
-        data = json.loads((directory / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(directory / f"{key}.json") if directory is not None else None
     return data if isinstance(data, dict) and "match" in data else None
 
 
 def _cache_write(key: str, result: dict[str, Any]) -> None:
+    from dpgcheck.licensing.cache import write_json
+
     directory = _cache_dir()
-    if directory is None:
-        return
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(result, out, sort_keys=True)
-        os.replace(temporary, directory / f"{key}.json")
-    except OSError:
-        pass
+    if directory is not None:
+        write_json(directory / f"{key}.json", result)
 
 
 @functools.lru_cache(maxsize=256)

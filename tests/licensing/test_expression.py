@@ -31,3 +31,26 @@ def test_broken_expressions_never_raise() -> None:
     assert analyse("MIT AND " * 600)["error"] == "licence expression longer than 2000 characters"
     many = " AND ".join(f"(MIT OR Apache-2.0 OR ISC)" for _ in range(8))
     assert analyse(many)["error"] == "expression has too many alternatives"
+
+
+def test_analyses_are_cached_on_disk_between_runs(tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DPGCHECK_NO_CACHE"}
+    env["DPGCHECK_CACHE_DIR"] = str(tmp_path)
+    code = "import json; from dpgcheck.licensing.expression import analyse; print(json.dumps(analyse('GPL-2.0+ OR MIT')))"
+
+    def run() -> dict:
+        return json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
+
+    first = run()
+    assert first["normalized"] == "GPL-2.0-or-later OR MIT"
+    [cache] = list(tmp_path.rglob("analyses.json"))
+    assert json.loads(cache.read_text()) == {"GPL-2.0+ OR MIT": first}
+    cache.write_text(json.dumps({"GPL-2.0+ OR MIT": {**first, "normalized": "FROM-CACHE"}}))
+    assert run()["normalized"] == "FROM-CACHE"
+    cache.write_text("{damaged")
+    assert run() == first

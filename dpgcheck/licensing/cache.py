@@ -1,0 +1,76 @@
+"""A small on-disk cache for licence work that is slow to start (loading licenseclassifier's
+scanner, building license-expression's index), so a pre-commit run on unchanged files
+pays a file read instead.
+
+Location: ``$DPGCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/dpgcheck``, else
+``~/.cache/dpgcheck``. ``DPGCHECK_NO_CACHE=1`` turns it off. Keys include the version of
+the library and a hash of the dpgcheck module that computes the answer, so a changed
+detector or analyser never reads old answers. Every error is ignored: the cache can only
+make a run faster, never change or break it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def cache_root() -> Path | None:
+    if os.environ.get("DPGCHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("DPGCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dpgcheck"
+    )
+    return Path(base)
+
+
+def versioned_dir(kind: str, library: str, module_file: str) -> Path | None:
+    """``<root>/<kind>/<library stamp>-<module hash>``, or None when caching is off.
+
+    The library is identified by where its package sits and when it was installed (a
+    stat, not ``importlib.metadata``, which costs ~0.1 s with many packages installed).
+    """
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec(library)
+        if spec is None or not spec.origin:
+            return None
+        info = os.stat(spec.origin)
+        stamp = hashlib.sha256(f"{spec.origin}|{info.st_size}|{info.st_mtime_ns}".encode()).hexdigest()[:12]
+        own = hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:12]
+        return root / kind / f"{library}-{stamp}-{own}"
+    except (OSError, ImportError, ValueError):
+        return None
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write atomically (a temporary file renamed into place); ignore every error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(value, out, sort_keys=True)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+    except (OSError, TypeError, ValueError):
+        pass
