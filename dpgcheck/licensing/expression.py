@@ -47,7 +47,7 @@ def _dnf(node: Any) -> list[list[str]]:
 
 
 #: Expressions kept in the on-disk cache (one JSON file); beyond this, new ones are not added.
-DISK_CACHE_LIMIT = 5000
+DISK_CACHE_LIMIT = 2000
 _memo: dict[str, str] = {}
 _disk: dict[str, Any] | None = None
 _disk_dirty = False
