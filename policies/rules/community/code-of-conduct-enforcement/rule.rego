@@ -62,3 +62,14 @@ findings contains finding if {
 		"location": {"path": conduct.path, "line": 1},
 	}
 }
+
+# Without the threshold the rule cannot judge: say so rather than pass silently.
+findings contains finding if {
+	conduct.path != null
+	not config.threshold("code_of_conduct_contact_kinds")
+	finding := {
+		"message": "The threshold code_of_conduct_contact_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "code_of_conduct_contact_kinds"},
+		"outcome": "insufficient_evidence",
+	}
+}

@@ -58,3 +58,12 @@ test_not_applicable_to_a_record if {
 	rule.not_applicable with input as {"subject": {"kind": "record"}}
 	rule.findings == set() with input as {"subject": {"kind": "record"}}
 }
+
+test_fail_threshold_not_set if {
+	rule.findings == {{
+		"message": "The threshold code_of_conduct_contact_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "code_of_conduct_contact_kinds"},
+		"outcome": "insufficient_evidence",
+	}} with input as conduct(["email"], false, true)
+		with data.dpgcheck.config as {"thresholds": {}}
+}

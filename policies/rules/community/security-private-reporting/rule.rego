@@ -46,3 +46,14 @@ findings contains finding if {
 		"location": {"path": security.path, "line": 1},
 	}
 }
+
+# Without the threshold the rule cannot judge: say so rather than pass silently.
+findings contains finding if {
+	security.path != null
+	not config.threshold("security_private_channel_kinds")
+	finding := {
+		"message": "The threshold security_private_channel_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "security_private_channel_kinds"},
+		"outcome": "insufficient_evidence",
+	}
+}

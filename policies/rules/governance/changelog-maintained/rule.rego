@@ -51,3 +51,14 @@ findings contains finding if {
 		"location": {"path": changelog.path, "line": 1},
 	}
 }
+
+# Without the threshold the rule cannot judge: say so rather than pass silently.
+findings contains finding if {
+	input.governance
+	not config.threshold("changelog_min_entries")
+	finding := {
+		"message": "The threshold changelog_min_entries is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "changelog_min_entries"},
+		"outcome": "insufficient_evidence",
+	}
+}

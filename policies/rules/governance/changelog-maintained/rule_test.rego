@@ -49,3 +49,12 @@ test_not_applicable_without_governance_facts if {
 	rule.not_applicable with input as {"subject": {"kind": "record"}}
 	rule.findings == set() with input as {"subject": {"kind": "record"}} with data.dpgcheck.config as config
 }
+
+test_fail_threshold_not_set if {
+	rule.findings == {{
+		"message": "The threshold changelog_min_entries is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "changelog_min_entries"},
+		"outcome": "insufficient_evidence",
+	}} with input as {"governance": changelog(1, false)}
+		with data.dpgcheck.config as {"thresholds": {}}
+}

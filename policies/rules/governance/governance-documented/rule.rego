@@ -75,3 +75,14 @@ findings contains finding if {
 		"location": {"path": documents[0], "line": 1},
 	}
 }
+
+# Without the threshold the rule cannot judge: say so rather than pass silently.
+findings contains finding if {
+	input.governance
+	not config.threshold("governance_required_topics")
+	finding := {
+		"message": "The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "governance_required_topics"},
+		"outcome": "insufficient_evidence",
+	}
+}

@@ -74,3 +74,12 @@ test_not_applicable_without_governance_facts if {
 test_applicable_with_governance_facts if {
 	not rule.not_applicable with input as facts([gov_md], {})
 }
+
+test_fail_threshold_not_set if {
+	rule.findings == {{
+		"message": "The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "governance_required_topics"},
+		"outcome": "insufficient_evidence",
+	}} with input as facts([gov_md], {})
+		with data.dpgcheck.config as {"thresholds": {}}
+}

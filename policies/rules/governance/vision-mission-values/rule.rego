@@ -46,3 +46,14 @@ findings contains finding if {
 		"evidence": {"stated": stated, "missing": missing, "documents": documents, "minimum": minimum},
 	}
 }
+
+# Without the threshold the rule cannot judge: say so rather than pass silently.
+findings contains finding if {
+	input.governance
+	not config.threshold("vision_mission_values_minimum")
+	finding := {
+		"message": "The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "vision_mission_values_minimum"},
+		"outcome": "insufficient_evidence",
+	}
+}

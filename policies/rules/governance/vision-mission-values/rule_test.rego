@@ -41,3 +41,12 @@ test_not_applicable_without_governance_facts if {
 	rule.not_applicable with input as {"subject": {"kind": "record"}}
 	rule.findings == set() with input as {"subject": {"kind": "record"}} with data.dpgcheck.config as all_three
 }
+
+test_fail_threshold_not_set if {
+	rule.findings == {{
+		"message": "The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		"evidence": {"threshold": "vision_mission_values_minimum"},
+		"outcome": "insufficient_evidence",
+	}} with input as facts({})
+		with data.dpgcheck.config as {"thresholds": {}}
+}
