@@ -220,7 +220,10 @@ def _toml(text: str) -> dict[str, Any]:
     try:
         import tomllib
     except ImportError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise DeclaredError("reading TOML needs Python 3.11 or the tomli package") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
