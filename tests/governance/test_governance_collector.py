@@ -226,3 +226,15 @@ def test_contact_kinds() -> None:
         "we meet at noon": [],
     }
     assert {text: collector._contacts(text) for text in cases} == cases
+
+
+def test_the_dpg_standards_own_governance_document(make_repo: Callable[..., Path]) -> None:
+    from tests.conftest import SHARED
+
+    source = SHARED / "dpga-data" / "dpg-standard"
+    root = make_repo({name: (source / name).read_text(encoding="utf-8") for name in ("governance.md", "CHANGELOG.md")})
+    facts = section_of(root)
+    assert facts["documents"]["governance"][0]["topics"] == [
+        "amendments", "decision_making", "governance", "release_process", "roles", "steering_body", "values", "voting", "voting_thresholds",
+    ]
+    assert facts["changelog"]["entries"] >= 14 and facts["changelog"]["latest_version"] is not None
