@@ -463,9 +463,18 @@ def _resolve(path, size, present, sizes, tomls, dep5, read) -> FileResult:
         if annotation.precedence == "aggregate":
             info.add(annotation.info)
         else:
-            if not info.copyrights:
+            # "closest": the file's own information wins per category; an annotation fills
+            # the categories the file lacks. Measured against reuse 6.2: when the file has
+            # information of one kind and the closest annotation has none of that kind, the
+            # search stops there (neither it nor an outer REUSE.toml fills the other kind).
+            has_copyright, has_licence = bool(info.copyrights), bool(info.expressions)
+            if (has_copyright or has_licence) and not (
+                (has_copyright and annotation.info.copyrights) or (has_licence and annotation.info.expressions)
+            ):
+                break
+            if not has_copyright:
                 info.copyrights.extend(annotation.info.copyrights)
-            if not info.expressions:
+            if not has_licence:
                 info.expressions.extend(annotation.info.expressions)
     if dep5:
         for patterns, entry in reversed(dep5):
