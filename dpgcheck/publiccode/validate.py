@@ -564,6 +564,8 @@ class Validator:
                 continue
             if section.get("countryExtensionVersion") is not None:
                 self.enum(section["countryExtensionVersion"], f"{name}.countryExtensionVersion", self.std["it_country_extension_versions"])
+            if "conforme" in section:
+                self.warning(f"{name}.conforme", "deprecated", f"{name}.conforme is deprecated; remove it")
             for sub, allowed in (("conforme", IT_CONFORME_KEYS), ("piattaforme", IT_PIATTAFORME_KEYS)):
                 if section.get(sub) is None:
                     continue

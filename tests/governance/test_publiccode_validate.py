@@ -202,3 +202,55 @@ def test_messages_never_repeat_contact_details() -> None:
         ("maintenance.contacts[0].email", "invalid-email"),
         ("maintenance.contacts[0].name", "wrong-type"),
     ]
+
+
+def test_an_old_style_file_is_valid_with_deprecation_warnings() -> None:
+    """A file in the style of the 0.2 era (IT section, repoOwner, genericName, lower-case countries)."""
+    text = f"""publiccodeYmlVersion: "0.2"
+name: Registro Civile
+url: "https://git.example.org/registry/civil-registry.git"
+releaseDate: "2019-05-01"
+platforms:
+  - web
+categories:
+  - document-management
+developmentStatus: stable
+softwareType: standalone/web
+intendedAudience:
+  countries:
+    - it
+description:
+  it:
+    genericName: Registro
+    shortDescription: Registro civile per i comuni
+    longDescription: >
+      {LONG_DESCRIPTION}
+    features:
+      - Nascite
+legal:
+  license: AGPL-3.0-or-later
+  repoOwner: Comune di Esempio
+maintenance:
+  type: internal
+  contacts:
+    - name: Ufficio Anagrafe
+localisation:
+  localisationReady: true
+  availableLanguages:
+    - it
+IT:
+  countryExtensionVersion: "0.2"
+  conforme:
+    gdpr: true
+  riuso:
+    codiceIPA: c_x000
+""".encode()
+    assert run(text) == [
+        ("warning", "publiccodeYmlVersion", "old-version"),
+        ("warning", "intendedAudience.countries[0]", "lowercase-country"),
+        ("warning", "description.it.genericName", "deprecated"),
+        ("warning", "legal.repoOwner", "deprecated"),
+        ("warning", "IT", "deprecated"),
+        ("warning", "IT.conforme", "deprecated"),
+        ("warning", "IT.riuso.codiceIPA", "deprecated"),
+    ]
