@@ -119,3 +119,16 @@ def test_wide_document_refused_at_the_default_node_limit() -> None:
     started = time.perf_counter()
     assert refused(b"features: [" + b",".join(b"x" for _ in range(30_000)) + b"]\n") == ("too-many-nodes", 1)
     assert time.perf_counter() - started < 1
+
+
+def test_pure_python_parser_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from dpgcheck.publiccode import safe_yaml
+
+    document = b"a: &a {k: [1, yes, '2']}\nb: *a\nc:\n  - d: 2026-01-15\n"
+    with_c = load(document)
+    monkeypatch.setattr(safe_yaml, "_Loader", yaml.SafeLoader)
+    pure = load(document)
+    assert (pure.value, pure.lines, pure.issues) == (with_c.value, with_c.lines, with_c.issues)
+    assert refused(billion_laughs()) == ("alias-bomb", 5)
