@@ -8,7 +8,8 @@
 #   data.dpgcheck.licenses.compatibility: the OSADL open source license
 #   compatibility matrix for software licences and dpgcheck's curated table for
 #   content and data licences; each finding names the source of every verdict.
-#   The project's licence is the one the licences facts settle on
+#   The project's licence is the one it declares (input.licenses.declared, not
+#   the DPG record), else what its licence files say together
 #   (input.licenses.combined); when it offers a choice (OR), a dependency is
 #   incompatible only when it is incompatible with every alternative. Unknown
 #   pairs are not reported here. One finding per SBOM and licence value.
@@ -32,20 +33,33 @@ import data.dpgcheck.lib.licenses
 
 documents := [d | some d in input.sbom.documents; d.spdx; d.readable]
 
-project := object.get(input, ["licenses", "combined", "analysis"], null)
+# The project's licence: what it declares (package metadata, publiccode.yml), else what its
+# licence files say together (combined). The DPG record is judged by the DPG pack.
+declared := {d.analysis |
+	some d in object.get(input, ["licenses", "declared"], [])
+	d.source != "dpg-record"
+	usable(d.analysis)
+}
+
+projects := declared if count(declared) > 0
+
+else := {a |
+	a := object.get(input, ["licenses", "combined", "analysis"], null)
+	usable(a)
+}
+
+usable(analysis) if {
+	analysis != null
+	analysis.valid
+	count(analysis.dnf) > 0
+}
 
 not_applicable if count(documents) == 0
 
-not_applicable if not project_known
-
-project_known if {
-	project != null
-	project.valid
-	count(project.dnf) > 0
-}
+not_applicable if count(projects) == 0
 
 findings contains finding if {
-	project_known
+	some project in projects
 	some document in documents
 	some row in document.licenses
 	row.effective > 0

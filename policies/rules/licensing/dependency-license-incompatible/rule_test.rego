@@ -20,7 +20,10 @@ analysis(normalized, ids, dnf) := {
 row(effective, examples, a) := {"expression": a.expression, "declared": effective, "concluded": 0, "effective": effective, "examples": examples, "analysis": a}
 
 facts(project, rows) := {
-	"licenses": {"combined": {"ids": project.ids, "inferences": [], "analysis": project}},
+	"licenses": {
+		"declared": [{"source": "package.json", "path": "package.json", "field": "license", "analysis": project}],
+		"combined": {"ids": [], "inferences": [], "analysis": null},
+	},
 	"sbom": {"documents": [{"path": "sbom.spdx.json", "origin": "repository", "spdx": true, "readable": true, "licenses": rows}]},
 }
 
@@ -89,6 +92,23 @@ test_success_gpl_project_takes_apache if {
 		with data.dpgcheck.licenses.compatibility as compatibility
 }
 
+test_fail_licence_files_when_nothing_declared if {
+	rows := [row(1, ["gplthing@1"], analysis("GPL-3.0-only", ["GPL-3.0-only"], [["GPL-3.0-only"]]))]
+	rule.findings == {{
+		"message": "sbom.spdx.json: 1 packages are under GPL-3.0-only, which a project under Apache-2.0 cannot include (GPL-3.0-only into Apache-2.0: no, per osadl), e.g. gplthing@1",
+		"evidence": {
+			"project_license": "Apache-2.0", "expression": "GPL-3.0-only",
+			"conflicts": [{"outbound": "Apache-2.0", "inbound": "GPL-3.0-only", "source": "osadl"}],
+			"packages": 1, "examples": ["gplthing@1"],
+		},
+		"location": {"path": "sbom.spdx.json"},
+	}} with input as {
+		"licenses": {"declared": [{"source": "dpg-record", "analysis": analysis("GPL-3.0-only", ["GPL-3.0-only"], [["GPL-3.0-only"]])}], "combined": {"ids": ["Apache-2.0"], "inferences": [], "analysis": apache}},
+		"sbom": {"documents": [{"path": "sbom.spdx.json", "origin": "repository", "spdx": true, "readable": true, "licenses": rows}]},
+	}
+		with data.dpgcheck.licenses.compatibility as compatibility
+}
+
 test_not_applicable_without_project_licence if {
-	rule.not_applicable with input as {"licenses": {"combined": {"ids": [], "inferences": [], "analysis": null}}, "sbom": {"documents": [{"path": "x", "spdx": true, "readable": true, "licenses": []}]}}
+	rule.not_applicable with input as {"licenses": {"declared": [], "combined": {"ids": [], "inferences": [], "analysis": null}}, "sbom": {"documents": [{"path": "x", "spdx": true, "readable": true, "licenses": []}]}}
 }
