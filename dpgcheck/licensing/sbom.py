@@ -44,7 +44,7 @@ _WHOLE_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\Z")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DATE_KEYS = ("created", "annotationDate", "releaseDate", "builtDate", "validUntilDate")
 _SPECIAL = ("NOASSERTION", "NONE")
-NTIA_FIELDS = ("name", "version", "supplier", "external_id", "checksum")
+NTIA_FIELDS = ("name", "version", "supplier", "external_id", "checksum", "license")
 
 
 class Messages:
@@ -65,7 +65,7 @@ class Messages:
         return set(self._groups)
 
     def as_list(self) -> list[dict[str, Any]]:
-        return [self._groups[c] for c in sorted(self._groups)]
+        return [{**self._groups[c], "examples": sorted(self._groups[c]["examples"])} for c in sorted(self._groups)]
 
 
 # --- format detection ------------------------------------------------------------
@@ -378,13 +378,12 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     packages = raw.get("packages") if isinstance(raw.get("packages"), list) else []
     missing = {field: {"count": 0, "examples": []} for field in NTIA_FIELDS}
     licence_rows: dict[str, dict[str, Any]] = {}
-    special = {"declared": Counter(), "concluded": Counter()}
+    special = {"declared": Counter(), "concluded": Counter(), "effective": Counter()}
 
     def note_missing(field: str, label: str) -> None:
         entry = missing[field]
         entry["count"] += 1
-        if len(entry["examples"]) < EXAMPLES:
-            entry["examples"].append(label)
+        entry["examples"].append(label)
 
     for index, package in enumerate(packages):
         if not isinstance(package, dict):
@@ -414,18 +413,25 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
             note_missing("external_id", label)
         if not package.get("checksums"):
             note_missing("checksum", label)
-        for field, key in (("declared", "licenseDeclared"), ("concluded", "licenseConcluded")):
-            value = _licence_value(package.get(key))
+        values = {"declared": _licence_value(package.get("licenseDeclared")), "concluded": _licence_value(package.get("licenseConcluded"))}
+        concluded, declared = values["concluded"], values["declared"]
+        values["effective"] = concluded if concluded not in (None, *_SPECIAL) else declared if declared not in (None, *_SPECIAL) else None
+        if values["effective"] is None:
+            note_missing("license", label)
+            special["effective"]["noassertion" if "NOASSERTION" in (declared, concluded) else "none" if "NONE" in (declared, concluded) else "absent"] += 1
+        for field in ("declared", "concluded", "effective"):
+            value = values[field]
             if value is None:
-                special[field]["absent"] += 1
+                if field != "effective":
+                    special[field]["absent"] += 1
             elif value in _SPECIAL:
                 special[field][value.lower()] += 1
             else:
                 row = licence_rows.get(value)
                 if row is None:
-                    row = licence_rows[value] = {"expression": value, "declared": 0, "concluded": 0, "examples": []}
+                    row = licence_rows[value] = {"expression": value, "declared": 0, "concluded": 0, "effective": 0, "examples": []}
                 row[field] += 1
-                if len(row["examples"]) < EXAMPLES and label not in row["examples"]:
+                if field == "effective":
                     row["examples"].append(label)
 
     for kind, key, label_key in (("file", "files", "fileName"), ("snippet", "snippets", "name")):
@@ -464,9 +470,14 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     for info in raw.get("hasExtractedLicensingInfos") or []:
         if isinstance(info, dict) and _text(info.get("licenseId")):
             declared_refs.add(_text(info.get("licenseId")))
+    # Examples are the first ones in sorted order, so every serialisation (RDF has no
+    # element order) gives the same facts.
+    for entry in missing.values():
+        entry["examples"] = sorted(set(entry["examples"]))[:EXAMPLES]
     licences = []
     for expression in sorted(licence_rows):
         row = licence_rows[expression]
+        row["examples"] = sorted(set(row["examples"]))[:EXAMPLES]
         row["analysis"] = _cached_analysis(expression)
         for ref in row["analysis"]["license_refs"]:
             if ref.startswith("LicenseRef-") and ref not in declared_refs:
@@ -486,7 +497,7 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
         "packages_missing": missing,
         "license_values": {
             field: {"noassertion": special[field]["noassertion"], "none": special[field]["none"], "absent": special[field]["absent"]}
-            for field in ("declared", "concluded")
+            for field in ("declared", "concluded", "effective")
         },
         "licenses": licences,
     })
