@@ -90,6 +90,26 @@ def test_every_metadata_format_in_one_repository(make_repo) -> None:
     ]
 
 
+def test_third_party_licence_files_do_not_make_the_project_licence(make_repo) -> None:
+    repo = make_repo({
+        "COPYING": corpus("gpl-3.0.debian.txt"),
+        "COPYING.LESSER": corpus("lgpl-3.0.debian.txt"),
+        "LICENSE-THIRD-PARTY.txt": corpus("apache-2.0.requests.txt"),
+        "LICENSES-vendor.md": corpus("mit.pytest.txt"),
+    })
+    section = facts_of(repo)["licenses"]
+    assert [(t["path"], t["third_party"], t["spdx_id"]) for t in section["detected"]] == [
+        ("COPYING", False, "GPL-3.0-only"),
+        ("COPYING.LESSER", False, "LGPL-3.0-only"),
+        ("LICENSE-THIRD-PARTY.txt", True, "Apache-2.0"),
+        ("LICENSES-vendor.md", True, "MIT"),
+    ]
+    assert section["combined"]["ids"] == ["LGPL-3.0-only"]
+    assert section["combined"]["inferences"] == [
+        {"kind": "lgpl-incorporates-gpl", "id": "LGPL-3.0-only", "from": ["COPYING", "COPYING.LESSER"]}
+    ]
+
+
 def test_reuse_licenses_directory_names(make_repo) -> None:
     repo = make_repo({
         "LICENSES/MIT.txt": corpus("apache-2.0.requests.txt"),

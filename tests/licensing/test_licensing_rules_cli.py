@@ -97,3 +97,14 @@ def test_reuse_text_under_the_wrong_name(make_repo, engine: str) -> None:
     assert licensing_findings(repo, engine) == [
         ("license-text-recognised", "warning", "LICENSES/MIT.txt is named MIT but holds the text of Apache-2.0", "LICENSES/MIT.txt"),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_lgpl_project_with_gpl_text_and_third_party_licences(make_repo, engine: str) -> None:
+    repo = make_repo({
+        "COPYING": corpus("gpl-3.0.debian.txt"),
+        "COPYING.LESSER": corpus("lgpl-3.0.debian.txt"),
+        "LICENSE-THIRD-PARTY.txt": corpus("apache-2.0.requests.txt"),
+        "pyproject.toml": '[project]\nname = "x"\nlicense = "LGPL-3.0-or-later"\n',
+    })
+    assert licensing_findings(repo, engine) == []

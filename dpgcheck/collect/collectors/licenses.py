@@ -14,6 +14,7 @@ Heavy libraries are imported only when there is something to parse or scan.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dpgcheck.collect.collectors.files import classify
@@ -28,6 +29,9 @@ MAX_LICENSE_BYTES = 512 * 1024
 MAX_METADATA_BYTES = 1024 * 1024
 MAX_LICENSE_FILES = 64
 MAX_MANIFESTS = 200
+#: Licence files about other people's code (LICENSE-THIRD-PARTY, LICENSES-VENDOR.md …): they
+#: do not say what the project's own licence is.
+THIRD_PARTY = re.compile(r"third[-_. ]?party|3rd[-_. ]?party|vendor|bundled|dependenc|deps\b", re.IGNORECASE)
 #: Files another collector owns and reports problems for (publiccode, dpg).
 QUIET_SOURCES = {"publiccode", "dpg-record"}
 
@@ -120,7 +124,13 @@ def _detected(view: RepoView) -> list[dict[str, Any]]:
         if location == "LICENSES":
             name = entry.path.rsplit("/", 1)[-1]
             named = name.rsplit(".", 1)[0] if "." in name else name
-        base = {"path": entry.path, "location": location, "size": entry.size, "named_id": named}
+        base = {
+            "path": entry.path,
+            "location": location,
+            "size": entry.size,
+            "named_id": named,
+            "third_party": bool(THIRD_PARTY.search(entry.path.rsplit("/", 1)[-1])),
+        }
         text = _decode(view, entry.path, MAX_LICENSE_BYTES)
         if text is None:
             detected.append({**base, **_unread()})
@@ -144,7 +154,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     if detected:
         from dpgcheck.licensing.detect import combine
 
-        combined.update(combine(detected))
+        combined.update(combine([d for d in detected if not d["third_party"]]))
         if combined["ids"]:
             from dpgcheck.licensing.expression import analyse
 

@@ -60,6 +60,7 @@ findings contains finding if {
 	count(judged) == 0
 	some t in detected
 	t.location == "root"
+	not t.third_party
 	t.match in {"full", "with_additional_terms", "notice"}
 	count(t.candidates) > 0
 	every c in t.candidates {

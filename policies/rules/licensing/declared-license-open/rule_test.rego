@@ -14,7 +14,7 @@ decl(source, path, field, normalized, ids, dnf) := {
 }
 
 detection(path, spdx_id, candidates, match) := {
-	"path": path, "location": "root", "size": 1000, "named_id": null, "spdx_id": spdx_id, "candidates": candidates,
+	"path": path, "location": "root", "size": 1000, "named_id": null, "third_party": false, "spdx_id": spdx_id, "candidates": candidates,
 	"ids": candidates, "match": match, "confidence": 0.9, "coverage": 100, "or_later": null,
 	"additional_terms": null, "notice_kind": null, "extra_words": 0,
 }
@@ -56,6 +56,13 @@ test_success_open_data_and_dpg_record_left_to_dpg_pack if {
 	rule.findings == set() with input as {"licenses": {"declared": [
 		decl("publiccode", "publiccode.yml", "legal.license", "CC-BY-SA-4.0", ["CC-BY-SA-4.0"], [["CC-BY-SA-4.0"]]),
 		decl("dpg-record", "dpg.json", "license[0].spdx", "BUSL-1.1", ["BUSL-1.1"], [["BUSL-1.1"]]),
+	]}}
+}
+
+test_success_nothing_declared_third_party_file_not_judged if {
+	rule.findings == set() with input as {"licenses": {"declared": [], "detected": [
+		detection("LICENSE", "MIT", ["MIT"], "full"),
+		object.union(detection("LICENSE-THIRD-PARTY", "BUSL-1.1", ["BUSL-1.1"], "full"), {"third_party": true}),
 	]}}
 }
 

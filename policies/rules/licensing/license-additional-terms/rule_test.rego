@@ -3,7 +3,7 @@ package dpgcheck.rules.licensing["license-additional-terms_test"]
 import data.dpgcheck.rules.licensing["license-additional-terms"] as rule
 
 detection(path, spdx_id, match, extra) := {
-	"path": path, "location": "root", "size": 1200, "named_id": null, "spdx_id": spdx_id, "candidates": [spdx_id],
+	"path": path, "location": "root", "size": 1200, "named_id": null, "third_party": false, "spdx_id": spdx_id, "candidates": [spdx_id],
 	"ids": [spdx_id], "match": match, "confidence": 0.86, "coverage": 97.7, "or_later": null,
 	"additional_terms": extra, "notice_kind": null, "extra_words": 0,
 }

@@ -6,7 +6,9 @@
 #   file supports, a licence file at the root whose licence no declaration
 #   names, and a declaration of "-only" where the licence files together say
 #   "or any later version". A GNU licence text by itself is consistent with both
-#   its -only and -or-later ids. Detections below the confidence threshold
+#   its -only and -or-later ids; the GPL-3.0 text beside an LGPL-3.0 text is
+#   part of the LGPL; third-party licence files (LICENSE-THIRD-PARTY ...) are
+#   not the project's licence. Detections below the confidence threshold
 #   license_detection_min_confidence (default 0.8) are not used against a
 #   declaration.
 # related_resources:
@@ -37,10 +39,20 @@ declared := [d |
 	d.analysis.valid
 ]
 
+# Licence files about the project's own code (not LICENSE-THIRD-PARTY and the like).
 recognised := [t |
 	some t in object.get(input, ["licenses", "detected"], [])
 	t.match in {"full", "with_additional_terms", "notice", "multiple"}
+	not t.third_party
 ]
+
+# COPYING (GPL-3.0) shipped beside COPYING.LESSER, as the LGPL-3.0 asks.
+lgpl_companion(t) if {
+	some inference in combined.inferences
+	inference.kind == "lgpl-incorporates-gpl"
+	t.path in inference.from
+	startswith(t.spdx_id, "GPL-3.0")
+}
 
 combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
 
@@ -75,6 +87,7 @@ findings contains finding if {
 	some t in recognised
 	t.location != "LICENSES"
 	t.confidence >= min_confidence
+	not lgpl_companion(t)
 	count({c | some c in t.candidates; c in declared_ids}) == 0
 	finding := {
 		"message": sprintf("%s holds %s, which no declaration names (declared: %s)", [

@@ -11,7 +11,7 @@ decl(source, path, field, normalized, ids) := {
 }
 
 detection(path, location, spdx_id, candidates, match, confidence) := {
-	"path": path, "location": location, "size": 1000, "named_id": null, "spdx_id": spdx_id, "candidates": candidates,
+	"path": path, "location": location, "size": 1000, "named_id": null, "third_party": false, "spdx_id": spdx_id, "candidates": candidates,
 	"ids": candidates, "match": match, "confidence": confidence, "coverage": 100, "or_later": null,
 	"additional_terms": null, "notice_kind": null, "extra_words": 0,
 }
@@ -106,6 +106,18 @@ test_success_weak_notice_not_used_against_declaration if {
 			detection("docs/LICENSE.md", "docs", "GPL-2.0-only", ["GPL-2.0-only"], "notice", 0.7),
 		],
 		no_combination,
+	)
+}
+
+test_success_lgpl_with_gpl_companion_and_third_party_file if {
+	rule.findings == set() with input as facts(
+		[decl("pyproject", "pyproject.toml", "project.license", "LGPL-3.0-or-later", ["LGPL-3.0-or-later"])],
+		[
+			detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1),
+			detection("COPYING.LESSER", "root", "LGPL-3.0-only", ["LGPL-3.0-only", "LGPL-3.0-or-later"], "full", 1),
+			object.union(detection("LICENSE-THIRD-PARTY", "root", "Apache-2.0", ["Apache-2.0"], "full", 1), {"third_party": true}),
+		],
+		{"ids": ["LGPL-3.0-only"], "inferences": [{"kind": "lgpl-incorporates-gpl", "id": "LGPL-3.0-only", "from": ["COPYING", "COPYING.LESSER"]}], "analysis": null},
 	)
 }
 

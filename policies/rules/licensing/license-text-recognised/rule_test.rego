@@ -3,7 +3,7 @@ package dpgcheck.rules.licensing["license-text-recognised_test"]
 import data.dpgcheck.rules.licensing["license-text-recognised"] as rule
 
 detection(path, location, named_id, spdx_id, candidates, match) := {
-	"path": path, "location": location, "size": 1200, "named_id": named_id, "spdx_id": spdx_id, "candidates": candidates,
+	"path": path, "location": location, "size": 1200, "named_id": named_id, "third_party": false, "spdx_id": spdx_id, "candidates": candidates,
 	"ids": candidates, "match": match, "confidence": 1, "coverage": 0, "or_later": null,
 	"additional_terms": null, "notice_kind": null, "extra_words": 0,
 }
