@@ -50,7 +50,7 @@ def thresholds(tmp_path: Path) -> Path:
 
 
 def check(root: Path, bundle: Path, engine: str, *extra: str) -> dict[str, Any]:
-    _, report = run_json("check", root, "--format", "json", "--engine", engine, "--bundle", bundle, *extra)
+    _, report = run_json("check", root, "--format", "json", "--engine", engine, "--bundle", bundle, "--profile", "default", *extra)
     return report
 
 
@@ -188,7 +188,8 @@ def test_rules_do_not_apply_to_a_registry_record(thresholds: Path, engine: str) 
     from tests.conftest import SHARED
 
     nominee = sorted((SHARED / "dpga-data" / "publicgoods-candidates" / "nominees").glob("*.json"))[0]
-    _, report = run_json("check", "--record", nominee, "--format", "json", "--engine", engine, "--bundle", thresholds)
+    # a record is judged with the dpg-standard profile unless told otherwise; "default" selects every rule
+    _, report = run_json("check", "--record", nominee, "--format", "json", "--engine", engine, "--bundle", thresholds, "--profile", "default")
     assert mine(report) == []
     assert statuses(report) == {rule_id: "not_applicable" for rule_id in MINE}
 
