@@ -378,7 +378,7 @@ def lint(
                 tomls[directory] = parsed
     dep5 = None
     if ".reuse/dep5" in present:
-        if "" in tomls:
+        if "REUSE.toml" in present:
             problems.append(problem(SOURCE, "reuse-dep5-and-toml", "both REUSE.toml and .reuse/dep5 exist; the REUSE specification allows one; .reuse/dep5 not used", ".reuse/dep5"))
         else:
             text = read_text(".reuse/dep5")
