@@ -14,6 +14,7 @@ from dpgcheck.collect.collectors import publiccode as collector
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.publiccode import check
 from dpgcheck.schemas import facts_schema
 from tests.governance.helpers import FULL, MINIMAL, billion_laughs, dump, mutate
 
@@ -188,3 +189,49 @@ def test_network_checks_refuse_private_addresses(make_repo: Callable[..., Path])
         ("roadmap", "unreachable", "roadmap cannot be reached: host does not resolve to a public address"),
         ("url", "unreachable", "url cannot be reached: host does not resolve to a public address"),
     ]
+
+
+def test_network_checks_against_a_local_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import dpgcheck.publiccode.network as network
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, head: bool) -> None:
+            if self.path == "/no-head" and head:
+                self.send_response(405)
+            elif self.path in ("/ok", "/no-head"):
+                self.send_response(200)
+            else:
+                self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+            self._answer(head=True)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._answer(head=False)
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setattr(network, "_public_host", lambda host: host == "127.0.0.1")  # this test's server only
+        base = f"http://127.0.0.1:{server.server_port}"
+        document = mutate(MINIMAL, "url", f"{base}/ok")
+        document["landingURL"] = f"{base}/no-head"
+        document["roadmap"] = f"{base}/missing"
+        document["description"]["en"]["documentation"] = "http://localhost/docs"
+        result = check(dump(document), network=True, timeout=2)
+        assert sorted((i["key"], i["code"], i["message"]) for i in result.issues) == [
+            ("description.en.documentation", "unreachable", "description.en.documentation cannot be reached: host does not resolve to a public address"),
+            ("roadmap", "unreachable", "roadmap cannot be reached: HTTP 404"),
+        ]
+    finally:
+        server.shutdown()
+        server.server_close()
