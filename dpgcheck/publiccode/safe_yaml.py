@@ -167,7 +167,6 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
     expanded = 0
     aliases = 0
     documents = 0
-    root_set = False
     loader = _Loader(text)
     try:
         while loader.check_event():
@@ -208,7 +207,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 if frame.anchor:
                     open_anchors.discard(frame.anchor)
                     anchors[frame.anchor] = (value, frame.size)
-                root_set = _attach(loaded, stack, value, frame.size, root_set)
+                _attach(loaded, stack, value, frame.size)
                 continue
             if isinstance(event, yaml.AliasEvent):
                 aliases += 1
@@ -227,7 +226,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 if parent is not None and parent.kind == "map" and parent.key is _NO_KEY:
                     raise YamlRefused("complex-key", "a mapping key must be a plain value, not an alias", _line(event))
                 _record_line(loaded, parent, path, event, max_nodes)
-                root_set = _attach(loaded, stack, value, size, root_set)
+                _attach(loaded, stack, value, size)
                 continue
             if isinstance(event, yaml.ScalarEvent):
                 expanded += 1
@@ -250,7 +249,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 _record_line(loaded, parent, path, event, max_nodes)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-                root_set = _attach(loaded, stack, value, 1, root_set)
+                _attach(loaded, stack, value, 1)
                 continue
     finally:
         loader.dispose()
@@ -279,10 +278,10 @@ def _record_line(loaded: Loaded, parent: _Frame | None, path: str, event: Any, m
         loaded.lines.setdefault(path, _line(event) or 0)
 
 
-def _attach(loaded: Loaded, stack: list[_Frame], value: Any, size: int, root_set: bool) -> bool:
+def _attach(loaded: Loaded, stack: list[_Frame], value: Any, size: int) -> None:
     if not stack:
         loaded.value = value
-        return True
+        return
     parent = stack[-1]
     parent.size += size
     if parent.kind == "seq":
@@ -296,4 +295,3 @@ def _attach(loaded: Loaded, stack: list[_Frame], value: Any, size: int, root_set
     else:
         parent.value[str(parent.key)] = value
         parent.key = _NO_KEY
-    return root_set

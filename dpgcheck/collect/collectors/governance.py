@@ -39,7 +39,8 @@ KINDS = ("governance", "contributing", "code_of_conduct", "security_policy", "su
 TEXT_KINDS = ("governance", "contributing", "code_of_conduct", "security_policy", "support", "roadmap", "maintainers", "readme")
 READ_LIMIT = 512 * 1024
 MAX_DOCUMENTS_PER_KIND = 20
-_DOC_EXTENSIONS = (".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org", "")
+#: Extensions of the documents read from a top-level governance/ folder.
+_FOLDER_DOC_EXTENSIONS = (".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org")
 
 #: topic -> (heading pattern, text pattern). Headings are matched case-insensitively on their words;
 #: text patterns are deliberately specific phrases so that a passing mention does not count.
@@ -193,7 +194,6 @@ def _section(text: str, heads: list[tuple[int, str]], pattern: re.Pattern[str]) 
 
 
 _ENFORCEMENT_HEADING = re.compile(r"enforcement|reporting|report|contact|incident", re.IGNORECASE)
-_REPORT_HEADING = re.compile(r"report|disclos|contact|vulnerab", re.IGNORECASE)
 
 
 def _documents(view: RepoView) -> dict[str, list[FileEntry]]:
@@ -206,7 +206,7 @@ def _documents(view: RepoView) -> dict[str, list[FileEntry]]:
             found[located[0]].append(entry)
             continue
         parts = entry.path.split("/")
-        if len(parts) == 2 and parts[0].lower() == "governance" and parts[1].lower().endswith(_DOC_EXTENSIONS[:-1]):
+        if len(parts) == 2 and parts[0].lower() == "governance" and parts[1].lower().endswith(_FOLDER_DOC_EXTENSIONS):
             found["governance"].append(entry)
     order = {"root": 0, ".github": 1, "docs": 2, "doc": 3}
     for kind, entries in found.items():
