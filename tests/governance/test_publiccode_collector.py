@@ -48,7 +48,7 @@ def test_valid_full_file(make_repo: Callable[..., Path]) -> None:
     root = make_repo({"publiccode.yml": dump(FULL).decode(), "docs/logo.svg": "<svg/>", "docs/screen.png": "png"})
     section = facts_of(root)["publiccode"]
     assert {k: v for k, v in section.items() if k != "fields"} == {
-        "present": True, "path": "publiccode.yml", "candidates": ["publiccode.yml"], "parsed": True, "valid": True,
+        "present": True, "path": "publiccode.yml", "candidates": ["publiccode.yml"], "elsewhere": [], "parsed": True, "valid": True,
         "version": "0", "version_supported": True, "version_latest": True, "network_checked": False,
         "error_count": 0, "warning_count": 0, "errors": [], "warnings": [],
     }
@@ -109,7 +109,8 @@ def test_yaml_extension_and_two_files(make_repo: Callable[..., Path]) -> None:
 
 
 def test_file_in_a_subdirectory_is_not_the_repositorys(make_repo: Callable[..., Path]) -> None:
-    assert facts_of(make_repo({"vendor/lib/publiccode.yml": dump(MINIMAL).decode()}))["publiccode"]["present"] is False
+    section = facts_of(make_repo({"vendor/lib/publiccode.yml": dump(MINIMAL).decode(), "docs/PublicCode.yaml": "x: 1\n"}))["publiccode"]
+    assert (section["present"], section["elsewhere"]) == (False, ["docs/PublicCode.yaml", "vendor/lib/publiccode.yml"])
 
 
 def test_contacts_are_counted_never_copied(make_repo: Callable[..., Path]) -> None:

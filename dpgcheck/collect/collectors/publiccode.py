@@ -32,6 +32,7 @@ def empty() -> dict[str, Any]:
         "present": False,
         "path": None,
         "candidates": [],
+        "elsewhere": [],
         "parsed": False,
         "valid": False,
         "version": None,
@@ -53,6 +54,9 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         key=lambda e: (FILE_NAMES.index(e.lower), e.path != e.lower, e.path),
     )
     facts["candidates"] = [entry.path for entry in candidates]
+    facts["elsewhere"] = sorted(
+        entry.path for entry in view.files if "/" in entry.path and entry.lower.rpartition("/")[2] in FILE_NAMES
+    )[:20]
     if not candidates:
         return facts
     entry = candidates[0]

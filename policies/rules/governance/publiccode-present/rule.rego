@@ -31,6 +31,10 @@ findings contains finding if {
 	input.publiccode.present == false
 	finding := {
 		"message": "No publiccode.yml at the repository root: add one so public-sector software catalogues can find and describe the software",
-		"evidence": {"suggested_path": "publiccode.yml", "searched": ["publiccode.yml", "publiccode.yaml"]},
+		"evidence": {
+			"suggested_path": "publiccode.yml",
+			"searched": ["publiccode.yml", "publiccode.yaml"],
+			"found_elsewhere": object.get(input.publiccode, "elsewhere", []),
+		},
 	}
 }
