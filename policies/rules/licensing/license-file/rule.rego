@@ -19,18 +19,33 @@
 #     the texts in LICENSES/<SPDX-id>.txt as the REUSE specification describes.
 package dpgcheck.rules.licensing["license-file"]
 
-root_licenses := [f | some f in input.files.inventory.license; f.location == "root"]
+root_licenses := [f |
+	some f in input.files.inventory.license
+	f.location == "root"
+	not third_party(f.path)
+]
+
+# LICENSE-THIRD-PARTY and the like (input.licenses) cover other people's code.
+third_party(path) if {
+	some t in object.get(input, ["licenses", "detected"], [])
+	t.path == path
+	t.third_party
+}
 
 findings contains finding if {
 	count(root_licenses) == 0
 	count(input.files.inventory.license_text) == 0
-	elsewhere := [f.path | some f in input.files.inventory.license]
+	elsewhere := [f.path | some f in input.files.inventory.license; not third_party(f.path)]
+	others := [f.path | some f in input.files.inventory.license; third_party(f.path)]
 	finding := {
-		"message": message(elsewhere),
-		"evidence": {"suggested_path": "LICENSE", "found_elsewhere": elsewhere},
+		"message": message(elsewhere, others),
+		"evidence": {"suggested_path": "LICENSE", "found_elsewhere": elsewhere, "third_party_only": others},
 	}
 }
 
-message(elsewhere) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
+message(elsewhere, others) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
+	count(elsewhere) == 0
+	count(others) == 0
+} else := sprintf("Only third-party licence files at the repository root (%s): add LICENSE with the project's own licence", [concat(", ", others)]) if {
 	count(elsewhere) == 0
 } else := sprintf("The licence file is not at the repository root (found %s): move it to LICENSE at the root", [concat(", ", elsewhere)])
