@@ -163,19 +163,37 @@ def _clean(value: str, before: str) -> str:
     return _END_MARKERS.sub("", value).strip()
 
 
+_ANY_TAG = re.compile(r"SPDX-License-Identifier:|SPDX-(?:File|Snippet)CopyrightText:|Copyright|©")
+_RARE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _tag_lines(text: str) -> list[str]:
+    """The lines that hold a tag, in order (``str.splitlines`` semantics)."""
+    if _RARE_BREAKS.search(text):
+        return [line for line in text.splitlines() if _ANY_TAG.search(line)]
+    lines, last_end = [], -1
+    for match in _ANY_TAG.finditer(text):
+        if match.start() < last_end:
+            continue  # another tag on a line already taken
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        last_end = len(text) if end < 0 else end
+        lines.append(text[start:last_end])
+    return lines
+
+
 def extract(text: str, source_type: str) -> Info:
     """The REUSE tags of a text (a file or a ``.license`` sidecar)."""
     info = Info()
     if "REUSE-IgnoreStart" in text:
         text = _IGNORE_REGION.sub("", text)
-    for line in text.splitlines():
+    for line in _tag_lines(text):
         if "SPDX-License-Identifier:" in line:
             match = _LICENSE_TAG.search(line)
             if match:
                 value = _clean(match.group(1), line[: match.start()])
                 if (value, source_type) not in info.expressions:
                     info.expressions.append((value, source_type))
-                continue
         if "opyright" in line or "©" in line:
             match = _COPYRIGHT.search(line)
             if match:
