@@ -145,15 +145,14 @@ def _load_json(text: str) -> Any:
 
 
 def _load_yaml(text: str) -> Any:
+    """Safe YAML without aliases (they make "billion laughs" documents); libyaml when present."""
     import yaml
 
-    class NoAliasLoader(yaml.SafeLoader):  # aliases make "billion laughs" documents
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                raise yaml.YAMLError("YAML aliases (*name) are not allowed in an SPDX document")
-            return super().compose_node(parent, index)
-
-    return yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases (*name) are not allowed in an SPDX document")
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def _load_xml(text: str) -> Any:
