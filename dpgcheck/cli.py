@@ -121,7 +121,8 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             output=output,
             bundles=bundles,
             builtin=not no_builtin,
-            run=RunOptions(profile=profile, fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
+            # A registry record is judged against the DPG Standard unless another profile is asked for.
+            run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
                            now=_evaluation_clock(now)),
             collect=_collect_options(sbom, affiliations, network, history_max_commits),
             opa=OpaServerOptions(
@@ -188,6 +189,19 @@ def policy_list(bundles, no_builtin, profile, as_json) -> None:
         from dpgcheck.commands.policy import policy_list as run
 
         raise SystemExit(run(bundles, builtin=not no_builtin, profile=profile, as_json=as_json))
+
+
+@policy.command("doc")
+@click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory (repeatable).")
+@click.option("--no-builtin", is_flag=True, help="Document only the given bundles.")
+@click.option("-o", "--output", type=PathType, help="Write the Markdown page to FILE (default: standard output).")
+@click.option("--check", is_flag=True, help="Exit 1 when FILE (-o) differs from the generated page.")
+def policy_doc(bundles, no_builtin, output, check) -> None:
+    """Write the rule catalogue as Markdown, from the rules' METADATA."""
+    with error_handler():
+        from dpgcheck.commands.policy_doc import policy_doc as run
+
+        raise SystemExit(run(bundles, builtin=not no_builtin, output=output, check=check))
 
 
 @cli.group()

@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from dpgcheck.bundle.archive import is_archive, unpack
+from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
+from dpgcheck.bundle.dispatch import dispatch_module
 from dpgcheck.bundle.metadata import catalog_entry
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import builtin_policies
@@ -152,4 +154,5 @@ def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool 
         for suffix in (".tar.gz", ".tgz"):
             label = label.removesuffix(suffix)
         load_bundle(path, policy_set, label=label)
+    policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog)
     return policy_set

@@ -28,6 +28,8 @@ class FileEntry:
     size: int
     is_symlink: bool = False
     link_inside: bool = True  # for symlinks: does the target resolve inside the repository?
+    #: The name as the file system spells it, when ``path`` had to escape non-UTF-8 bytes.
+    name_on_disk: str | None = None
 
     @property
     def lower(self) -> str:
@@ -92,7 +94,7 @@ class RepoView:
             )
             return None
         try:
-            with open(self.root / path, "rb") as handle:
+            with open(self.root / (entry.name_on_disk or path), "rb") as handle:
                 return handle.read(limit + 1)[:limit]
         except OSError as exc:
             self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", path))
@@ -157,6 +159,7 @@ def _walked_files(root: Path, problems: list[Problem]) -> list[str]:
 
 def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
     shown = printable_name(name)
+    on_disk = None if shown == name else name
     if shown != name:
         problems.append(problem("repository", "non-utf8-name", "file name is not valid UTF-8; it is shown with \\x escapes", shown))
     full = root / name
@@ -169,7 +172,7 @@ def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
         inside = target == str(root) or target.startswith(str(root) + os.sep)
         if not inside:
             problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
-            return FileEntry(shown, 0, is_symlink=True, link_inside=False)
+            return FileEntry(shown, 0, is_symlink=True, link_inside=False, name_on_disk=on_disk)
         try:
             target_info = os.stat(target)
         except OSError:
@@ -177,7 +180,7 @@ def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
             return None
         if not stat.S_ISREG(target_info.st_mode):
             return None
-        return FileEntry(shown, target_info.st_size, is_symlink=True)
+        return FileEntry(shown, target_info.st_size, is_symlink=True, name_on_disk=on_disk)
     if not stat.S_ISREG(info.st_mode):
         return None
-    return FileEntry(shown, info.st_size)
+    return FileEntry(shown, info.st_size, name_on_disk=on_disk)

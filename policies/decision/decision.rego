@@ -60,8 +60,11 @@ excluded(id, rule) if {
 	selects(selector, id, rule)
 }
 
-# A rule in the catalogue whose package is loaded.
-loaded(id, rule) if data.dpgcheck.rules[rule.area][id]
+# A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
+# from the catalogue when the bundles are loaded (dpgcheck/bundle/dispatch.py, and baked
+# into `dpgcheck bundle build`): one direct reference per rule, so an engine evaluates the
+# selected rule packages only, instead of every package under data.dpgcheck.rules.
+loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
 # Severity: run configuration wins over the profile, the profile over the rule's own.
 severity_of(id, rule) := object.get(
@@ -72,9 +75,9 @@ severity_of(id, rule) := object.get(
 active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 	some id, rule in catalog
 	profile != null
-	loaded(id, rule)
 	included(id, rule)
 	not excluded(id, rule)
+	loaded(id, rule)
 	severity_of(id, rule) in object.keys(severity_rank)
 }
 
@@ -82,7 +85,7 @@ active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 
 findings contains finding if {
 	some id, rule in active
-	some raw in data.dpgcheck.rules[rule.area][id].findings
+	some raw in data.dpgcheck.dispatch.findings(id)
 	finding := {
 		"rule_id": id,
 		"area": rule.area,
@@ -109,7 +112,7 @@ status_of(id) := "fail" if {
 } else := "warn" if {
 	count(findings_of(id)) > 0
 } else := "not_applicable" if {
-	data.dpgcheck.rules[active[id].area][id].not_applicable == true
+	data.dpgcheck.dispatch.not_applicable(id)
 } else := "pass"
 
 rules[id] := object.union(rule, {"status": status_of(id), "blocking": blocks(id)}) if some id, rule in active

@@ -88,6 +88,7 @@ def test_non_utf8_file_name_is_listed_with_escapes(make_repo):
         handle.write(b"x")
     view = RepoView.open(repo)
     assert [f.path for f in view.files] == ["caf\\xe9.txt"]
+    assert view.read_text("caf\\xe9.txt", source="test") == "x"
     assert view.problems == [
         {"source": "repository", "code": "non-utf8-name", "message": "file name is not valid UTF-8; it is shown with \\x escapes", "path": "caf\\xe9.txt"}
     ]
