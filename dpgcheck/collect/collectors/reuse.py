@@ -36,9 +36,10 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         kinds = {kind for _, kind in f.info.copyrights} | {kind for _, kind in f.info.expressions}
         for kind in kinds:
             sources[kind] += 1
-        if kinds & {"file-header", "dot-license"}:
+        if f.has_licensing and any(kind in ("file-header", "dot-license") for _, kind in f.info.expressions):
             headers += 1
     return {
+        # A LICENSES/ directory, REUSE.toml, dep5, or a file with a valid licence header of its own.
         "adopted": bool(result.licenses_dir or result.reuse_toml or result.dep5 or headers),
         "covered_files": len(files),
         "with_copyright": len(with_copyright),
