@@ -50,6 +50,8 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
         "",
         "<!-- Generated from the rules' METADATA annotations; do not edit by hand. -->",
         f"<!-- Regenerate with: {REGENERATE} -->",
+        # Remediation texts quote SPDX tags; tell REUSE tools they are prose, not this file's licence.
+        "<!-- REUSE-IgnoreStart -->",
         "",
         f"{len(catalog)} rules in {len(areas)} areas. Severity is the rule's own; a profile may raise or lower it",
         "(shown under *Profile severity*). DPG Standard indicators follow version 1.1.7.",
@@ -92,6 +94,7 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
                     label = ref.get("description") or ref["ref"]
                     lines.append(f"- [{_cell(label)}]({ref['ref']})")
                 lines.append("")
+    lines += ["", "<!-- REUSE-IgnoreEnd -->"]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

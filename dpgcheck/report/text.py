@@ -30,7 +30,9 @@ def render(report: dict[str, Any]) -> str:
             lines.append(f"  {indicator:<3} {title:<46} {STATUS_LABELS.get(status, status)}")
         lines.append("")
     rules = report["rules"]
-    for title, findings in grouped(report["findings"]):
+    serious = [f for f in report["findings"] if f["severity"] != "info"]
+    notes = [f for f in report["findings"] if f["severity"] == "info"]
+    for title, findings in grouped(serious):
         lines.append(title)
         seen_rules = set()
         for finding in findings:
@@ -43,6 +45,13 @@ def render(report: dict[str, Any]) -> str:
                 remediation = rules.get(finding["rule_id"], {}).get("remediation")
                 if remediation:
                     lines.extend(_wrap(f"fix: {remediation}", "          "))
+        lines.append("")
+    if notes:
+        lines.append("Notes (info; the JSON and Markdown reports give each fix)")
+        for finding in notes:
+            path = finding_path(finding)
+            where = f" [{path}]" if path else ""
+            lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}", "  "))
         lines.append("")
     summary = report["summary"]
     statuses = summary.get("rules_by_status", {})
