@@ -31,16 +31,15 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     with_copyright = [f for f in files if f.has_copyright]
     with_licensing = [f for f in files if f.has_licensing]
     sources = {kind: 0 for kind in SOURCE_TYPES}
-    headers = 0
     for f in files:
         kinds = {kind for _, kind in f.info.copyrights} | {kind for _, kind in f.info.expressions}
         for kind in kinds:
             sources[kind] += 1
-        if f.has_licensing and any(kind in ("file-header", "dot-license") for _, kind in f.info.expressions):
-            headers += 1
     return {
-        # A LICENSES/ directory, REUSE.toml, dep5, or a file with a valid licence header of its own.
-        "adopted": bool(result.licenses_dir or result.reuse_toml or result.dep5 or headers),
+        # The repository follows REUSE: it has licence texts in LICENSES/, a REUSE.toml or a
+        # .reuse/dep5. SPDX tags in a few files alone do not count: tools that mention the tags
+        # in their code or tests would look like half-annotated REUSE projects.
+        "adopted": bool(result.licenses_dir or result.reuse_toml or result.dep5),
         "covered_files": len(files),
         "with_copyright": len(with_copyright),
         "with_licensing": len(with_licensing),

@@ -5,7 +5,9 @@
 #   or dep5 entry) does not hold a valid SPDX licence expression counts as having
 #   no licence information at all: a typo, a trailing comment marker the REUSE
 #   rules do not strip, or prose after the tag. The facts list up to 100 such
-#   values.
+#   values. The rule applies to repositories that follow REUSE (LICENSES/,
+#   REUSE.toml or .reuse/dep5): elsewhere tag-like text is usually code or tests
+#   that talk about the tags.
 # related_resources:
 #   - description: REUSE specification 3.3, comment headers
 #     ref: https://reuse.software/spec-3.3/#comment-headers
@@ -20,7 +22,10 @@
 #     comment markers, e.g. `# SPDX-License-Identifier: MIT OR Apache-2.0`.
 package dpgcheck.rules.licensing["reuse-header-valid"]
 
+not_applicable if not input.reuse.adopted
+
 findings contains finding if {
+	input.reuse.adopted
 	some entry in input.reuse.invalid_expressions
 	finding := {
 		"message": sprintf("%s: %q (%s) is not a valid SPDX licence expression, so the file counts as unlicensed", [entry.path, entry.expression, entry.source]),
