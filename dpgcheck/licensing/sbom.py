@@ -35,6 +35,7 @@ from dpgcheck.licensing.expression import analyse
 MAX_BYTES = 64 * 1024 * 1024
 MAX_BYTES_SLOW = {"tag-value": 24 * 1024 * 1024, "rdf": 24 * 1024 * 1024, "yaml": 32 * 1024 * 1024}
 EXAMPLES = 10
+EXAMPLE_POOL = 5000
 SPDX_VERSIONS = ("SPDX-2.2", "SPDX-2.3")
 OLD_VERSIONS = ("SPDX-2.0", "SPDX-2.1")
 
@@ -58,14 +59,16 @@ class Messages:
         if group is None:
             group = self._groups[code] = {"code": code, "kind": kind, "message": message, "count": 0, "examples": []}
         group["count"] += 1
-        if example is not None and len(group["examples"]) < EXAMPLES and example not in group["examples"]:
+        if example is not None and len(group["examples"]) < EXAMPLE_POOL:
             group["examples"].append(example[:300])
 
     def codes(self) -> set[str]:
         return set(self._groups)
 
     def as_list(self) -> list[dict[str, Any]]:
-        return [{**self._groups[c], "examples": sorted(self._groups[c]["examples"])} for c in sorted(self._groups)]
+        # The first examples in sorted order, so that RDF (whose elements have no order)
+        # gives the same facts on every run.
+        return [{**self._groups[c], "examples": sorted(set(self._groups[c]["examples"]))[:EXAMPLES]} for c in sorted(self._groups)]
 
 
 # --- format detection ------------------------------------------------------------

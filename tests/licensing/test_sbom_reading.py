@@ -160,3 +160,20 @@ def test_original_document_is_not_modified():
     before = copy.deepcopy(document)
     sbom.document_facts(document, sbom.Messages())
     assert document == before
+
+
+def test_collector_records_oversized_and_unreadable_documents(make_repo, monkeypatch, tmp_path):
+    from dpgcheck.collect.collectors import sbom as collector
+    from dpgcheck.collect.options import CollectOptions
+    from dpgcheck.collect.repo_view import RepoView
+
+    root = make_repo({"big.spdx.json": json.dumps(npm_sbom(50)), "ok.spdx.json": json.dumps(npm_sbom(1))})
+    monkeypatch.setattr(sbom, "MAX_BYTES", 5000)
+    view = RepoView.open(root)
+    facts = collector.collect(view, CollectOptions(sbom_paths=(tmp_path,)))
+    assert [(d["path"], d["origin"], d["readable"], [p["code"] for p in d["problems"]]) for d in facts["documents"]] == [
+        ("big.spdx.json", "repository", False, ["too-large"]),
+        ("ok.spdx.json", "repository", True, []),
+        (str(tmp_path), "command-line", False, ["unreadable"]),
+    ]
+    assert [p["code"] for p in view.problems] == ["sbom-unreadable"]
