@@ -37,6 +37,7 @@ from dpgcheck.collect.problems import Problem, problem
 SOURCE = "reuse"
 SCAN_LIMIT = 16 * 1024 * 1024
 BINARY_SNIFF = 8192
+MAX_EXPRESSION_LENGTH = 2000
 
 IGNORED_DIRECTORIES = {".git", ".hg", ".sl", ".reuse", "LICENSES"}
 _IGNORED_NAME = re.compile(
@@ -95,7 +96,7 @@ def _plain_licensing() -> Any:
 @functools.lru_cache(maxsize=4096)
 def parse_expression(text: str) -> tuple[bool, tuple[str, ...]]:
     """(valid, symbols as written) of a REUSE licence expression; ids are case-sensitive."""
-    if not text:
+    if not text or len(text) > MAX_EXPRESSION_LENGTH:
         return False, ()
     from license_expression import LicenseWithExceptionSymbol
 
@@ -160,7 +161,9 @@ def _clean(value: str, before: str) -> str:
     prefix = before.strip()
     if prefix and value.endswith(prefix) and not any(c in prefix for c in "{\\"):
         value = value[: -len(prefix)]
-    return _END_MARKERS.sub("", value).strip()
+    # Only the tail can hold the terminators; bounding it keeps a huge one-line file linear.
+    head, tail = value[:-64], value[-64:]
+    return (head + _END_MARKERS.sub("", tail)).strip()
 
 
 _ANY_TAG = re.compile(r"SPDX-License-Identifier:|SPDX-(?:File|Snippet)CopyrightText:|Copyright|©")

@@ -111,3 +111,23 @@ def test_hostile_files(make_repo):
     assert sorted(p["code"] for p in facts["problems"] if p["source"] == "reuse") == ["reuse-dep5-and-toml", "reuse-toml-invalid"]
     check = run_dpgcheck("check", root, "--format", "json", "--fail-on", "never")
     assert check.returncode == 0 and "Traceback" not in check.stderr
+
+
+def test_pathological_texts_stay_linear():
+    import time
+
+    from dpgcheck.licensing import reuse
+
+    texts = [
+        "SPDX-License-Identifier: MIT" + " " * 2_000_000 + "x",
+        "SPDX-FileCopyrightText: " + " " * 3_000_000 + "x\n",
+        "Copyright " * 500_000,
+        "SPDX-License-Identifier: " + "MIT AND " * 300_000 + "MIT",
+        "REUSE-IgnoreStart\n" * 200_000,
+    ]
+    for text in texts:
+        started = time.monotonic()
+        info = reuse.extract(text, "file-header")
+        valid = [reuse.parse_expression(value)[0] for value, _ in info.expressions]
+        assert time.monotonic() - started < 3
+        assert valid in ([], [False])
