@@ -394,7 +394,7 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
         identifier = element_id(package, "package")
         name = _text(package.get("name"))
         version_info = _text(package.get("versionInfo"))
-        label = f"{name or identifier or index}@{version_info}" if version_info else str(name or identifier or index)
+        label = (f"{name or identifier or index}@{version_info}" if version_info else str(name or identifier or index))[:200]
         if parsers is not None:
             try:
                 parsers["package"](package)
