@@ -308,6 +308,10 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _short(value: str | None, limit: int = 500) -> str | None:
+    return value if value is None or len(value) <= limit else value[:limit] + "…"
+
+
 @functools.lru_cache(maxsize=4096)
 def _cached_analysis(expression: str) -> dict[str, Any]:
     return analyse(expression)
@@ -331,10 +335,10 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     version = _text(raw.get("spdxVersion"))
     facts: dict[str, Any] = {
         "spec_version": version,
-        "name": _text(raw.get("name")),
-        "namespace": _text(raw.get("documentNamespace")),
-        "created": _text(creation.get("created")),
-        "creators": sorted(set(creators))[:50],
+        "name": _short(_text(raw.get("name"))),
+        "namespace": _short(_text(raw.get("documentNamespace"))),
+        "created": _short(_text(creation.get("created"))),
+        "creators": sorted({c[:300] for c in creators})[:50],
         "creator_types": {
             kind: sum(1 for c in creators if c.lower().startswith(kind + ":")) for kind in ("person", "organization", "tool")
         },
