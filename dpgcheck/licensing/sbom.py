@@ -484,7 +484,9 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     for expression in sorted(licence_rows):
         row = licence_rows[expression]
         row["examples"] = sorted(set(row["examples"]))[:EXAMPLES]
-        row["analysis"] = _cached_analysis(expression)
+        # analyse() refuses expressions over 2,000 characters; hand it no more than that.
+        row["analysis"] = _cached_analysis(expression if len(expression) <= 2000 else expression[:2001])
+        row["expression"] = _short(expression, 2000)
         for ref in row["analysis"]["license_refs"]:
             if ref.startswith("LicenseRef-") and ref not in declared_refs:
                 messages.add("undeclared-license-ref", "validation", "LicenseRef- ids used but not defined in hasExtractedLicensingInfos", ref)
