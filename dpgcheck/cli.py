@@ -57,7 +57,7 @@ def _collect_options(
 collect_flags = [
     click.option("--record", type=PathType, help="Judge a DPG registry nominee record (JSON) instead of a repository."),
     click.option("--screening", type=PathType, help="The screening record that goes with --record."),
-    click.option("--sbom", type=PathType, multiple=True, help="An SPDX document to read besides those found in the repository (repeatable)."),
+    click.option("--sbom", type=click.Path(exists=True, dir_okay=False, path_type=Path), multiple=True, help="An SPDX document to read besides those found in the repository (repeatable)."),
     click.option("--affiliations", type=PathType, help="YAML/JSON map of contributor e-mail or domain to organisation."),
     click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
     click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of git history (default 50,000)."),
