@@ -47,6 +47,8 @@ from dpgcheck.collect.repo_view import FileEntry
         ("sbom.spdx.json", ("sbom", "root")),
         ("app.cdx.json", ("sbom", "root")),
         ("bom.json", ("sbom", "root")),
+        ("app-sbom.json", ("sbom", "root")),
+        ("release_bom.xml", ("sbom", "root")),
         ("bom/pom.xml", None),
         ("pom.xml", None),
     ],

@@ -63,7 +63,8 @@ KINDS = sorted(
 _SEPARATORS = re.compile(r"[-_. ]")
 # Scorecard's SBOM names plus common variants; a Maven BOM (pom.xml) is not an SBOM.
 _SBOM_NAME = re.compile(
-    r"(^|/)([^/]+\.(spdx|cdx|sbom)(\.(json|xml|ya?ml|rdf|rdf\.xml|tag|tv))?|(s?bom)([-_.][^/]*)?\.(json|xml|spdx|ya?ml))$",
+    r"(^|/)([^/]+\.(spdx|cdx|sbom)(\.(json|xml|ya?ml|rdf|rdf\.xml|tag|tv))?|(s?bom)([-_.][^/]*)?\.(json|xml|spdx|ya?ml)"
+    r"|[^/]*[-_.]s?bom\.(json|xml|ya?ml|spdx))$",
     re.IGNORECASE,
 )
 
