@@ -22,6 +22,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PACKAGE = re.compile(r"^package\s+(?P<path>\S+)\s*$", re.MULTILINE)
 _RULE_PACKAGE = re.compile(r'^dpgcheck\.rules\.(?P<area>[a-z0-9_-]+)(?:\["(?P<quoted>[^"]+)"\]|\.(?P<bare>[a-z0-9_]+))$')
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_FINDINGS_RULE = re.compile(r"^findings\s+contains\b", re.MULTILINE)
 
 
 def package_path(source: str) -> str | None:
@@ -78,6 +79,8 @@ def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
     area, rule_id = identity
     if not _ID.match(rule_id):
         raise DpgcheckError(f"rule id {rule_id!r} must be kebab-case (a-z, 0-9 and single dashes)", path=where)
+    if not _FINDINGS_RULE.search(source):
+        raise DpgcheckError("rule package has no `findings contains ... if` rule; every rule must expose its findings", path=where)
     annotation = package_annotation(source, where=where)
     if annotation is None:
         raise DpgcheckError("rule package has no METADATA annotation above its package line; add title, description and custom.severity", path=where)
@@ -115,6 +118,13 @@ def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
     }
     if custom.get("indicator") is not None:
         entry["indicator"] = str(custom["indicator"])
+    # Every selector that names this rule (see the decision): a fact about the catalogue,
+    # listed here so that selecting rules is a look-up in Rego.
+    entry["selectors"] = sorted(
+        {"*", rule_id, f"rule:{rule_id}", f"area:{area}"}
+        | ({f"indicator:{entry['indicator']}"} if "indicator" in entry else set())
+        | {f"profile:{name}" for name in entry["profiles"]}
+    )
     for extra in ("effective_on", "principle", "tags"):
         value = custom.get(extra)
         if value is not None:

@@ -28,36 +28,25 @@ profile := object.get(config.profiles, config.profile_name, null)
 # --- selection -------------------------------------------------------------
 
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
-selects(selector, _, _) if selector == "*"
+# Each catalogue entry lists the selectors that name it (rule.selectors, written when the
+# catalogue is built), so selection is a few set look-ups per rule.
+selects(selector, _, rule) if selector in rule.selectors
 
-selects(selector, id, _) if selector == id
+include_selectors := {s | some s in object.get(profile, "include", [])}
 
-selects(selector, id, _) if selector == concat(":", ["rule", id])
+exclude_selectors := {s | some s in object.get(profile, "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-selects(selector, _, rule) if selector == concat(":", ["area", rule.area])
+included(_, rule) if config.profile_name in rule.profiles
 
-selects(selector, _, rule) if selector == concat(":", ["indicator", rule.indicator])
-
-selects(selector, _, rule) if {
-	some name in object.get(rule, "profiles", [])
-	selector == concat(":", ["profile", name])
+included(_, rule) if {
+	some selector in rule.selectors
+	selector in include_selectors
 }
 
-included(id, rule) if config.profile_name in object.get(rule, "profiles", [])
-
-included(id, rule) if {
-	some selector in object.get(profile, "include", [])
-	selects(selector, id, rule)
-}
-
-excluded(id, rule) if {
-	some selector in object.get(profile, "exclude", [])
-	selects(selector, id, rule)
-}
-
-excluded(id, rule) if {
-	some selector in object.get(config.effective, "disabled", [])
-	selects(selector, id, rule)
+excluded(_, rule) if {
+	count(exclude_selectors) > 0
+	some selector in rule.selectors
+	selector in exclude_selectors
 }
 
 # A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
@@ -98,7 +87,10 @@ findings contains finding if {
 	}
 }
 
-findings_of(id) := {f | some f in findings; f.rule_id == id}
+# Findings per rule: a partial object, so each rule's set is computed once per query.
+findings_by_rule[id] := {f | some f in findings; f.rule_id == id} if some id, _ in active
+
+findings_of(id) := findings_by_rule[id]
 
 # --- per-rule and per-indicator status -------------------------------------
 
