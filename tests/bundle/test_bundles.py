@@ -186,3 +186,19 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
     first = output.read_bytes()
     run_dpgcheck("bundle", "build", "--bundle", overlay, "-o", output)
     assert output.read_bytes() == first  # reproducible
+
+
+def test_rule_package_without_findings_is_refused(tmp_path):
+    bundle = tmp_path / "nofindings"
+    target = bundle / "rules" / "other" / "silent"
+    target.mkdir(parents=True)
+    (target / "rule.rego").write_text(
+        "# METADATA\n# title: Silent\n# description: Says nothing.\n# custom:\n#   severity: error\n#   remediation: None.\n"
+        'package dpgcheck.rules.other["silent"]\n\nviolations contains "x" if false\n'
+    )
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "dpgcheck: error: nofindings/rules/other/silent/rule.rego: rule package has no `findings contains ... if` rule; "
+        "every rule must expose its findings"
+    )
