@@ -43,7 +43,8 @@ def mid_size_repo(tmp_path_factory) -> Path:
         folder = repo / "src" / f"module{d:03d}"
         folder.mkdir(parents=True)
         for f in range(20):
-            (folder / f"file{f:02d}.py").write_text(f"# SPDX-License-Identifier: Apache-2.0\nVALUE = {d * 100 + f}\n" * 20)
+            body = "".join(f"def value_{i}():\n    return {d * 100 + f + i}\n\n" for i in range(15))
+            (folder / f"file{f:02d}.py").write_text(f"# SPDX-License-Identifier: Apache-2.0\n\n{body}")
     (repo / "README.md").write_text("# mid-size\n")
     (repo / "LICENSE").write_text((ROOT / "LICENSE").read_text())
     git(repo, "add", "-A")
