@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.bundle.metadata import package_path
-from dpgcheck.engine.base import UNDEFINED, Engine
+from dpgcheck.engine.base import Engine
 from dpgcheck.errors import DpgcheckError
 
 _TEST_RULE = re.compile(r"^(?P<name>test_[A-Za-z0-9_]+)\s*(?:if\b|\{|:?=)", re.MULTILINE)

@@ -101,17 +101,25 @@ class RepoView:
             return None
 
     def read_text(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> str | None:
-        """The file decoded as UTF-8 (BOM stripped); other encodings are read as Latin-1 and recorded."""
+        """The file as text: UTF-8 (BOM stripped), or UTF-16 with a BOM, else Latin-1; every fallback is recorded."""
         data = self.read_bytes(path, source=source, limit=limit)
         if data is None:
             return None
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 byte-order mark
+            try:
+                text = data.decode("utf-16")
+            except UnicodeDecodeError:
+                self.problems.append(problem(source, "bad-encoding", "file starts with a UTF-16 mark but is not valid UTF-16; not read", path))
+                return None
+            self.problems.append(problem(source, "not-utf8", "file is UTF-16, not UTF-8; read as UTF-16 (save it as UTF-8)", path))
+            return text
         if b"\x00" in data[:8192]:
             self.problems.append(problem(source, "binary-file", "file looks binary (contains NUL bytes); not read as text", path))
             return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            self.problems.append(problem(source, "not-utf8", "file is not valid UTF-8; read as Latin-1", path))
+            self.problems.append(problem(source, "not-utf8", "file is not valid UTF-8; read as Latin-1 (save it as UTF-8)", path))
             return data.decode("latin-1")
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -53,7 +52,16 @@ def test_non_utf8_text_is_read_as_latin1_and_recorded(make_repo):
     repo = make_repo({"NOTICE": "Copyright Ñandú".encode("latin-1")})
     view = RepoView.open(repo)
     assert view.read_text("NOTICE", source="files") == "Copyright Ñandú"
-    assert view.problems == [{"source": "files", "code": "not-utf8", "message": "file is not valid UTF-8; read as Latin-1", "path": "NOTICE"}]
+    assert view.problems == [{"source": "files", "code": "not-utf8", "message": "file is not valid UTF-8; read as Latin-1 (save it as UTF-8)", "path": "NOTICE"}]
+
+
+def test_utf16_text_is_read_and_recorded(make_repo):
+    repo = make_repo({"NOTICE": "Copyright Ñandú".encode("utf-16")})
+    view = RepoView.open(repo)
+    assert view.read_text("NOTICE", source="files") == "Copyright Ñandú"
+    assert view.problems == [
+        {"source": "files", "code": "not-utf8", "message": "file is UTF-16, not UTF-8; read as UTF-16 (save it as UTF-8)", "path": "NOTICE"}
+    ]
 
 
 def test_binary_file_is_not_read_as_text(make_repo):

@@ -37,25 +37,7 @@ QUIET_SOURCES = {"publiccode", "dpg-record"}
 
 
 def _decode(view: RepoView, path: str, limit: int) -> str | None:
-    data = view.read_bytes(path, source=SECTION, limit=limit)
-    if data is None:
-        return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            view.problems.append(problem(SECTION, "bad-encoding", "file starts with a UTF-16 mark but is not valid UTF-16; not read", path))
-            return None
-        view.problems.append(problem(SECTION, "not-utf8", "file is UTF-16, not UTF-8; read as UTF-16 (save it as UTF-8)", path))
-        return text
-    if b"\x00" in data[:8192]:
-        view.problems.append(problem(SECTION, "binary-file", "file looks binary (contains NUL bytes); not read as text", path))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        view.problems.append(problem(SECTION, "not-utf8", "file is not valid UTF-8; read as Latin-1 (save it as UTF-8)", path))
-        return data.decode("latin-1")
+    return view.read_text(path, source=SECTION, limit=limit)
 
 
 def _declared(view: RepoView) -> list[dict[str, Any]]:
