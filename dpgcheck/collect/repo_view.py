@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dpgcheck.collect.gitcmd import SAFE_CONFIG, safe_env
 from dpgcheck.collect.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
 
@@ -126,10 +127,11 @@ class RepoView:
 def _git_listed_files(root: Path, problems: list[Problem]) -> list[str] | None:
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            ["git", "-C", str(root), *SAFE_CONFIG, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+            env=safe_env(),
+            stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
         problems.append(problem("repository", "git-missing", "git is not installed; listed files by walking the directory"))

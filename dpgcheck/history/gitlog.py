@@ -1,24 +1,15 @@
 """Stream ``git log`` records without holding the whole output in memory."""
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from dpgcheck.collect.gitcmd import GitUnavailable
+from dpgcheck.collect.gitcmd import SAFE_CONFIG, GitUnavailable, safe_env
 
 LOG_TIMEOUT_SECONDS = 300
 FIELD = "\x1f"
-
-#: Same safety switches as :func:`dpgcheck.collect.gitcmd.git`, plus: a repository's
-#: own config must not make git read a mailmap outside the repository.
-SAFE_CONFIG = (
-    "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "diff.external=",
-    "-c", "core.pager=cat", "-c", "mailmap.file=", "-c", "mailmap.blob=", "-c", "log.showSignature=false",
-)
-
 
 def stream_log(root: Path, *, max_count: int, fields: str, timeout: float = LOG_TIMEOUT_SECONDS) -> Iterator[list[str]]:
     """Yield the fields of each commit reachable from HEAD, newest first, at most ``max_count``.
@@ -29,9 +20,10 @@ def stream_log(root: Path, *, max_count: int, fields: str, timeout: float = LOG_
         "git", "-C", str(root), *SAFE_CONFIG, "log", "-z", f"--max-count={max_count}",
         f"--format={fields}", "--no-color", "HEAD", "--",
     ]
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=safe_env()
+        )
     except FileNotFoundError as exc:
         raise GitUnavailable("git is not installed") from exc
     timed_out = threading.Event()
