@@ -164,3 +164,28 @@ def test_unexpected_exception_exits_3_with_a_bug_report(capsys):
     err = capsys.readouterr().err
     assert err.startswith("### dpgcheck internal error")
     assert "RuntimeError: boom" in err
+
+
+def test_proprietary_licence_fails_the_procurement_minimum(make_repo):
+    repo = make_repo({
+        "LICENSE": "Copyright 2024 Acme Corp. All rights reserved.\nUnauthorized copying of this software is strictly prohibited.\n",
+        "README.md": "# tool\n\nInstall with pip.\n",
+        "SECURITY.md": "Report vulnerabilities privately to security@acme.example; we answer within 3 days.\n",
+    })
+    code, report = run_json("check", repo, "--profile", "procurement-minimum", "--format", "json", "--now", NOW)
+    assert code == 1
+    finding = next(f for f in report["findings"] if f["rule_id"] == "declared-license-open")
+    assert finding["severity"] == "error"
+    assert finding["outcome"] == "insufficient_evidence"
+    assert finding["location"] == {"path": "LICENSE"}
+
+
+def test_empty_licence_and_readme_are_findings(make_repo):
+    repo = make_repo({"LICENSE": "", "README.md": "", "package.json": '{"name": "x", "license": "MIT"}'})
+    code, report = run_json("check", repo, "--format", "json", "--now", NOW)
+    assert code == 1
+    messages = {f["rule_id"]: f["message"] for f in report["findings"] if f["rule_id"] in ("license-file", "readme")}
+    assert messages == {
+        "license-file": "LICENSE is empty: put the full text of the project's licence in it",
+        "readme": "README.md is empty: describe what the project does and how to install and run it",
+    }

@@ -15,6 +15,20 @@
 #     how to install and run it, and where to find further documentation.
 package dpgcheck.rules.community["readme"]
 
+# An empty README tells a newcomer nothing.
+findings contains finding if {
+	count(input.files.inventory.readme) > 0
+	every f in input.files.inventory.readme {
+		f.size == 0
+	}
+	paths := sort([f.path | some f in input.files.inventory.readme])
+	finding := {
+		"message": sprintf("%s is empty: describe what the project does and how to install and run it", [concat(", ", paths)]),
+		"evidence": {"empty": paths},
+		"location": {"path": paths[0]},
+	}
+}
+
 findings contains finding if {
 	count(input.files.inventory.readme) == 0
 	finding := {

@@ -12,3 +12,11 @@ test_fail_missing if {
 test_success_present_in_github_directory if {
 	rule.findings == set() with input as {"files": {"inventory": {"readme": [{"path": ".github/README.md", "location": ".github", "size": 812}]}}}
 }
+
+test_fail_empty_readme if {
+	rule.findings == {{
+		"message": "README.md is empty: describe what the project does and how to install and run it",
+		"evidence": {"empty": ["README.md"]},
+		"location": {"path": "README.md"},
+	}} with input as {"files": {"inventory": {"readme": [{"path": "README.md", "location": "root", "size": 0}]}}}
+}

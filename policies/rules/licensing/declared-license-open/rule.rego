@@ -73,5 +73,27 @@ findings contains finding if {
 	}
 }
 
+# Nothing declared, and no licence file at the root holds a licence that can be recognised
+# (a proprietary notice, an empty or unusual text): nothing shows the licence is open.
+findings contains finding if {
+	count(judged) == 0
+	own := [t | some t in detected; t.location == "root"; not t.third_party]
+	count(own) > 0
+	not recognised(own)
+	paths := sort([t.path | some t in own])
+	finding := {
+		"message": sprintf("%s: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression", [concat(", ", paths)]),
+		"evidence": {"source": "licence-file", "unrecognised": paths},
+		"location": {"path": paths[0]},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+recognised(files) if {
+	some t in files
+	t.match in {"full", "with_additional_terms", "notice"}
+	count(t.candidates) > 0
+}
+
 ids_text(ids) := sprintf("%s is", [ids[0]]) if count(ids) == 1
 else := sprintf("%s are", [concat(", ", ids)])

@@ -69,3 +69,16 @@ test_success_nothing_declared_third_party_file_not_judged if {
 test_success_nothing_declared_gpl_text if {
 	rule.findings == set() with input as {"licenses": {"declared": [], "detected": [detection("COPYING", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full")]}}
 }
+
+test_fail_nothing_declared_and_licence_text_not_recognised if {
+	rule.findings == {{
+		"message": "LICENSE: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression",
+		"evidence": {"source": "licence-file", "unrecognised": ["LICENSE"]},
+		"location": {"path": "LICENSE"},
+		"outcome": "insufficient_evidence",
+	}} with input as {"licenses": {"declared": [], "detected": [detection("LICENSE", null, [], "unknown")]}}
+}
+
+test_success_nothing_declared_no_licence_file_left_to_license_file_rule if {
+	rule.findings == set() with input as {"licenses": {"declared": [], "detected": []}}
+}

@@ -43,6 +43,21 @@ findings contains finding if {
 	}
 }
 
+# A licence file with nothing in it grants nothing.
+findings contains finding if {
+	count(root_licenses) > 0
+	every f in root_licenses {
+		f.size == 0
+	}
+	count(input.files.inventory.license_text) == 0
+	paths := sort([f.path | some f in root_licenses])
+	finding := {
+		"message": sprintf("%s is empty: put the full text of the project's licence in it", [concat(", ", paths)]),
+		"evidence": {"empty": paths},
+		"location": {"path": paths[0]},
+	}
+}
+
 message(elsewhere, others) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
 	count(elsewhere) == 0
 	count(others) == 0

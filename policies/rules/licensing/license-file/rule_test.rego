@@ -35,3 +35,11 @@ test_success_root_licence if {
 test_success_reuse_licenses_directory if {
 	rule.findings == set() with input as inventory([], [{"path": "LICENSES/MIT.txt", "location": "LICENSES", "size": 1000}])
 }
+
+test_fail_empty_licence_file if {
+	rule.findings == {{
+		"message": "LICENSE is empty: put the full text of the project's licence in it",
+		"evidence": {"empty": ["LICENSE"]},
+		"location": {"path": "LICENSE"},
+	}} with input as inventory([{"path": "LICENSE", "location": "root", "size": 0}], [])
+}
