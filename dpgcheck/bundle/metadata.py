@@ -19,7 +19,7 @@ SEVERITIES = ("error", "warning", "info")
 # libyaml's loader is about 20 times faster; METADATA parsing is on the hook's path.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_PACKAGE = re.compile(r"^package\s+(?P<path>\S+)\s*$", re.MULTILINE)
+_PACKAGE = re.compile(r"^package\s+(?P<path>[^#\n]+?)\s*(?:#.*)?$", re.MULTILINE)
 _RULE_PACKAGE = re.compile(r'^dpgcheck\.rules\.(?P<area>[a-z0-9_-]+)(?:\["(?P<quoted>[^"]+)"\]|\.(?P<bare>[a-z0-9_]+))$')
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FINDINGS_RULE = re.compile(r"^findings\s+contains\b", re.MULTILINE)
@@ -59,6 +59,10 @@ def package_annotation(source: str, *, where: str) -> dict[str, Any] | None:
     return parsed
 
 
+def _is_test_package(path: str) -> bool:
+    return path.endswith(('_test"]', "_test"))
+
+
 def rule_identity(path: str) -> tuple[str, str] | None:
     """(area, rule id) for a rule package path, or None for other packages."""
     match = _RULE_PACKAGE.match(path)
@@ -75,6 +79,13 @@ def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
     path = package_path(source)
     identity = rule_identity(path) if path else None
     if identity is None:
+        if path and (path == "dpgcheck.rules" or path.startswith(("dpgcheck.rules.", "dpgcheck.rules["))) and not _is_test_package(path):
+            # Under dpgcheck.rules but not in the rule form: it would never be evaluated.
+            raise DpgcheckError(
+                f"package {path} is under dpgcheck.rules but is not a rule package: write "
+                'package dpgcheck.rules.<area>["<rule-id>"] with a lower-case area and a kebab-case id',
+                path=where,
+            )
         return None
     area, rule_id = identity
     if not _ID.match(rule_id):

@@ -202,3 +202,28 @@ def test_rule_package_without_findings_is_refused(tmp_path):
         "dpgcheck: error: nofindings/rules/other/silent/rule.rego: rule package has no `findings contains ... if` rule; "
         "every rule must expose its findings"
     )
+
+
+NOT_A_RULE = "is under dpgcheck.rules but is not a rule package"
+
+
+@pytest.mark.parametrize(
+    ("package", "expected"),
+    [
+        ('dpgcheck.rules["national"]["data-residency"]', f'package dpgcheck.rules["national"]["data-residency"] {NOT_A_RULE}'),
+        ('dpgcheck.rules.National["data-residency"]', f'package dpgcheck.rules.National["data-residency"] {NOT_A_RULE}'),
+        ('dpgcheck.rules.national["data residency"]', "rule id 'data residency' must be kebab-case"),
+    ],
+)
+def test_rule_package_in_another_form_is_refused_not_ignored(tmp_path, package, expected):
+    bundle = tmp_path / "g"
+    target = bundle / "rules" / "national" / "data-residency"
+    target.mkdir(parents=True)
+    (target / "rule.rego").write_text(
+        "# METADATA\n# title: Data residency\n# description: Data stays in the country.\n# custom:\n#   severity: error\n#   remediation: Host data nationally.\n"
+        f'package {package}\n\nfindings contains {{"message": "x", "evidence": {{}}}} if true\n'
+    )
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert expected in result.stderr
