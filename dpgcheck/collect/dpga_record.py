@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import math
 import re
 from importlib import resources
 from typing import Any
@@ -75,12 +76,26 @@ def json_compatible(value: Any) -> Any:
     return str(value)
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
 def parse_json(text: str) -> tuple[Any, str | None]:
     """(value, None) or (None, a one-line reason naming line and column)."""
     try:
-        return json.loads(text), None
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float), None
     except json.JSONDecodeError as exc:
         return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    except ValueError as exc:  # NaN, Infinity, 1e400, or an integer with thousands of digits
+        reason = "an integer has too many digits" if "digits" in str(exc) else str(exc).splitlines()[0]
+        return None, f"not valid JSON ({reason})"
     except RecursionError:
         return None, "not valid JSON (nested too deeply)"
 
@@ -130,12 +145,11 @@ def json_type(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    """A short rendering of a schema-checked value (never of a contact field: those are gone)."""
+    """How a wrong value is named in a message: never its text, which may be personal data."""
     if isinstance(value, str):
-        text = " ".join(value.split())
-        return repr(text if len(text) <= 60 else text[:57] + "...")
+        return f"a {len(value)}-character string"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value)
+        return repr(value) if abs(value) < 1e6 else "a large number"
     return json_type(value)
 
 
@@ -319,7 +333,12 @@ def sdg_facts(entry: Any) -> dict[str, Any]:
         entry = {"SDGNumber": entry}
     entry = _object(entry)
     number = entry.get("SDGNumber")
-    if isinstance(number, bool) or not isinstance(number, (int, float)) or number != int(number):
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, (int, float))
+        or (isinstance(number, float) and not math.isfinite(number))
+        or number != int(number)
+    ):
         number = None
     else:
         number = int(number)

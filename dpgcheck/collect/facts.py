@@ -11,7 +11,6 @@ from typing import Any
 
 from dpgcheck import FACTS_VERSION
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
 from dpgcheck.collect.registry import all_collectors
 from dpgcheck.collect.repo_view import RepoView
 
@@ -23,12 +22,9 @@ def collect_repository(path: Path, options: CollectOptions | None = None) -> dic
     timings = os.environ.get("DPGCHECK_TIMINGS") == "1"
     for collector in all_collectors():
         started = time.perf_counter()
-        try:
-            facts[collector.section] = collector.collect(view, options)
-        except Exception as exc:  # noqa: BLE001 - one broken collector must not lose the others
-            view.problems.append(
-                problem(collector.section, "collector-crashed", f"collector failed: {type(exc).__name__}: {exc}")
-            )
+        # A collector that raises is a bug: it ends the run as an internal error (exit 3)
+        # rather than letting the policies judge facts with a section missing.
+        facts[collector.section] = collector.collect(view, options)
         if timings:
             sys.stderr.write(f"dpgcheck: collector {collector.section}: {(time.perf_counter() - started) * 1000:.1f} ms\n")
     facts["problems"] = sorted(view.problems, key=lambda p: (p.get("source", ""), p.get("path", ""), p.get("code", ""), p.get("message", "")))

@@ -55,7 +55,21 @@ def read_facts_file(path: Path) -> dict[str, Any]:
         raise DpgcheckError(f"facts file is not valid JSON (line {exc.lineno}: {exc.msg})", path=str(path)) from None
     if not isinstance(facts, dict) or "facts_version" not in facts:
         raise DpgcheckError("not a dpgcheck facts document (no facts_version)", path=str(path))
+    validate_facts(facts, str(path))
     return facts
+
+
+def validate_facts(facts: dict[str, Any], where: str) -> None:
+    """A saved or hand-made facts document must match the schema: missing facts never pass."""
+    import jsonschema
+
+    from dpgcheck.schemas import facts_schema
+
+    validator = jsonschema.Draft202012Validator(facts_schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(facts))
+    if error is not None:
+        location = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        raise DpgcheckError(f"not a valid facts document at {location}: {error.message[:200]}", path=where)
 
 
 def check(request: CheckRequest) -> int:

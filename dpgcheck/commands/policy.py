@@ -63,7 +63,9 @@ def policy_list(bundles: tuple[Path, ...], *, builtin: bool, profile: str | None
     if profile is not None:
         # Which rules a profile selects is a policy question: ask the engine, on empty facts.
         engine = open_engine("regorus", policy_set)
-        question = {"options": RunOptions(profile=profile).as_input()}
+        from dpgcheck import FACTS_VERSION
+
+        question = {"facts_version": FACTS_VERSION, "options": RunOptions(profile=profile).as_input()}
         try:
             active = engine.query("data.dpgcheck.decision.active", question)
             errors = engine.query("data.dpgcheck.decision.errors", question)

@@ -135,6 +135,19 @@ blocking contains f if {
 	severity_rank[f.severity] >= fail_on_rank[fail_on]
 }
 
+# The facts document versions these policies read. Anything else (or no version: a
+# document that is not dpgcheck facts) is refused, never judged as compliant.
+supported_facts_versions := {"1.0"}
+
+# A helper rule, not `not input.facts_version in ...`: OPA and regorus disagree on a negated
+# expression over a missing input field.
+facts_version_supported if input.facts_version in supported_facts_versions
+
+errors contains msg if {
+	not facts_version_supported
+	msg := sprintf("the input is not a dpgcheck facts document of a supported version (facts_version %v; supported: %v)", [object.get(input, "facts_version", null), supported_facts_versions])
+}
+
 errors contains msg if {
 	profile == null
 	msg := sprintf("unknown profile %q: choose one of %v", [config.profile_name, object.keys(config.profiles)])

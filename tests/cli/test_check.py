@@ -189,3 +189,31 @@ def test_empty_licence_and_readme_are_findings(make_repo):
         "license-file": "LICENSE is empty: put the full text of the project's licence in it",
         "readme": "README.md is empty: describe what the project does and how to install and run it",
     }
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({"facts_version": 1}, "not a valid facts document at $"),
+        ({"facts_version": "1.0", "subject": {"kind": "repository"}, "problems": [], "files": {"count": 1}}, "not a valid facts document at $.files"),
+    ],
+)
+def test_incomplete_facts_file_is_refused_not_passed(tmp_path, document, message):
+    facts_file = tmp_path / "facts.json"
+    facts_file.write_text(json.dumps(document))
+    result = run_dpgcheck("check", "--facts", facts_file)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_decision_refuses_input_that_is_not_facts(engine):
+    """What an OPA user posting the wrong document gets: an error, not a pass."""
+    from dpgcheck.bundle.loader import load_policies
+    from dpgcheck.engine.factory import open_engine
+
+    decision = open_engine(engine, load_policies()).query("data.dpgcheck.decision.main", {"repository": {}})
+    assert decision["verdict"] == "error"
+    assert decision["errors"] == [
+        'the input is not a dpgcheck facts document of a supported version (facts_version null; supported: {"1.0"})'
+    ]

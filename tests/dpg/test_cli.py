@@ -73,7 +73,7 @@ def test_schema_invalid_record_gives_findings_with_json_paths(tmp_path):
     assert code == 1
     schema = sorted(f["message"] for f in report["findings"] if f["rule_id"] == "dpg-record-schema")
     assert schema == [
-        "nominee record $.SDGs[0].SDGNumber: 'one' is not one of the 17 allowed values",
+        "nominee record $.SDGs[0].SDGNumber: a 3-character string is not one of the 17 allowed values",
         "nominee record $.SDGs[0].SDGNumber: must be a number, not a string",
         "nominee record $: missing required field 'type'",
     ]

@@ -104,7 +104,7 @@ def test_schema_errors_carry_json_paths_and_no_values_of_contact_fields(tmp_path
     assert facts["dpg"]["valid"] is False
     assert facts["dpg"]["errors"] == [
         {"document": "nominee", "file": path, "path": "$", "message": "missing required field 'stage'"},
-        {"document": "nominee", "file": path, "path": "$.SDGs[0].SDGNumber", "message": "'1' is not one of the 17 allowed values"},
+        {"document": "nominee", "file": path, "path": "$.SDGs[0].SDGNumber", "message": "a 1-character string is not one of the 17 allowed values"},
         {"document": "nominee", "file": path, "path": "$.SDGs[0].SDGNumber", "message": "must be a number, not a string"},
         {"document": "nominee", "file": path, "path": "$.type", "message": "must be an array, not a string"},
     ]
