@@ -164,6 +164,24 @@ errors contains msg if {
 	msg := sprintf("unknown fail_on level %q: use error, warning, info or never", [fail_on])
 }
 
+# A misspelt rule id in the run options must not silently leave a policy unchanged.
+known_selector(selector) if {
+	some rule in catalog
+	selector in rule.selectors
+}
+
+errors contains msg if {
+	some id, _ in object.get(config.options, "severity", {})
+	not catalog[id]
+	msg := sprintf("unknown rule %q in the severity options (--severity): see `dpgcheck policy list`", [id])
+}
+
+errors contains msg if {
+	some selector in object.get(config.options, "disabled", [])
+	not known_selector(selector)
+	msg := sprintf("%q in the disabled options (--disable) selects no rule: use a rule id, area:<area>, indicator:<n> or profile:<name>", [selector])
+}
+
 verdict := "error" if count(errors) > 0
 else := "fail" if count(blocking) > 0
 else := "pass"

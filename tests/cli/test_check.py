@@ -75,6 +75,8 @@ def test_json_report_is_versioned_and_names_the_commit(make_repo):
         (["check", "--bundle", "/nonexistent/bundle", "."], "/nonexistent/bundle: no such policy bundle directory"),
         (["check", "--engine", "opa", "--opa-url", "ftp://x", "."], "must look like http://host:8181"),
         (["check", "--facts", "/nonexistent.json"], "no such facts file"),
+        (["check", "--severity", "securty-policy=error", str(ROOT / "examples" / "compliant")], 'unknown rule "securty-policy" in the severity options'),
+        (["check", "--disable", "area:nope", str(ROOT / "examples" / "compliant")], '"area:nope" in the disabled options (--disable) selects no rule'),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args, message):
