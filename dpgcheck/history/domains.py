@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -155,24 +154,29 @@ class AffiliationMap:
         return None
 
 
+MAX_AFFILIATION_BYTES = 4 * 1024 * 1024
+
+
 def load_affiliations(path: Path) -> AffiliationMap:
     """Read an affiliation map; raise ValueError with a one-line reason when it is unusable.
 
     Accepted shapes: a mapping of e-mail address or domain to organisation name, or
     the same mapping under a top-level ``affiliations`` key.
     """
-    import yaml
+    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
 
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_AFFILIATION_BYTES + 1)
     except OSError as exc:
         raise ValueError(f"cannot read the affiliation map: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ValueError("the affiliation map is not UTF-8 text") from None
+    if len(raw) > MAX_AFFILIATION_BYTES:
+        raise ValueError(f"the affiliation map is larger than {MAX_AFFILIATION_BYTES} bytes")
     try:
-        data: Any = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise ValueError(f"the affiliation map is not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {str(exc).splitlines()[0]}") from None
+        # JSON is YAML: one bounded loader (size, aliases, depth, binary) reads both.
+        data: Any = load(raw, max_bytes=MAX_AFFILIATION_BYTES, max_nodes=200_000).value
+    except YamlRefused as exc:
+        raise ValueError(f"the affiliation map is not usable: {exc.message}") from None
     if isinstance(data, dict) and isinstance(data.get("affiliations"), dict):
         data = data["affiliations"]
     if data is None:

@@ -9,7 +9,7 @@ import pytest
 from dpgcheck.collect.collectors import history as history_collector
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
-from tests.conftest import git, run_json
+from tests.conftest import git, run_dpgcheck, run_json
 from tests.history.helpers import commit, validate
 
 ADDRESSES = [
@@ -195,14 +195,22 @@ def test_affiliation_map_through_the_cli(governments: Path, tmp_path: Path) -> N
     assert (lifetime["unknown_organisation_commits"], lifetime["elephant_factor"]) == (0, 1)
 
 
-def test_bad_affiliation_map_is_a_problem_not_a_crash(governments: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"- a\n- b\n", "the affiliation map must map e-mail addresses or domains (strings) to organisation names (strings)"),
+        (b"\x00\x01binary", "the affiliation map is not usable: file contains NUL bytes"),
+        (b"a: &x [1]\n" + b"".join(b"k%d: *x\n" % i for i in range(200)), "the affiliation map is not usable"),
+        (b"x" * (4 * 1024 * 1024 + 1), "the affiliation map is larger than 4194304 bytes"),
+    ],
+)
+def test_unusable_affiliation_map_is_an_input_error(governments: Path, tmp_path: Path, content: bytes, message: str) -> None:
     affiliations = tmp_path / "affiliations.yaml"
-    affiliations.write_text("- a\n- b\n", encoding="utf-8")
-    facts = validate(collect_repository(governments, CollectOptions(affiliations_path=affiliations)))
-    problems = [p for p in facts["problems"] if p["source"] == "history"]
-    assert [p["code"] for p in problems] == ["bad-affiliations"]
-    assert facts["history"]["available"] is True
-    assert facts["history"]["affiliation_map"] == {"given": True, "entries": 0}
+    affiliations.write_bytes(content)
+    result = run_dpgcheck("facts", governments, "--affiliations", affiliations)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"dpgcheck: error: {affiliations}: {message}")
+    assert "Traceback" not in result.stderr
 
 
 def test_missing_git_program_is_a_problem_not_a_crash(governments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,7 @@ from dpgcheck.collect.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.problems import problem
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.errors import DpgcheckError
 from dpgcheck.history.domains import UNKNOWN, AffiliationMap, is_bot, load_affiliations, organisation_of
 from dpgcheck.history.gitlog import stream_log
 from dpgcheck.history.metrics import Window
@@ -90,8 +91,8 @@ def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
     try:
         return load_affiliations(options.affiliations_path)
     except ValueError as exc:
-        view.problems.append(problem(SECTION, "bad-affiliations", f"{exc} ({options.affiliations_path}); ignored"))
-        return AffiliationMap()
+        # The user gave this file: an unusable one is an input error, not a fact about the repository.
+        raise DpgcheckError(f"{exc}; give a YAML or JSON map of e-mail address or domain to organisation", path=str(options.affiliations_path)) from None
 
 
 def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dict[str, Any]:
