@@ -11,13 +11,33 @@ from dpgcheck import __version__
 from dpgcheck.errors import EXIT_INTERNAL, EXIT_USAGE, DpgcheckError
 
 
+SECRET_OPTIONS = ("--opa-token",)
+
+
+def redacted_command(argv: list[str]) -> str:
+    """The command line with secrets (token values) replaced, safe to paste into a bug report."""
+    shown, hide_next = [], False
+    for arg in argv:
+        if hide_next:
+            shown.append("***")
+            hide_next = False
+        elif arg in SECRET_OPTIONS:
+            shown.append(arg)
+            hide_next = True
+        elif arg.startswith(tuple(f"{option}=" for option in SECRET_OPTIONS)):
+            shown.append(arg.split("=", 1)[0] + "=***")
+        else:
+            shown.append(arg)
+    return " ".join(shown)
+
+
 def internal_error_report(exc: BaseException) -> str:
     return "\n".join(
         [
             "### dpgcheck internal error",
             "",
             f"- dpgcheck {__version__}, Python {platform.python_version()}, {platform.platform()}",
-            f"- command: `{' '.join(sys.argv)}`",
+            f"- command: `{redacted_command(sys.argv)}`",
             "",
             "```",
             "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip(),

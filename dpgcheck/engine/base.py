@@ -41,6 +41,17 @@ def finding_sort_key(finding: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def canonical_numbers(value: Any) -> Any:
+    """Whole floats as integers: OPA's Go engine answers 1.0 where regorus answers 1."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: canonical_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [canonical_numbers(item) for item in value]
+    return value
+
+
 def normalise_decision(decision: Any) -> dict[str, Any]:
     """Put a decision's sets (JSON arrays in no guaranteed order) into one stable order.
 
@@ -49,7 +60,7 @@ def normalise_decision(decision: Any) -> dict[str, Any]:
     """
     if not isinstance(decision, dict):
         raise TypeError(f"the decision is not an object: {decision!r}")
-    normalised = dict(decision)
-    normalised["findings"] = sorted(decision.get("findings", []), key=finding_sort_key)
-    normalised["errors"] = sorted(decision.get("errors", []))
+    normalised = canonical_numbers(dict(decision))
+    normalised["findings"] = sorted(normalised.get("findings", []), key=finding_sort_key)
+    normalised["errors"] = sorted(normalised.get("errors", []))
     return normalised

@@ -219,3 +219,11 @@ def test_decision_refuses_input_that_is_not_facts(engine):
     assert decision["errors"] == [
         'the input is not a dpgcheck facts document of a supported version (facts_version null; supported: {"1.0"})'
     ]
+
+
+def test_bug_report_hides_the_opa_token():
+    from dpgcheck.error_handler import redacted_command
+
+    assert redacted_command(["dpgcheck", "check", "--opa-token", "s3cret", "--opa-token=other", "."]) == (
+        "dpgcheck check --opa-token *** --opa-token=*** ."
+    )

@@ -60,3 +60,19 @@ def test_facts_command_prints_valid_json(make_repo):
     result = run_dpgcheck("facts", repo)
     assert result.returncode == 0, result.stderr
     validate(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize(
+    ("remote", "recorded"),
+    [
+        ("https://user:token@example.org/org/repo.git", "https://example.org/org/repo.git"),
+        ("ssh://git@example.org/org/repo.git", "ssh://example.org/org/repo.git"),
+        ("git@example.org:org/repo.git", "example.org:org/repo.git"),
+        ("jane.secret@gmail.com@example.org:org/repo.git", "example.org:org/repo.git"),
+        ("/srv/git/repo.git", "/srv/git/repo.git"),
+    ],
+)
+def test_remote_credentials_and_user_names_are_dropped(remote, recorded):
+    from dpgcheck.collect.collectors.repository import strip_credentials
+
+    assert strip_credentials(remote) == recorded

@@ -117,3 +117,15 @@ def test_no_url_and_no_opa_executable(monkeypatch):
 )
 def test_ref_to_rest_path(ref, path):
     assert ref_to_path(ref) == path
+
+
+@needs_go
+def test_json_reports_are_identical_across_engines_but_for_the_engine_name(make_repo):
+    """Auditors diff reports: numbers must print the same (OPA says 1.0 where regorus says 1)."""
+    repo = make_repo({"README.md": "# x\n", "LICENSE": (ROOT / "LICENSE").read_text(), "CHANGELOG.md": "# Changelog\n\n## 1.0.0\n- first\n"})
+    reports = {}
+    for engine in ("regorus", "opa-go"):
+        result = run_dpgcheck("check", repo, "--engine", engine, "--format", "json", "--now", NOW, "--fail-on", "never")
+        assert result.returncode == 0, result.stderr
+        reports[engine] = result.stdout.replace(f'"engine": "{engine}"', '"engine": "-"')
+    assert reports["regorus"] == reports["opa-go"]

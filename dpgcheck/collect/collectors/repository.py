@@ -11,12 +11,16 @@ from dpgcheck.collect.repo_view import RepoView
 
 SECTION = "repository"
 
-_CREDENTIALS = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@]*@", re.IGNORECASE)
+_CREDENTIALS = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)[^/]*@", re.IGNORECASE)
+# scp-style remotes: user@host:path (the user part may itself hold an "@").
+_SCP_USER = re.compile(r"^[^/:]*@(?=[^@/:]+:)")
 
 
 def strip_credentials(url: str) -> str:
-    """Drop ``user:token@`` from a remote URL so secrets never reach the facts."""
-    return _CREDENTIALS.sub(r"\g<scheme>", url)
+    """Drop ``user:token@`` (URLs) and ``user@`` (scp-style) so secrets and people never reach the facts."""
+    if "://" in url:
+        return _CREDENTIALS.sub(r"\g<scheme>", url)
+    return _SCP_USER.sub("", url)
 
 
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
