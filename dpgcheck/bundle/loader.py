@@ -57,6 +57,9 @@ def _walk(root: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
     found = []
     for child in sorted(root.iterdir(), key=lambda c: c.name):
         relative = f"{prefix}{child.name}"
+        if isinstance(child, Path) and child.is_symlink():
+            # As in archives: a link could lead outside the bundle (or loop).
+            raise DpgcheckError(f"bundle entry {relative!r} is a symbolic link; bundles may not contain links", path=str(child))
         if child.is_dir():
             found.extend(_walk(child, relative + "/"))
         else:

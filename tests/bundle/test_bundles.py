@@ -227,3 +227,12 @@ def test_rule_package_in_another_form_is_refused_not_ignored(tmp_path, package, 
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert expected in result.stderr
+
+
+def test_symbolic_link_in_a_bundle_directory_is_refused(tmp_path):
+    bundle = tmp_path / "linked"
+    (bundle / "dpgcheck" / "profiles" / "x").mkdir(parents=True)
+    (bundle / "dpgcheck" / "profiles" / "x" / "data.json").symlink_to("/etc/passwd")
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
+    assert result.returncode == 2
+    assert "bundle entry 'dpgcheck/profiles/x/data.json' is a symbolic link; bundles may not contain links" in result.stderr
