@@ -8,6 +8,7 @@ of raising.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -184,9 +185,10 @@ def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
             problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
             return FileEntry(shown, 0, is_symlink=True, link_inside=False, name_on_disk=on_disk)
         try:
-            target_info = os.stat(target)
-        except OSError:
-            problems.append(problem("repository", "broken-symlink", "symbolic link points to nothing", shown))
+            target_info = os.stat(full)
+        except OSError as exc:
+            reason = "is a loop of links" if exc.errno == errno.ELOOP else "points to nothing"
+            problems.append(problem("repository", "broken-symlink", f"symbolic link {reason}", shown))
             return None
         if not stat.S_ISREG(target_info.st_mode):
             return None

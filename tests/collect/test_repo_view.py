@@ -130,3 +130,17 @@ def test_deleted_tracked_file_is_not_listed(make_repo):
     assert [f.path for f in RepoView.open(repo).files] == ["README.md"]
     assert shutil.which("git")
     assert git(repo, "status", "--porcelain").strip() == "D CHANGELOG.md"
+
+
+def test_symlink_loop_and_dangling_link_are_recorded(make_repo):
+    repo = make_repo({"README.md": "hi"}, use_git=False)
+    os.symlink("b", repo / "a")
+    os.symlink("a", repo / "b")
+    os.symlink("missing.txt", repo / "LICENSE")
+    view = RepoView.open(repo)
+    assert [f.path for f in view.files] == ["README.md"]
+    assert view.problems == [
+        {"source": "repository", "code": "broken-symlink", "message": "symbolic link points to nothing", "path": "LICENSE"},
+        {"source": "repository", "code": "broken-symlink", "message": "symbolic link is a loop of links", "path": "a"},
+        {"source": "repository", "code": "broken-symlink", "message": "symbolic link is a loop of links", "path": "b"},
+    ]
