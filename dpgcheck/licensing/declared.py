@@ -344,18 +344,22 @@ def parse_cargo_toml(text: str) -> list[Declaration]:
     return found
 
 
-def parse_composer_json(text: str) -> list[Declaration]:
-    data = _json(text)
-    if not isinstance(data, dict):
-        raise DeclaredError("composer.json is not a JSON object")
-    value = data.get("license")
+def _license_or_choice(value: Any) -> list[Declaration]:
+    """A ``license`` field holding one expression, or a list of licences to choose from."""
     if isinstance(value, str):
         return [_decl("license", value, value)]
     if isinstance(value, list):
         items = [v for v in value if isinstance(v, str)]
-        # Composer: an array of licences is a disjunction (the user may choose).
         return [_decl("license", value, _join(items, "OR"))] if items else []
     return []
+
+
+def parse_composer_json(text: str) -> list[Declaration]:
+    data = _json(text)
+    if not isinstance(data, dict):
+        raise DeclaredError("composer.json is not a JSON object")
+    # Composer: an array of licences is a disjunction (the user may choose).
+    return _license_or_choice(data.get("license"))
 
 
 def _xml(text: str, name: str) -> Any:
@@ -504,14 +508,8 @@ def parse_citation_cff(text: str) -> list[Declaration]:
     data = _yaml(text)
     if not isinstance(data, dict):
         raise DeclaredError("CITATION.cff is not a mapping")
-    value = data.get("license")
-    if isinstance(value, str):
-        return [_decl("license", value, value)]
-    if isinstance(value, list):
-        items = [v for v in value if isinstance(v, str)]
-        # The CFF schema: several licences are assumed to be a choice (OR), not AND.
-        return [_decl("license", value, _join(items, "OR"))] if items else []
-    return []
+    # The CFF schema: several licences are assumed to be a choice (OR), not AND.
+    return _license_or_choice(data.get("license"))
 
 
 def parse_codemeta(text: str) -> list[Declaration]:
