@@ -176,7 +176,10 @@ def load_affiliations(path: Path) -> AffiliationMap:
         # JSON is YAML: one bounded loader (size, aliases, depth, binary) reads both.
         data: Any = load(raw, max_bytes=MAX_AFFILIATION_BYTES, max_nodes=200_000).value
     except YamlRefused as exc:
-        raise ValueError(f"the affiliation map is not usable: {exc.message}") from None
+        message = exc.message
+        if exc.code == "yaml-syntax" and path.suffix.lower() == ".json":
+            message = message.replace("not valid YAML", "not valid JSON", 1)
+        raise ValueError(f"the affiliation map is not usable: {message}") from None
     if isinstance(data, dict) and isinstance(data.get("affiliations"), dict):
         data = data["affiliations"]
     if data is None:
