@@ -50,6 +50,9 @@ from dpgcheck.collect.repo_view import FileEntry
         ("app-sbom.json", ("sbom", "root")),
         ("release_bom.xml", ("sbom", "root")),
         ("bom/pom.xml", None),
+        ("sbom/app.spdx.json", ("sbom", "sbom")),
+        ("examples/demo/sbom.spdx.json", None),
+        ("dpgcheck/schemas/facts/sbom.json", None),
         ("pom.xml", None),
     ],
 )

@@ -61,6 +61,9 @@ KINDS = sorted(
 )
 
 _SEPARATORS = re.compile(r"[-_. ]")
+#: Where a project's own SBOM sits: the root (where Scorecard looks) and the usual folders.
+#: Elsewhere (examples/, tests/, schemas/) a file named like an SBOM describes something else.
+SBOM_DIRECTORIES = {"", ".github", "docs", "doc", "sbom", "sboms", ".sbom", "bom", "spdx"}
 # Scorecard's SBOM names plus common variants; a Maven BOM (pom.xml) is not an SBOM.
 _SBOM_NAME = re.compile(
     r"(^|/)([^/]+\.(spdx|cdx|sbom)(\.(json|xml|ya?ml|rdf|rdf\.xml|tag|tv))?|(s?bom)([-_.][^/]*)?\.(json|xml|spdx|ya?ml)"
@@ -86,7 +89,7 @@ def classify(entry: FileEntry) -> tuple[str, str] | None:
     directory_lower = directory.lower()
     if directory_lower == "licenses":
         return "license_text", "LICENSES"
-    if _SBOM_NAME.search(entry.path) and not name.lower().startswith("pom"):
+    if _SBOM_NAME.search(entry.path) and not name.lower().startswith("pom") and directory_lower in SBOM_DIRECTORIES:
         return "sbom", LOCATIONS.get(directory_lower, directory or "root")
     location = LOCATIONS.get(directory_lower)
     if location is None:
