@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.conftest import ENGINES, SHARED, run_dpgcheck, run_json
+from tests.dpg.contact_fields import CONTACT_EMAIL, CONTACT_NAME
 
 DATA = SHARED / "dpga-data" / "publicgoods-candidates"
 NOW = "2026-06-01T00:00:00Z"
@@ -118,8 +119,8 @@ def test_missing_record_and_broken_screening_exit_2(tmp_path):
 
 def test_personal_contact_fields_never_reach_outputs(tmp_path):
     record = json.loads((DATA / "nominees" / "aam-digital.json").read_text(encoding="utf-8"))
-    record["organizations"][0]["contact_name"] = "Jane Example"
-    record["organizations"][0]["contact_email"] = "jane@example.org"
+    record["organizations"][0][CONTACT_NAME] = "Jane Example"
+    record["organizations"][0][CONTACT_EMAIL] = "jane@example.org"
     path = tmp_path / "record.json"
     path.write_text(json.dumps(record), encoding="utf-8")
     for args in (["facts", "--record", path], ["check", "--record", path, "--format", "json"], ["check", "--record", path]):

@@ -12,6 +12,7 @@ from dpgcheck.collect.record import collect_record
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.schemas import facts_schema
 from tests.conftest import SHARED
+from tests.dpg.contact_fields import CONTACT_EMAIL, CONTACT_NAME
 
 DATA = SHARED / "dpga-data" / "publicgoods-candidates"
 
@@ -80,7 +81,7 @@ def test_record_without_screening_has_every_answer_missing():
 def test_personal_contact_fields_never_reach_the_facts(tmp_path, schema):
     record = load(nominee("aam-digital"))
     record["organizations"][0].update(
-        {"contact_name": "Jane Example", "contact_email": "jane@example.org", "phone": "+1 555 0100", "Contact": {"email": "x@example.org"}}
+        {CONTACT_NAME: "Jane Example", CONTACT_EMAIL: "jane@example.org", "phone": "+1 555 0100", "Contact": {"email": "x@example.org"}}
     )
     facts = collect_record(write(tmp_path, "aam.json", record), None)
     jsonschema.validate(facts, schema)
@@ -97,7 +98,7 @@ def test_schema_errors_carry_json_paths_and_no_values_of_contact_fields(tmp_path
     record["type"] = "software"
     record["license"].append({"spdx": "Apache2", "licenseURL": "https://example.org/LICENSE"})
     del record["stage"]
-    record["organizations"][0]["contact_email"] = 12
+    record["organizations"][0][CONTACT_EMAIL] = 12
     facts = collect_record(write(tmp_path, "broken.json", record), None)
     jsonschema.validate(facts, schema)
     path = str(tmp_path / "broken.json")
@@ -174,7 +175,7 @@ def test_repository_without_dpg_metadata(make_repo, schema):
 
 def test_repository_dpg_json_with_screening_fields(make_repo, schema):
     combined = {**load(nominee("kolibri")), **{k: v for k, v in load(screening("kolibri")).items() if k != "name"}}
-    combined["organizations"][0]["contact_email"] = "someone@example.org"
+    combined["organizations"][0][CONTACT_EMAIL] = "someone@example.org"
     facts = collect_repository(make_repo({"dpg.json": json.dumps(combined), "README.md": "x"}))
     jsonschema.validate(facts, schema)
     dpg = facts["dpg"]
@@ -193,7 +194,7 @@ def test_repository_dpg_yaml_nominee_only(make_repo, schema):
         "license:\n  - spdx: GPL-3.0-or-later\n    licenseURL: https://example.org/LICENSE\n"
         "SDGs:\n  - SDGNumber: 3\n    evidenceText: Helps ministries plan health services\n"
         "type: [software]\n"
-        "organizations:\n  - name: Example Ministry\n    org_type: owner\n    contact_name: Someone\n"
+        f"organizations:\n  - name: Example Ministry\n    org_type: owner\n    {CONTACT_NAME}: Someone\n"
         "stage: nominee\n"
         "released: 2024-05-01\n"
     )
