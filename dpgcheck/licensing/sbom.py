@@ -399,12 +399,7 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
         name = _text(package.get("name"))
         version_info = _text(package.get("versionInfo"))
         label = (f"{name or identifier or index}@{version_info}" if version_info else str(name or identifier or index))[:200]
-        if parsers is not None:
-            try:
-                parsers["package"](package)
-            except Exception as exc:  # noqa: BLE001
-                for message in _error_messages(exc):
-                    messages.add("parse-error", "parse", "elements that spdx-tools could not parse (kept with what could be read)", f"{label}: {message}")
+        _check_element(parsers, "package", package, label, messages)
         if identifier:
             package_ids.add(identifier)
         if not name:
@@ -447,12 +442,7 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
                 messages.add("parse-error", "parse", "elements that spdx-tools could not parse (left out)", f"{key}[{index}] is not an object")
                 continue
             element_id(element, kind)
-            if parsers is not None:
-                try:
-                    parsers[kind](element)
-                except Exception as exc:  # noqa: BLE001
-                    for message in _error_messages(exc):
-                        messages.add("parse-error", "parse", "elements that spdx-tools could not parse (kept with what could be read)", f"{_text(element.get(label_key)) or index}: {message}")
+            _check_element(parsers, kind, element, str(_text(element.get(label_key)) or index), messages)
 
     duplicates = sorted(i for i, n in ids.items() if n > 1)
     for identifier in duplicates:
@@ -518,12 +508,7 @@ def _relationships(raw: dict[str, Any], packages: list[Any], messages: Messages,
         if not isinstance(item, dict):
             messages.add("parse-error", "parse", "elements that spdx-tools could not parse (left out)", f"relationships[{index}] is not an object")
             continue
-        if parsers is not None:
-            try:
-                parsers["relationship"](item)
-            except Exception as exc:  # noqa: BLE001
-                for message in _error_messages(exc):
-                    messages.add("parse-error", "parse", "elements that spdx-tools could not parse (kept with what could be read)", f"relationship {index}: {message}")
+        _check_element(parsers, "relationship", item, f"relationship {index}", messages)
         found.append((_text(item.get("spdxElementId")), str(_text(item.get("relationshipType")) or "").upper(), _text(item.get("relatedSpdxElement"))))
     describes = raw.get("documentDescribes")
     for target in describes if isinstance(describes, list) else []:
@@ -533,6 +518,17 @@ def _relationships(raw: dict[str, Any], packages: list[Any], messages: Messages,
             for target in package["hasFiles"]:
                 found.append((_text(package.get("SPDXID")), "CONTAINS", _text(target)))
     return found
+
+
+def _check_element(parsers: dict[str, Any] | None, kind: str, element: dict[str, Any], label: str, messages: Any) -> None:
+    """Let spdx-tools parse one element; what it refuses is reported, and the element is kept."""
+    if parsers is None:
+        return
+    try:
+        parsers[kind](element)
+    except Exception as exc:  # noqa: BLE001 - spdx-tools raises many kinds; each becomes a message
+        for message in _error_messages(exc):
+            messages.add("parse-error", "parse", "elements that spdx-tools could not parse (kept with what could be read)", f"{label}: {message}")
 
 
 def _error_messages(exc: Exception) -> list[str]:
