@@ -5,14 +5,15 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+DPGA_DATA = ROOT / "tests" / "data" / "dpga"
+"""The vendored copy of the DPG registry snapshot (see its README.md)."""
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Author",
@@ -24,6 +25,24 @@ GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never write to the user's home: HOME and every cache point at a temporary folder.
+
+    dpgcheck's licence cache (``DPGCHECK_CACHE_DIR``), anything that follows the XDG
+    convention (pip, pre-commit) and anything that writes under ``~`` land there.
+    """
+    home = tmp_path_factory.mktemp("home")
+    saved = {name: os.environ.get(name) for name in ("HOME", "XDG_CACHE_HOME", "DPGCHECK_CACHE_DIR")}
+    os.environ.update({"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "DPGCHECK_CACHE_DIR": str(home / "dpgcheck-cache")})
+    yield home
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -66,16 +85,48 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
     return _make
 
 
-def run_dpgcheck(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI in a subprocess, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "dpgcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, **GIT_ENV, **(env or {})},
-        timeout=timeout,
-    )
+def run_dpgcheck(
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+    in_process: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI as a user would, and return what it printed and its exit code.
+
+    By default the click command runs in this process (the same code path as the console
+    script: argument parsing, the error handler, the exit code), which saves the half a
+    second of interpreter start and imports per call. ``in_process=False`` starts a real
+    ``python -m dpgcheck`` subprocess: use it where the process itself is the point (the
+    entry point, signals, pipes, the environment a user's shell gives).
+    """
+    if not in_process:
+        return subprocess.run(
+            [sys.executable, "-m", "dpgcheck", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env={**os.environ, **GIT_ENV, **(env or {})},
+            timeout=timeout,
+        )
+    return _run_in_process([str(arg) for arg in args], cwd=cwd, env={**GIT_ENV, **(env or {})})
+
+
+def _run_in_process(args: list[str], *, cwd: Path | None, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    from click.testing import CliRunner
+
+    from dpgcheck.cli import cli
+
+    previous_cwd, previous_argv = os.getcwd(), sys.argv
+    sys.argv = ["dpgcheck", *args]
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner().invoke(cli, args, prog_name="dpgcheck", env=env, catch_exceptions=False)
+    finally:
+        os.chdir(previous_cwd)
+        sys.argv = previous_argv
+    return subprocess.CompletedProcess(["dpgcheck", *args], result.exit_code, result.stdout, result.stderr)
 
 
 def run_json(*args: str | Path, **kwargs: Any) -> tuple[int, Any]:

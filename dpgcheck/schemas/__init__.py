@@ -1,4 +1,5 @@
-"""The published JSON Schemas: the facts document (composed from one file per section)."""
+"""The published JSON Schemas: the facts document (composed from one file per section), the
+JSON report, and the official SARIF 2.1.0 schema that the SARIF report follows."""
 from __future__ import annotations
 
 from importlib import resources
@@ -24,3 +25,8 @@ def facts_schema() -> dict[str, Any]:
             section.setdefault("$id", f"https://dpgcheck.dev/schemas/facts-1.0/{item.name}")
             schema["properties"][item.name[: -len(".json")]] = section
     return schema
+
+
+def sarif_schema() -> dict[str, Any]:
+    """The OASIS SARIF 2.1.0 JSON Schema (errata 01), shipped so reports can be checked offline."""
+    return _load("sarif-schema-2.1.0.json")

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from tests.conftest import ENGINES, SHARED, run_dpgcheck, run_json
+from tests.conftest import DPGA_DATA, ENGINES, run_dpgcheck, run_json
 from tests.dpg.contact_fields import CONTACT_EMAIL, CONTACT_NAME
 
-DATA = SHARED / "dpga-data" / "publicgoods-candidates"
+DATA = DPGA_DATA / "publicgoods-candidates"
 NOW = "2026-06-01T00:00:00Z"
 
 ALL_PASS = {

@@ -11,10 +11,10 @@ from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.record import collect_record
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.schemas import facts_schema
-from tests.conftest import SHARED
+from tests.conftest import DPGA_DATA
 from tests.dpg.contact_fields import CONTACT_EMAIL, CONTACT_NAME
 
-DATA = SHARED / "dpga-data" / "publicgoods-candidates"
+DATA = DPGA_DATA / "publicgoods-candidates"
 
 
 def nominee(name: str) -> Path:

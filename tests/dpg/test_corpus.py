@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, run_dpgcheck
+from tests.conftest import DPGA_DATA, run_dpgcheck
 
-DATA = SHARED / "dpga-data" / "publicgoods-candidates"
+DATA = DPGA_DATA / "publicgoods-candidates"
 
 pytestmark = pytest.mark.slow
 

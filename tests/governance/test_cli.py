@@ -185,9 +185,9 @@ def test_rules_join_their_profiles() -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_rules_do_not_apply_to_a_registry_record(thresholds: Path, engine: str) -> None:
-    from tests.conftest import SHARED
+    from tests.conftest import DPGA_DATA
 
-    nominee = sorted((SHARED / "dpga-data" / "publicgoods-candidates" / "nominees").glob("*.json"))[0]
+    nominee = sorted((DPGA_DATA / "publicgoods-candidates" / "nominees").glob("*.json"))[0]
     # a record is judged with the dpg-standard profile unless told otherwise; "default" selects every rule
     _, report = run_json("check", "--record", nominee, "--format", "json", "--engine", engine, "--bundle", thresholds, "--profile", "default")
     assert mine(report) == []

@@ -229,9 +229,9 @@ def test_contact_kinds() -> None:
 
 
 def test_the_dpg_standards_own_governance_document(make_repo: Callable[..., Path]) -> None:
-    from tests.conftest import SHARED
+    from tests.conftest import DPGA_DATA
 
-    source = SHARED / "dpga-data" / "dpg-standard"
+    source = DPGA_DATA / "dpg-standard"
     root = make_repo({name: (source / name).read_text(encoding="utf-8") for name in ("governance.md", "CHANGELOG.md")})
     facts = section_of(root)
     assert facts["documents"]["governance"][0]["topics"] == [

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from dpgcheck.licensing.expression import analyse
-from tests.conftest import ROOT, SHARED
+from tests.conftest import DPGA_DATA, ROOT
 
 SPDX = json.loads((ROOT / "policies/dpgcheck/licenses/spdx/data.json").read_text(encoding="utf-8"))
 COMPATIBILITY = json.loads((ROOT / "policies/dpgcheck/licenses/compatibility/data.json").read_text(encoding="utf-8"))
@@ -43,7 +43,7 @@ def test_every_replacement_is_a_current_expression() -> None:
 
 def test_dpga_software_list_normalises_to_current_osi_ids() -> None:
     """The DPGA list uses deprecated ids (GPL-3.0, wxWindows): normalise, never string-match."""
-    dpga = json.loads((SHARED / "dpga-data/approved-licenses.derived.json").read_text(encoding="utf-8"))
+    dpga = json.loads((DPGA_DATA / "approved-licenses.derived.json").read_text(encoding="utf-8"))
     not_osi, deprecated_on_list = [], []
     for entry in dpga["software"]:
         raw = entry["spdx"].strip()

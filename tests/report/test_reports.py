@@ -14,7 +14,7 @@ from dpgcheck.evaluate import RunOptions, decide
 from dpgcheck.report import FORMATS, renderer
 from dpgcheck.report.github import render as render_github
 from dpgcheck.report.model import build_report
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 NOW = "2026-06-01T00:00:00Z"
 
@@ -37,7 +37,9 @@ def passing() -> dict:
 
 
 def sarif_validator():
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    from dpgcheck.schemas import sarif_schema
+
+    schema = sarif_schema()
     return jsonschema.validators.validator_for(schema)(schema)
 
 
