@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import json
+import sys
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # Python 3.10 keeps it in importlib.abc
+    from importlib.abc import Traversable
+
+__all__ = ["Traversable", "builtin_policies", "schema"]
 
 
 def builtin_policies() -> Traversable:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
 from dpgcheck.bundle.dispatch import dispatch_module
 from dpgcheck.bundle.metadata import catalog_entry
 from dpgcheck.errors import DpgcheckError
-from dpgcheck.resources import builtin_policies
+from dpgcheck.resources import Traversable, builtin_policies
 
 MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024
 
