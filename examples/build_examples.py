@@ -5,6 +5,11 @@
 
 creates, under TARGET_DIR:
 
+* ``compliant/`` and ``non-compliant/`` — the files tracked in ``examples/compliant``
+  and ``examples/non-compliant``, committed with a history: the first by two
+  ministries of health and a university over two years, with tagged releases; the
+  second by one developer over a few months. These are the quick start's examples:
+  with a history, every rule can judge them.
 * ``multi-government-dpg/`` — a public good co-developed by three governments
   (Kenya, Brazil, India) with a university and a few volunteers; maintainers
   from three organisations, quarterly release tags, activity up to a few days
@@ -29,6 +34,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -330,15 +336,22 @@ localisation:
 
 def _history(
     now: datetime,
-    project: Project,
+    project: Project | Callable[[str, str], dict[str, str]],
     authors: list[tuple[str, int]],  # (address, weight)
     *,
     start_days_ago: int,
     end_days_ago: int,
     every_days: int,
     tag_every: int,
+    churn: Callable[[int], dict[str, str]] | None = None,
 ) -> tuple[list[Commit], list[Tag], dict[str, str]]:
-    """Commits every ``every_days`` from ``start_days_ago`` to ``end_days_ago``, authors in weighted rotation."""
+    """Commits every ``every_days`` from ``start_days_ago`` to ``end_days_ago``, authors in weighted rotation.
+
+    ``project`` gives the documents of the first and the last commit: a :class:`Project`
+    whose documents are written from templates, or a function of (version, release day)
+    that returns fixed files. ``churn(i)`` gives the files that commit ``i`` changes in
+    between; the last commit restores the documents, so the tree ends as they say.
+    """
     rotation = [address for address, weight in authors for _ in range(weight)]
     stride = next(k for k in range(7, 7 + len(rotation) + 1) if math.gcd(k, len(rotation)) == 1)
     end = int(now.timestamp()) - end_days_ago * DAY
@@ -348,7 +361,7 @@ def _history(
     tag_points = [i for i in range(len(times)) if i > 0 and i % tag_every == 0 and i < len(times) - 3]
     version = f"1.{len(tag_points) - 1}.0" if tag_points else "1.0.0"
     release_day = datetime.fromtimestamp(times[tag_points[-1]] if tag_points else times[0], tz=timezone.utc).date().isoformat()
-    base = documents(project, now, version, release_day)
+    base = documents(project, now, version, release_day) if isinstance(project, Project) else project(version, release_day)
     commits: list[Commit] = []
     for i, when in enumerate(times):
         # Spread authors so that every window sees the weighted mix: stride through the rotation.
@@ -356,7 +369,7 @@ def _history(
         if i == 0:
             files, message = dict(base), "Initial import"
         else:
-            files = {f"src/registry/module_{i % 5}.py": f'"""Part {i % 5} of the registry."""\nREVISION = {i}\n'}
+            files = churn(i) if churn else {f"src/registry/module_{i % 5}.py": f'"""Part {i % 5} of the registry."""\nREVISION = {i}\n'}
             message = f"Improve module {i % 5} (change {i})"
         if i == len(times) - 1:
             files = {**files, **base}
@@ -419,7 +432,55 @@ def abandoned(now: datetime) -> tuple[list[Commit], list[Tag]]:
     return commits, tags
 
 
-EXAMPLES = {"multi-government-dpg": multi_government, "single-vendor": single_vendor, "abandoned": abandoned}
+# --- the two quick-start examples: the files tracked in examples/, given a history ----
+
+HERE = Path(__file__).resolve().parent
+
+
+def tracked_files(directory: Path) -> dict[str, str]:
+    """Every file under ``directory`` (text only: the examples hold no binaries)."""
+    return {
+        path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and ".git" not in path.relative_to(directory).parts
+    }
+
+
+def compliant(now: datetime) -> tuple[list[Commit], list[Tag]]:
+    """examples/compliant with two years of work by two ministries and a university, tagged releases."""
+    files = tracked_files(HERE / "compliant")
+    header = "# SPDX-FileCopyrightText: 2024 The OpenClinic contributors\n# SPDX-License-Identifier: MIT\n\n"
+    authors = [
+        ("wanjiku@health.go.ke", 4), ("omondi@health.go.ke", 2),
+        ("kofi@moh.gov.gh", 3), ("abena@moh.gov.gh", 2),
+        ("achieng@uonbi.ac.ke", 2),
+    ]
+    commits, tags, _ = _history(
+        now, lambda version, day: files, authors,
+        start_days_ago=730, end_days_ago=2, every_days=6, tag_every=20,
+        churn=lambda i: {"src/openclinic/__init__.py": f'{header}"""OpenClinic: appointment queues for public clinics."""\n__version__ = "1.{i // 20}.0.dev{i}"\n'},
+    )
+    return commits, tags
+
+
+def non_compliant(now: datetime) -> tuple[list[Commit], list[Tag]]:
+    """examples/non-compliant: one developer at one company, a few months of commits, no release."""
+    files = tracked_files(HERE / "non-compliant")
+    commits, tags, _ = _history(
+        now, lambda version, day: files, [("dev@quickqueue-internal.example", 1)],
+        start_days_ago=120, end_days_ago=10, every_days=15, tag_every=1000,
+        churn=lambda i: {"src/app.py": f"# quickqueue\nREVISION = {i}\n"},
+    )
+    return commits, tags
+
+
+EXAMPLES = {
+    "compliant": compliant,
+    "non-compliant": non_compliant,
+    "multi-government-dpg": multi_government,
+    "single-vendor": single_vendor,
+    "abandoned": abandoned,
+}
 
 
 def parse_now(value: str | None) -> datetime:
