@@ -37,12 +37,32 @@ def test_wheel_contains_the_policies_and_schemas(wheel):
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
 
 
-def test_installed_wheel_checks_a_repository_from_outside_the_tree(wheel, tmp_path):
-    env_dir = tmp_path / "venv"
+def installed_wheel(wheel: Path, env_dir: Path) -> Path:
+    """A fresh virtual environment with the wheel installed; its python.
+
+    The wheel goes in with ``--no-deps``, and a ``.pth`` file lends the environment the
+    dependencies this test run already has, read from their site-packages after the
+    fresh environment's own. A path listed in a ``.pth`` file is not itself scanned for
+    ``.pth`` files, so the editable dpgcheck of the test environment stays invisible: the
+    only dpgcheck importable is the wheel's. (CI installs the package with all its
+    dependencies from the registry in the README's commands, on every Python.)
+    """
+    import sysconfig
+
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], capture_output=True, text=True)
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    lent = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(purelib) / "zz-test-dependencies.pth").write_text("".join(f"{path}\n" for path in sorted(lent)))
+    install = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-2000:]
+    return python
+
+
+def test_installed_wheel_checks_a_repository_from_outside_the_tree(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    python = installed_wheel(wheel, env_dir)
     work = tmp_path / "elsewhere"
     shutil.copytree(ROOT / "examples" / "compliant", work / "compliant")
     shutil.copytree(ROOT / "examples" / "non-compliant", work / "non-compliant")

@@ -1,6 +1,8 @@
 """The two hooks, run by the real pre-commit (`pre-commit try-repo`) on repositories built here."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -15,14 +17,61 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory):
-    return tmp_path_factory.mktemp("pre-commit-home")
+@pytest.fixture(scope="session")
+def shared_dir(tmp_path_factory):
+    """A folder that every xdist worker of this run sees (the parent of their base temp)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def try_repo(repo, hook, pre_commit_home, *extra):
+@contextlib.contextmanager
+def locked(path):
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def hook_repository(shared_dir):
+    """This working tree, uncommitted changes included, as one commit at a fixed path.
+
+    ``pre-commit try-repo`` keys its hook environments by repository and revision. Given
+    a working tree with uncommitted changes it makes a new throw-away clone for each call,
+    so each call installed dpgcheck and its dependencies anew. One snapshot per test run,
+    shared by the workers, lets every call share one installed environment.
+    """
+    snapshot = shared_dir / "hook-repository"
+    with locked(shared_dir / "hook-repository.lock"):
+        if not (snapshot / ".git").is_dir():
+            listed = subprocess.run(
+                ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                check=True, capture_output=True,
+            ).stdout.decode().split("\0")
+            for name in filter(None, listed):
+                source = ROOT / name
+                if source.is_file():
+                    (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(source, snapshot / name)
+            git(snapshot, "init", "-q", "-b", "main")
+            git(snapshot, "add", "-A")
+            git(snapshot, "commit", "-q", "-m", "snapshot of the working tree")
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(shared_dir):
+    """One pre-commit store for the run; pre-commit locks it while it installs."""
+    home = shared_dir / "pre-commit-home"
+    home.mkdir(exist_ok=True)
+    return home
+
+
+def try_repo(repo, hook, pre_commit_home, *extra, hook_repository):
     return subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), hook, *extra],
+        ["pre-commit", "try-repo", str(hook_repository), hook, *extra],
         cwd=repo, capture_output=True, text=True, timeout=900,
         env={**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"},
     )
@@ -37,26 +86,26 @@ def copy_example(name, tmp_path):
     return repo
 
 
-def test_whole_repository_hook(tmp_path, pre_commit_home):
-    passing = try_repo(copy_example("compliant", tmp_path), "dpgcheck", pre_commit_home, "--all-files")
+def test_whole_repository_hook(tmp_path, pre_commit_home, hook_repository):
+    passing = try_repo(copy_example("compliant", tmp_path), "dpgcheck", pre_commit_home, "--all-files", hook_repository=hook_repository)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
-    failing = try_repo(copy_example("non-compliant", tmp_path), "dpgcheck", pre_commit_home, "--all-files")
+    failing = try_repo(copy_example("non-compliant", tmp_path), "dpgcheck", pre_commit_home, "--all-files", hook_repository=hook_repository)
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "Failed" in failing.stdout
     assert "license-file" in failing.stdout
 
 
-def test_metadata_hook_runs_only_when_governance_files_change(tmp_path, pre_commit_home):
+def test_metadata_hook_runs_only_when_governance_files_change(tmp_path, pre_commit_home, hook_repository):
     repo = copy_example("non-compliant", tmp_path)
     (repo / "src" / "app.py").write_text('print("quickqueue 2")\n')
     git(repo, "add", "src/app.py")
-    skipped = try_repo(repo, "dpgcheck-metadata", pre_commit_home)
+    skipped = try_repo(repo, "dpgcheck-metadata", pre_commit_home, hook_repository=hook_repository)
     assert skipped.returncode == 0, skipped.stdout + skipped.stderr
     assert "(no files to check)Skipped" in skipped.stdout
     git(repo, "commit", "-q", "-m", "code only")
     (repo / "README.md").write_text("# quickqueue\n\nNow with docs.\n")
     git(repo, "add", "README.md")
-    checked = try_repo(repo, "dpgcheck-metadata", pre_commit_home)
+    checked = try_repo(repo, "dpgcheck-metadata", pre_commit_home, hook_repository=hook_repository)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "license-file" in checked.stdout

@@ -17,7 +17,7 @@ HISTORY_RULES = ["actively-maintained", "contributor-absence-factor", "elephant-
 def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("examples")
     result = run_dpgcheck_script(target)
-    assert result == sorted(["abandoned", "multi-government-dpg", "single-vendor"])
+    assert result == sorted(["abandoned", "compliant", "multi-government-dpg", "non-compliant", "single-vendor"])
     return target
 
 
@@ -46,7 +46,7 @@ def test_examples_are_reproducible(examples: Path, tmp_path: Path) -> None:
     from tests.conftest import git
 
     run_dpgcheck_script(tmp_path)
-    for name in ("multi-government-dpg", "single-vendor", "abandoned"):
+    for name in ("compliant", "non-compliant", "multi-government-dpg", "single-vendor", "abandoned"):
         assert git(examples / name, "rev-parse", "HEAD") == git(tmp_path / name, "rev-parse", "HEAD")
 
 
@@ -59,6 +59,28 @@ def test_example_facts_are_valid(examples: Path) -> None:
     assert history["maintainers"]["organisations"] == ["gestao.gov.br", "ictagency.go.ke", "negd.gov.in"]
     assert history["last_12_months"]["elephant_factor"] == 2
     assert history["tags"]["scheme"] == "semver"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_quick_start_compliant_example_passes_every_rule(examples: Path, engine: str) -> None:
+    """The README's first command: every rule passes or does not apply, nothing to report."""
+    code, report = check(examples / "compliant", "default", engine)
+    assert (code, report["verdict"], report["findings"]) == (0, "pass", [])
+    assert {rule["status"] for rule in report["rules"].values()} == {"pass", "not_applicable"}
+    assert report["indicators"] == {
+        "1": "pass", "2": "pass", "3": "pass", "4": "not_applicable", "5": "pass", "6": "pass",
+        "7": "pass", "8": "pass", "9": "pass", "9a": "pass", "9b": "not_applicable", "9c": "not_applicable",
+    }
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_quick_start_non_compliant_example_fails_for_what_it_lacks(examples: Path, engine: str) -> None:
+    code, report = check(examples / "non-compliant", "default", engine)
+    assert (code, report["verdict"]) == (1, "fail")
+    assert [f["rule_id"] for f in report["findings"] if f["severity"] == "error"] == ["license-file"]
+    # With a history, nothing is left to "insufficient evidence" for want of one.
+    assert not [f for f in report["findings"] if "no git history" in f["message"].lower()]
+    assert statuses(report)["elephant-factor"] == "warn"  # one organisation does all the work
 
 
 @pytest.mark.parametrize("engine", ENGINES)
