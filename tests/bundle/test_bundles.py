@@ -161,7 +161,7 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
 
     overlay = write_overlay(tmp_path / "gov")
     output = tmp_path / "bundle.tar.gz"
-    result = run_dpgcheck("bundle", "build", "--bundle", overlay, "-o", output)
+    result = run_dpgcheck("bundle", "build", "--bundle", overlay, "-o", output, in_process=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"wrote {output}: ")
     with tarfile.open(output) as archive:

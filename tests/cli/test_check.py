@@ -13,14 +13,14 @@ NOW = "2026-06-01T00:00:00Z"
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_compliant_example_passes(engine):
-    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--engine", engine, "--now", NOW)
+    result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--engine", engine, "--now", NOW, in_process=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "verdict PASS" in result.stdout
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_non_compliant_example_fails_naming_the_file_to_add(engine):
-    result = run_dpgcheck("check", ROOT / "examples" / "non-compliant", "--engine", engine, "--now", NOW)
+    result = run_dpgcheck("check", ROOT / "examples" / "non-compliant", "--engine", engine, "--now", NOW, in_process=False)
     assert result.returncode == 1, result.stderr
     assert "license-file" in result.stdout
     assert "add LICENSE with the full text of an open licence" in result.stdout

@@ -36,8 +36,8 @@ def test_repository_config_cannot_run_programs(make_repo, tmp_path):
         ("diff.external", f"touch {marker}-diff"),
     ):
         git(repo, "config", key, value)
-    facts = run_dpgcheck("facts", repo)
-    check = run_dpgcheck("check", repo, "--now", "2026-06-01T00:00:00Z")
+    facts = run_dpgcheck("facts", repo, in_process=False)
+    check = run_dpgcheck("check", repo, "--now", "2026-06-01T00:00:00Z", in_process=False)
     assert facts.returncode == 0, facts.stderr
     assert check.returncode in (0, 1), check.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ran")) == []

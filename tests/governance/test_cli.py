@@ -149,7 +149,7 @@ def test_fifty_megabyte_publiccode_through_the_cli(make_repo: Callable[..., Path
     root = make_repo({"README.md": "# x\n"}, use_git=False)
     with open(root / "publiccode.yml", "wb") as handle:
         handle.write(b"name: x\n" * (50 * 1024 * 1024 // 8))
-    result = run_dpgcheck("facts", root)
+    result = run_dpgcheck("facts", root, in_process=False)
     assert result.returncode == 0, result.stderr
     facts = json.loads(result.stdout)
     jsonschema.validate(facts, facts_schema())

@@ -10,7 +10,7 @@ from tests.conftest import ENGINES, run_dpgcheck
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_builtin_rego_tests_pass(engine):
-    result = run_dpgcheck("policy", "test", "--engine", engine)
+    result = run_dpgcheck("policy", "test", "--engine", engine, in_process=False)
     assert result.returncode == 0, result.stdout + result.stderr
     match = re.search(rf"^{engine}: (\d+) passed, 0 failed$", result.stdout, re.MULTILINE)
     assert match and int(match.group(1)) >= 19, result.stdout
@@ -54,7 +54,7 @@ def test_coverage_threshold(tmp_path):
 
 
 def test_policy_list_and_profile():
-    result = run_dpgcheck("policy", "list")
+    result = run_dpgcheck("policy", "list", in_process=False)
     assert result.returncode == 0
     assert re.search(r"^license-file\s+licensing\s+error\s+2\s+A licence file is present$", result.stdout, re.MULTILINE)
     unknown = run_dpgcheck("policy", "list", "--profile", "nope")
