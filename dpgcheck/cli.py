@@ -195,10 +195,15 @@ def policy_list(bundles, no_builtin, profile, as_json) -> None:
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory (repeatable).")
 @click.option("--no-builtin", is_flag=True, help="Document only the given bundles.")
 @click.option("-o", "--output", type=PathType, help="Write the Markdown page to FILE (default: standard output).")
-@click.option("--check", is_flag=True, help="Exit 1 when FILE (-o) differs from the generated page.")
-def policy_doc(bundles, no_builtin, output, check) -> None:
+@click.option("--rules-dir", type=PathType, help="Write one page per rule (and an index) into DIR instead, e.g. docs/rules.")
+@click.option("--check", is_flag=True, help="Exit 1 when FILE (-o) or the pages in --rules-dir differ from the generated ones.")
+def policy_doc(bundles, no_builtin, output, rules_dir, check) -> None:
     """Write the rule catalogue as Markdown, from the rules' METADATA."""
     with error_handler():
+        if rules_dir is not None:
+            from dpgcheck.commands.rule_docs import rule_docs
+
+            raise SystemExit(rule_docs(bundles, builtin=not no_builtin, directory=rules_dir, check=check))
         from dpgcheck.commands.policy_doc import policy_doc as run
 
         raise SystemExit(run(bundles, builtin=not no_builtin, output=output, check=check))

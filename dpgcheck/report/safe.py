@@ -69,7 +69,8 @@ def json_safe(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Plain text for Markdown: markup characters escaped, so a name cannot add links, HTML or emphasis."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~&])", r"\\\1", printable(text))
+    # Brackets are escaped, so parentheses cannot complete a link; '&' is, so no character reference works.
+    return re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", printable(text))
 
 
 def markdown_code(text: str) -> str:
