@@ -35,11 +35,10 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
 
     width = max(width, MIN_WIDTH)
     report = clean_report(report)
-    lines = [
-        style(f"dpgcheck {report['tool']['version']}", bold=True)
-        + f" · {subject_label(report)} · profile {report['profile']} · engine {report['engine']}",
-        "",
-    ]
+    header = _wrap(f"dpgcheck {report['tool']['version']} · {subject_label(report)} · profile {report['profile']} · engine {report['engine']}", "", width)
+    tool = f"dpgcheck {report['tool']['version']}"
+    header[0] = style(tool, bold=True) + header[0][len(tool):] if header[0].startswith(tool) else header[0]
+    lines = header + [""]
     indicators = indicator_rows(report)
     if indicators:
         lines.append(style(f"DPG Standard {report['dpg_standard_version']} indicators", bold=True))
@@ -80,9 +79,13 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
     summary = report["summary"]
     statuses = summary.get("rules_by_status", {})
     passed = statuses.get("pass", 0) + statuses.get("not_applicable", 0)
-    verdict = style("PASS", fg="green", bold=True) if report["verdict"] == "pass" else style("FAIL", fg="red", bold=True)
-    lines.append(
+    verdict = "PASS" if report["verdict"] == "pass" else "FAIL"
+    closing = _wrap(
         f"{severity_line(summary)} · {plural(summary['rules_evaluated'], 'rule')} evaluated, {passed} passed"
-        f" · verdict {verdict} (fails on {report['fail_on']})"
+        f" · verdict {verdict} (fails on {report['fail_on']})",
+        "",
+        width,
     )
+    styled = style(verdict, fg="green" if verdict == "PASS" else "red", bold=True)
+    lines += [line.replace(f"verdict {verdict}", f"verdict {styled}") for line in closing]
     return "\n".join(lines)
