@@ -20,10 +20,10 @@ from typing import Any
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
-# What XML 1.0 cannot hold at all, not even as a character reference, plus C1
-# controls and the bidirectional controls, which are legal but act on a terminal
-# when a CI log prints the file.
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# What XML 1.0 cannot hold at all, not even as a character reference, plus the
+# carriage return, C1 controls and the bidirectional controls, which are legal but act
+# on a terminal when a CI log prints the file. Tabs and newlines stay.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape(match: re.Match[str]) -> str:
