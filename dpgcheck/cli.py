@@ -245,7 +245,7 @@ def bundle_build(bundles, no_builtin, output) -> None:
         try:
             build_bundle(policy_set, output)
         except OSError as exc:
-            raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}", path=str(output)) from None
+            raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}; give -o a path in an existing, writable directory", path=str(output)) from None
         click.echo(f"wrote {output}: {len(policy_set.modules)} modules, {len(policy_set.catalog)} rules, revision {policy_set.revision}")
         raise SystemExit(0)
 
