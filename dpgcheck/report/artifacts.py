@@ -54,7 +54,11 @@ def locate(facts: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, A
     """``{"anchor": path | None, "missing": [paths findings name that are not files]}``."""
     subject = facts.get("subject") or {}
     if subject.get("kind") == "record" and isinstance(subject.get("nominee"), str):
-        return {"anchor": os.path.basename(subject["nominee"]), "missing": []}
+        record_paths = {(f.get("location") or {}).get("path") for f in findings}
+        return {
+            "anchor": os.path.basename(subject["nominee"]),
+            "missing": sorted(p for p in record_paths if isinstance(p, str) and not os.path.isfile(p)),
+        }
     repository = facts.get("repository") or {}
     root = Path(repository["path"]) if isinstance(repository.get("path"), str) else None
     on_disk = root is not None and root.is_dir()

@@ -82,6 +82,10 @@ def _location(finding: dict[str, Any], report: dict[str, Any]) -> tuple[list[dic
     path = location.get("path")
     suggested = None
     line = location.get("line") if isinstance(location.get("line"), int) and location["line"] >= 1 else None
+    if isinstance(path, str) and os.path.isabs(path):
+        # A registry record's findings name the record file: relative to SRCROOT, its directory.
+        root = _root_dir(report)
+        path = os.path.relpath(path, root) if root and path.startswith(root.rstrip("/") + "/") else None
     if not isinstance(path, str) or not path or path in set(artifacts.get("missing") or []):
         evidence = finding.get("evidence") or {}
         suggested = path or (evidence.get("suggested_path") if isinstance(evidence, dict) else None)
@@ -95,14 +99,18 @@ def _location(finding: dict[str, Any], report: dict[str, Any]) -> tuple[list[dic
     return [{"physicalLocation": physical}], suggested if isinstance(suggested, str) else None
 
 
-def _root_uri(report: dict[str, Any]) -> str | None:
+def _root_dir(report: dict[str, Any]) -> str | None:
+    """The directory SRCROOT stands for: the repository, or the directory of a registry record."""
     subject = report.get("subject", {})
     root = subject.get("path")
     if subject.get("kind") == "record" and isinstance(subject.get("nominee"), str):
         root = os.path.dirname(os.path.abspath(subject["nominee"]))
-    if not isinstance(root, str) or not root:
-        return None
-    return "file://" + quote(root.rstrip("/") + "/", safe="/-._~!$&'()*+,;=:@")
+    return root if isinstance(root, str) and root else None
+
+
+def _root_uri(report: dict[str, Any]) -> str | None:
+    root = _root_dir(report)
+    return "file://" + quote(root.rstrip("/") + "/", safe="/-._~!$&'()*+,;=:@") if root else None
 
 
 def repository_uri(remote: str | None, root_uri: str | None) -> str | None:

@@ -49,9 +49,28 @@ def non_compliant_clone(tmp_path: Path) -> Path:
     return repo
 
 
-def sarif_of(target: Path, tmp_path: Path, name: str) -> Path:
+def registry_record(tmp_path: Path) -> Path:
+    """A small DPG registry nominee record, judged without a repository."""
+    record = {
+        "name": "Sample Registry Tool",
+        "description": "A tool to test registry records.",
+        "license": [{"spdx": "MIT", "licenseURL": "https://example.org/LICENSE"}],
+        "organizations": [{"name": "Sample Org", "website": "https://example.org", "org_type": "owner"}],
+        "SDGs": [{"SDGNumber": 4, "evidenceText": "Used in schools."}],
+        "type": ["software"],
+        "stage": "nominee",
+        "repositories": [{"name": "main", "url": "https://example.org/repo"}],
+    }
+    path = tmp_path / "records" / "nominee.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+def sarif_of(target: Path, tmp_path: Path, name: str, *extra: str) -> Path:
     out = tmp_path / f"{name}.sarif"
-    result = run_dpgcheck("check", target, "--format", "sarif", "-o", out, "--fail-on", "never", "--now", NOW)
+    args = ["--record", target] if target.suffix == ".json" else [target]
+    result = run_dpgcheck("check", *args, "--format", "sarif", "-o", out, "--fail-on", "never", "--now", NOW, *extra)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -62,10 +81,14 @@ def logs(tmp_path_factory) -> dict[str, Path]:
     return {
         "this repository": sarif_of(ROOT, tmp, "self"),
         "non-compliant example": sarif_of(non_compliant_clone(tmp), tmp, "non-compliant"),
+        "registry record": sarif_of(registry_record(tmp), tmp, "record"),
     }
 
 
-@pytest.mark.parametrize("which", ["this repository", "non-compliant example"])
+LOGS = ["this repository", "non-compliant example", "registry record"]
+
+
+@pytest.mark.parametrize("which", LOGS)
 def test_official_schema(logs, which):
     document = json.loads(logs[which].read_text(encoding="utf-8"))
     sarif_schema = schema("sarif-schema-2.1.0.json")
@@ -73,7 +96,7 @@ def test_official_schema(logs, which):
 
 
 @needs_multitool
-@pytest.mark.parametrize("which", ["this repository", "non-compliant example"])
+@pytest.mark.parametrize("which", LOGS)
 def test_multitool_github_rules_report_no_error_and_no_warning(logs, which, tmp_path):
     out = tmp_path / "validation.sarif"
     completed = subprocess.run(
@@ -110,6 +133,13 @@ def test_every_result_is_at_a_file_that_exists_with_a_fingerprint(logs, tmp_path
     assert licence["properties"]["suggestedPath"] == "LICENSE"
     fingerprints = [r["partialFingerprints"]["dpgcheckFindingId/v1"] for r in run["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_a_record_s_findings_sit_at_the_record_file(logs):
+    run = json.loads(logs["registry record"].read_text(encoding="utf-8"))["runs"][0]
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"].endswith("/records/")
+    assert run["results"]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {"nominee.json"}
 
 
 def test_run_records_provenance_times_and_github_severity(logs):
