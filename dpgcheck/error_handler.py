@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dpgcheck import __version__
 from dpgcheck.errors import EXIT_INTERNAL, EXIT_USAGE, DpgcheckError
+from dpgcheck.report.safe import printable
 
 if TYPE_CHECKING:
     import click
@@ -77,10 +78,11 @@ def error_handler() -> Iterator[None]:
     try:
         yield
     except DpgcheckError as exc:
-        sys.stderr.write(f"dpgcheck: error: {exc}\n")
+        # Messages quote paths and names from the input: escapes in them must not reach the terminal.
+        sys.stderr.write(f"dpgcheck: error: {printable(str(exc))}\n")
         raise SystemExit(EXIT_USAGE) from None
     except click.ClickException as exc:
-        sys.stderr.write(f"dpgcheck: error: {usage_error_line(exc)}\n")
+        sys.stderr.write(f"dpgcheck: error: {printable(usage_error_line(exc))}\n")
         raise SystemExit(exc.exit_code if isinstance(exc, click.UsageError) else EXIT_USAGE) from None
     except click.exceptions.Abort:
         raise SystemExit(130) from None
@@ -89,5 +91,5 @@ def error_handler() -> Iterator[None]:
     except (SystemExit, GeneratorExit):
         raise
     except Exception as exc:  # noqa: BLE001 - this is the last line of defence
-        sys.stderr.write(internal_error_report(exc) + "\n")
+        sys.stderr.write(printable(internal_error_report(exc), keep_newlines=True) + "\n")
         raise SystemExit(EXIT_INTERNAL) from None

@@ -163,3 +163,13 @@ def test_helpers_for_each_format():
     assert markdown_code("a`b") == "``a`b``"
     assert markdown_code("`x`") == "`` `x` ``"
     assert clean_report({"k\x1b": ["v\x1b", 1, None]}) == {"k\\x1b": ["v\\x1b", 1, None]}
+
+
+def test_error_messages_show_escapes_in_the_paths_they_quote(tmp_path):
+    target = tmp_path / f"facts{ESCAPES}.json"
+    target.write_text("{not json", encoding="utf-8")
+    result = run_dpgcheck("check", "--facts", target)
+    assert result.returncode == 2
+    assert RAW_CONTROLS.findall(result.stderr) == []
+    assert f"facts{SHOWN}.json: facts file is not valid JSON" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
