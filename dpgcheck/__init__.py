@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 #: Version of the facts document (the ``input`` the policies read).
 FACTS_VERSION = "1.0"
 #: Version of the JSON report layout.
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 #: The DPG Standard release the built-in policies encode.
 DPG_STANDARD_VERSION = "1.1.7"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dpgcheck import __version__
+from dpgcheck.completion import SHELLS, complete_profiles, complete_selectors, complete_severity
 from dpgcheck.error_handler import error_handler
 from dpgcheck.errors import DpgcheckError
 
@@ -70,14 +71,20 @@ def with_collect_flags(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Every option can also be set as DPGCHECK_<COMMAND>_<OPTION> (e.g. DPGCHECK_CHECK_FORMAT); the common
+#: ones of `check` have short names too (DPGCHECK_FORMAT, DPGCHECK_PROFILE, DPGCHECK_FAIL_ON, ...).
+ENVVAR_PREFIX = "DPGCHECK"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": ENVVAR_PREFIX})
 @click.version_option(__version__, prog_name="dpgcheck")
 def cli() -> None:
     """Check repositories and DPG registry records against the Digital Public Goods
     Standard, open-licensing rules and joint-governance principles.
 
     Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage or input error,
-    3 internal error.
+    3 internal error. Options can be set in the environment as DPGCHECK_<COMMAND>_<OPTION>
+    (e.g. DPGCHECK_CHECK_ENGINE); see `dpgcheck completion --help` for shell completion.
     """
 
 
@@ -85,14 +92,14 @@ def cli() -> None:
 @click.argument("path", type=PathType, required=False)
 @with_collect_flags
 @click.option("--facts", "facts_file", type=PathType, help="Evaluate a saved facts document instead of collecting.")
-@click.option("--engine", type=ENGINE_CHOICE, default="regorus", show_default=True, help="Rego engine.")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("--engine", type=ENGINE_CHOICE, default="regorus", show_default=True, envvar="DPGCHECK_ENGINE", show_envvar=True, help="Rego engine.")
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True, envvar="DPGCHECK_FORMAT", show_envvar=True)
 @click.option("-o", "--output", type=PathType, help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=FAIL_ON_CHOICE, help="Lowest severity that makes the run fail (default: the bundle's, error).")
-@click.option("--profile", help="Profile to apply (see `dpgcheck policy list --profile NAME`).")
-@click.option("--disable", multiple=True, metavar="SELECTOR", help="Switch off a rule, area:<area> or indicator:<n> (repeatable).")
-@click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (repeatable).")
-@click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory, applied over the built-in one (repeatable).")
+@click.option("--fail-on", type=FAIL_ON_CHOICE, envvar="DPGCHECK_FAIL_ON", show_envvar=True, help="Lowest severity that makes the run fail (default: the bundle's, error).")
+@click.option("--profile", envvar="DPGCHECK_PROFILE", show_envvar=True, shell_complete=complete_profiles, help="Profile to apply (see `dpgcheck policy list --profile NAME`).")
+@click.option("--disable", multiple=True, metavar="SELECTOR", shell_complete=complete_selectors, help="Switch off a rule, area:<area> or indicator:<n> (repeatable).")
+@click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", shell_complete=complete_severity, help="Override a rule's severity (repeatable).")
+@click.option("--bundle", "bundles", type=PathType, multiple=True, envvar="DPGCHECK_BUNDLE", show_envvar=True, help="An extra policy bundle directory, applied over the built-in one (repeatable; in the variable, separate paths with ':').")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in policies (only --bundle).")
 @click.option("--now", help="Evaluation clock, RFC 3339 (default: the current UTC time). Pin it for reproducible runs.")
 @click.option("--opa-url", envvar="DPGCHECK_OPA_URL", help="OPA server URL for --engine opa (default: start a local `opa run --server`).")
@@ -101,10 +108,17 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
+@click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
+@click.option("-q", "--quiet", is_flag=True, help="Print no report on standard output (the exit code gives the verdict; -o still writes the file).")
 def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
+          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
+          color, quiet) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
+        import sys
+
+        from dpgcheck import terminal
+
         from dpgcheck.commands.check import CheckRequest, check as run_check
         from dpgcheck.engine.factory import OpaServerOptions
         from dpgcheck.evaluate import RunOptions
@@ -130,6 +144,9 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
                 preloaded=opa_preloaded,
             ),
+            color=terminal.use_color(color, sys.stdout),
+            width=terminal.width(sys.stdout),
+            quiet=quiet,
         )
         raise SystemExit(run_check(request))
 
@@ -181,7 +198,7 @@ def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshol
 @policy.command("list")
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory (repeatable).")
 @click.option("--no-builtin", is_flag=True)
-@click.option("--profile", help="Only the rules this profile selects, at the severity it gives them.")
+@click.option("--profile", shell_complete=complete_profiles, help="Only the rules this profile selects, at the severity it gives them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
 def policy_list(bundles, no_builtin, profile, as_json) -> None:
     """List the rule catalogue."""
@@ -195,10 +212,15 @@ def policy_list(bundles, no_builtin, profile, as_json) -> None:
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory (repeatable).")
 @click.option("--no-builtin", is_flag=True, help="Document only the given bundles.")
 @click.option("-o", "--output", type=PathType, help="Write the Markdown page to FILE (default: standard output).")
-@click.option("--check", is_flag=True, help="Exit 1 when FILE (-o) differs from the generated page.")
-def policy_doc(bundles, no_builtin, output, check) -> None:
+@click.option("--rules-dir", type=PathType, help="Write one page per rule (and an index) into DIR instead, e.g. docs/rules.")
+@click.option("--check", is_flag=True, help="Exit 1 when FILE (-o) or the pages in --rules-dir differ from the generated ones.")
+def policy_doc(bundles, no_builtin, output, rules_dir, check) -> None:
     """Write the rule catalogue as Markdown, from the rules' METADATA."""
     with error_handler():
+        if rules_dir is not None:
+            from dpgcheck.commands.rule_docs import rule_docs
+
+            raise SystemExit(rule_docs(bundles, builtin=not no_builtin, directory=rules_dir, check=check))
         from dpgcheck.commands.policy_doc import policy_doc as run
 
         raise SystemExit(run(bundles, builtin=not no_builtin, output=output, check=check))
@@ -223,13 +245,35 @@ def bundle_build(bundles, no_builtin, output) -> None:
         try:
             build_bundle(policy_set, output)
         except OSError as exc:
-            raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}", path=str(output)) from None
+            raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}; give -o a path in an existing, writable directory", path=str(output)) from None
         click.echo(f"wrote {output}: {len(policy_set.modules)} modules, {len(policy_set.catalog)} rules, revision {policy_set.revision}")
         raise SystemExit(0)
 
 
-def main() -> None:
-    cli(prog_name="dpgcheck")
+@cli.command()
+@click.argument("shell", type=click.Choice(SHELLS))
+def completion(shell) -> None:
+    """Print the completion script for SHELL (bash, zsh or fish).
+
+    It completes commands, options, profile names, rule ids and selectors.
+
+    \b
+    bash:  eval "$(dpgcheck completion bash)"          (in ~/.bashrc)
+    zsh:   eval "$(dpgcheck completion zsh)"           (in ~/.zshrc)
+    fish:  dpgcheck completion fish > ~/.config/fish/completions/dpgcheck.fish
+    """
+    with error_handler():
+        from dpgcheck.completion import script
+
+        click.echo(script(cli, shell))
+        raise SystemExit(0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: click parses, the error handler turns every input error into one line."""
+    with error_handler():
+        code = cli.main(args=argv, prog_name="dpgcheck", standalone_mode=False)
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

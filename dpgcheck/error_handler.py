@@ -6,9 +6,14 @@ import platform
 import sys
 import traceback
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dpgcheck import __version__
 from dpgcheck.errors import EXIT_INTERNAL, EXIT_USAGE, DpgcheckError
+from dpgcheck.report.safe import printable
+
+if TYPE_CHECKING:
+    import click
 
 
 SECRET_OPTIONS = ("--opa-token",)
@@ -48,17 +53,43 @@ def internal_error_report(exc: BaseException) -> str:
     )
 
 
+def usage_error_line(exc: "click.ClickException") -> str:
+    """Click's usage error as one line that names the fix (instead of its usage block)."""
+    import click
+
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    param = getattr(exc, "param", None)
+    help_hint = f"see `{ctx.command_path} --help`" if ctx is not None else "see `dpgcheck --help`"
+    if isinstance(exc, click.BadParameter) and param is not None and isinstance(param.type, click.Choice):
+        name = param.opts[-1] if getattr(param, "opts", None) else param.human_readable_name
+        choices = [str(c) for c in param.type.choices]
+        problem = " ".join(str(exc.message).split()).rstrip(".")
+        if str(name).startswith("-"):
+            return f"{name}: {problem}; write one of them, e.g. {name} {choices[0]}"
+        return f"{name}: {problem}; give one of: {', '.join(choices)}"
+    return f"{message}{' ' if message.endswith(('?', ')')) else '; '}{help_hint}"
+
+
 @contextlib.contextmanager
 def error_handler() -> Iterator[None]:
+    import click
+
     try:
         yield
     except DpgcheckError as exc:
-        sys.stderr.write(f"dpgcheck: error: {exc}\n")
+        # Messages quote paths and names from the input: escapes in them must not reach the terminal.
+        sys.stderr.write(f"dpgcheck: error: {printable(str(exc))}\n")
         raise SystemExit(EXIT_USAGE) from None
+    except click.ClickException as exc:
+        sys.stderr.write(f"dpgcheck: error: {printable(usage_error_line(exc))}\n")
+        raise SystemExit(exc.exit_code if isinstance(exc, click.UsageError) else EXIT_USAGE) from None
+    except click.exceptions.Abort:
+        raise SystemExit(130) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except (SystemExit, GeneratorExit):
         raise
     except Exception as exc:  # noqa: BLE001 - this is the last line of defence
-        sys.stderr.write(internal_error_report(exc) + "\n")
+        sys.stderr.write(printable(internal_error_report(exc), keep_newlines=True) + "\n")
         raise SystemExit(EXIT_INTERNAL) from None

@@ -34,6 +34,7 @@ def test_wheel_contains_the_policies_and_schemas(wheel):
     assert "dpgcheck/_policies/dpgcheck/config/data.json" in names
     assert "dpgcheck/_policies/.manifest" in names
     assert "dpgcheck/schemas/facts.schema.json" in names
+    assert "dpgcheck/schemas/sarif-schema-2.1.0.json" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
 
 

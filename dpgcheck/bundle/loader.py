@@ -111,7 +111,7 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
     """Add one bundle to ``policy_set``."""
     if isinstance(root, Path):
         if not root.exists():
-            raise DpgcheckError("no such policy bundle directory", path=str(root))
+            raise DpgcheckError("no such policy bundle directory; give --bundle a directory (or .tar.gz) that holds .rego files and data, or drop the option", path=str(root))
         if root.is_file() and is_archive(root):
             root = unpack(root)
         elif not root.is_dir():

@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.factory import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,9 @@ class CheckRequest:
     run: RunOptions
     collect: CollectOptions
     opa: OpaServerOptions
+    color: bool = False
+    width: int = 100
+    quiet: bool = False
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -48,13 +54,15 @@ def read_facts_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise DpgcheckError("no such facts file; write one with `dpgcheck facts PATH > facts.json`", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DpgcheckError(f"cannot read facts file: {exc}", path=str(path)) from None
+        raise DpgcheckError(f"cannot read facts file: {exc}; give --facts a readable facts document (written by `dpgcheck facts PATH -o FILE`)", path=str(path)) from None
     try:
         facts = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DpgcheckError(f"facts file is not valid JSON (line {exc.lineno}: {exc.msg})", path=str(path)) from None
+        raise DpgcheckError(
+            f"facts file is not valid JSON (line {exc.lineno}: {exc.msg}); write it again with `dpgcheck facts PATH -o FILE`", path=str(path)
+        ) from None
     if not isinstance(facts, dict) or "facts_version" not in facts:
-        raise DpgcheckError("not a dpgcheck facts document (no facts_version)", path=str(path))
+        raise DpgcheckError("not a dpgcheck facts document (no facts_version); write one with `dpgcheck facts PATH -o FILE`", path=str(path))
     validate_facts(facts, str(path))
     return facts
 
@@ -79,6 +87,7 @@ def check(request: CheckRequest) -> int:
     from dpgcheck.report import renderer
     from dpgcheck.report.model import build_report
 
+    started = _utc_now()
     facts = gather_facts(request)
     policy_set = load_policies(request.bundles, include_builtin=request.builtin)
     engine = open_engine(request.engine, policy_set, opa=request.opa)
@@ -88,11 +97,58 @@ def check(request: CheckRequest) -> int:
         engine.close()
     if decision["verdict"] == "error":
         raise DpgcheckError("; ".join(decision["errors"]))
+    from dpgcheck.report.artifacts import locate
+
+    finished = _utc_now()
+    evaluation = {
+        "clock": request.run.now,
+        "started_at": _rfc3339(started),
+        "finished_at": _rfc3339(finished),
+        "duration_seconds": round((finished - started).total_seconds(), 3),
+    }
     report = build_report(
-        decision, facts, policy_revision=policy_set.revision, bundles=policy_set.sources, engine=engine.name
+        decision, facts, policy_revision=policy_set.revision, bundles=policy_set.sources, engine=engine.name,
+        evaluation=evaluation, artifacts=locate(facts, decision["findings"]),
     )
-    write_output(renderer(request.output_format)(report), request.output)
+    if request.output_format == "text":
+        from dpgcheck.report.text import render as render_text
+
+        text = render_text(report, color=request.color and request.output is None, width=request.width)
+    else:
+        text = renderer(request.output_format)(report)
+    if request.output is not None or not request.quiet:
+        write_output(text, request.output)
+    if request.output_format == "github":
+        write_step_summary(report)
     return EXIT_FINDINGS if decision["verdict"] == "fail" else EXIT_PASS
+
+
+def _utc_now() -> "datetime":
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
+def _rfc3339(moment: "datetime") -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def write_step_summary(report: dict[str, Any]) -> None:
+    """In a GitHub Actions job, append the Markdown report to the job summary ($GITHUB_STEP_SUMMARY)."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from dpgcheck.report.markdown import render as render_markdown
+
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(render_markdown(report) + "\n")
+    except OSError as exc:
+        raise DpgcheckError(
+            f"cannot append the job summary: {exc.strerror or exc}; unset GITHUB_STEP_SUMMARY or fix its path", path=target
+        ) from None
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -103,5 +159,14 @@ def write_output(text: str, output: Path | None) -> None:
         return
     try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except FileNotFoundError:
+        raise DpgcheckError(
+            f"cannot write here: the directory {output.parent} does not exist; create it first or give -o a path in an existing directory",
+            path=str(output),
+        ) from None
+    except IsADirectoryError:
+        raise DpgcheckError("is a directory; give -o a file name inside it, e.g. -o " + str(output / "report.txt"), path=str(output)) from None
+    except PermissionError:
+        raise DpgcheckError("permission denied; give -o a path you can write to", path=str(output)) from None
     except OSError as exc:
-        raise DpgcheckError(f"cannot write the report: {exc.strerror or exc}", path=str(output)) from None
+        raise DpgcheckError(f"cannot write the output: {exc.strerror or exc}; give -o another path", path=str(output)) from None

@@ -1,14 +1,22 @@
-"""GitHub Actions workflow commands: one annotation per finding."""
+"""GitHub Actions workflow commands: one annotation per finding.
+
+The job log prints these lines raw, so escape sequences and other control characters
+from file names or records are made visible first; ``%``, CR and LF are then encoded
+as the workflow-command syntax asks. The Markdown report goes to the job summary
+(``$GITHUB_STEP_SUMMARY``): the command writes it, this renderer stays pure.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 from dpgcheck.report.common import severity_line
+from dpgcheck.report.safe import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
+    text = printable(text, keep_newlines=True)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -25,7 +33,13 @@ def render(report: dict[str, Any]) -> str:
             properties.insert(0, f"file={_escape_property(location['path'])}")
             if isinstance(location.get("line"), int):
                 properties.insert(1, f"line={location['line']}")
-        lines.append(f"::{COMMANDS[finding['severity']]} {','.join(properties)}::{_escape_data(finding['message'])}")
+        rule = report.get("rules", {}).get(finding["rule_id"], {})
+        docs = rule.get("docs_uri") or rule.get("help_uri")
+        message = finding["message"] + (f"\nRule documentation: {docs}" if docs else "")
+        lines.append(f"::{COMMANDS[finding['severity']]} {','.join(properties)}::{_escape_data(message)}")
     verdict = "passed" if report["verdict"] == "pass" else "failed"
-    lines.append(f"dpgcheck {verdict}: {severity_line(report['summary'])} (profile {report['profile']}, fails on {report['fail_on']})")
+    lines.append(
+        f"dpgcheck {verdict}: {severity_line(report['summary'])} "
+        f"(profile {printable(str(report['profile']))}, fails on {report['fail_on']})"
+    )
     return "\n".join(lines)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dpgcheck.report.safe import json_safe
+
 
 def render(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False)
+    return json_safe(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False))

@@ -1,9 +1,14 @@
 """The report: a decision with what it was about and what made it, ready to render."""
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from dpgcheck import DPG_STANDARD_VERSION, REPORT_VERSION, __version__
+
+#: Where the generated page of each built-in rule is published (docs/rules/<id>.md).
+RULE_DOCS_BASE = "https://github.com/dpgcheck/dpgcheck/blob/main/docs/rules/"
 
 INDICATOR_TITLES = {
     "1": "Relevance to Sustainable Development Goals",
@@ -31,6 +36,7 @@ def subject_of(facts: dict[str, Any]) -> dict[str, Any]:
                 "name": repository.get("name"),
                 "path": repository.get("path"),
                 "commit": git.get("commit"),
+                "branch": git.get("branch"),
                 "remote": git.get("remote"),
             }
         )
@@ -44,7 +50,17 @@ def build_report(
     policy_revision: str,
     bundles: list[str],
     engine: str,
+    evaluation: dict[str, Any] | None = None,
+    artifacts: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The report of one run.
+
+    ``evaluation`` holds the clock the policies used and when the run started and
+    ended; ``artifacts`` which finding locations exist and the file that
+    repository-level findings are anchored at (see :mod:`dpgcheck.report.artifacts`).
+    """
+    findings = [{"id": fid, **finding} for fid, finding in zip(finding_ids(decision["findings"]), decision["findings"])]
+    rules = {rule_id: {**rule, "docs_uri": rule_docs_uri(rule)} for rule_id, rule in decision["rules"].items()}
     return {
         "report_version": REPORT_VERSION,
         "tool": {"name": "dpgcheck", "version": __version__},
@@ -59,9 +75,39 @@ def build_report(
         "errors": decision.get("errors", []),
         "summary": decision["summary"],
         "indicators": decision.get("indicators", {}),
-        "findings": decision["findings"],
-        "rules": decision["rules"],
+        "findings": findings,
+        "rules": rules,
+        "evaluation": evaluation or {"clock": None, "started_at": None, "finished_at": None, "duration_seconds": None},
+        "artifacts": artifacts or {"anchor": None, "missing": []},
     }
+
+
+def rule_docs_uri(rule: dict[str, Any]) -> str | None:
+    """The generated page of a built-in rule; a bundle's own rules point at their first reference."""
+    if str(rule.get("source", "")).startswith("dpgcheck/"):
+        return f"{RULE_DOCS_BASE}{rule['id']}.md"
+    return rule.get("help_uri")
+
+
+def finding_ids(findings: list[dict[str, Any]]) -> list[str]:
+    """A stable id per finding: its rule, its file and its kind, not its wording or line.
+
+    Messages carry counts and lines move, so neither is part of the id: a finding keeps
+    its id (and its GitHub alert) while a count changes. Several findings of one rule
+    at one file are told apart by their evidence code, then by their order.
+    """
+    seen: dict[str, int] = {}
+    ids = []
+    for finding in findings:
+        location = finding.get("location") or {}
+        evidence = finding.get("evidence") or {}
+        code = evidence.get("code") if isinstance(evidence, dict) else None
+        key = json.dumps([finding["rule_id"], location.get("path") or "", code or ""], ensure_ascii=False)
+        ordinal = seen.get(key, 0)
+        seen[key] = ordinal + 1
+        digest = hashlib.sha256(f"{key}#{ordinal}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        ids.append(f"{finding['rule_id']}/{digest}")
+    return ids
 
 
 def indicator_sort_key(indicator: str) -> tuple[int, str]:

@@ -57,7 +57,7 @@ def test_json_report_is_versioned_and_names_the_commit(make_repo):
     repo = make_repo({"README.md": "x"})
     code, report = run_json("check", repo, "--format", "json", "--now", NOW)
     assert code == 1
-    assert report["report_version"] == "1.0"
+    assert report["report_version"] == "1.1"
     assert report["tool"]["name"] == "dpgcheck"
     assert report["dpg_standard_version"] == "1.1.7"
     assert report["policy"]["bundles"] == ["dpgcheck"]

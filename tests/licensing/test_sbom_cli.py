@@ -131,7 +131,9 @@ def test_missing_sbom_file_is_reported(make_repo, tmp_path):
     result = run_dpgcheck("facts", root, "--sbom", tmp_path / "nope.spdx.json")
     assert "Traceback" not in result.stderr
     assert result.returncode == 2  # the command line refuses it up front
-    assert f"Invalid value for '--sbom': File '{tmp_path / 'nope.spdx.json'}' does not exist." in result.stderr
+    assert result.stderr.splitlines() == [
+        f"dpgcheck: error: Invalid value for '--sbom': File '{tmp_path / 'nope.spdx.json'}' does not exist; see `dpgcheck facts --help`"
+    ]
 
 
 def test_spdx_tools_is_not_imported_without_an_sbom(make_repo):

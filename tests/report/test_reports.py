@@ -13,6 +13,7 @@ from dpgcheck.engine.factory import open_engine
 from dpgcheck.evaluate import RunOptions, decide
 from dpgcheck.report import FORMATS, renderer
 from dpgcheck.report.github import render as render_github
+from dpgcheck.report.artifacts import locate
 from dpgcheck.report.model import build_report
 from tests.conftest import ROOT
 
@@ -23,7 +24,10 @@ def real_report(example: str, **options) -> dict:
     policies = load_policies()
     facts = collect_repository(ROOT / "examples" / example)
     decision = decide(open_engine("regorus", policies), facts, RunOptions(now=NOW, **options))
-    return build_report(decision, facts, policy_revision=policies.revision, bundles=policies.sources, engine="regorus")
+    return build_report(
+        decision, facts, policy_revision=policies.revision, bundles=policies.sources, engine="regorus",
+        artifacts=locate(facts, decision["findings"]),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +62,18 @@ def test_sarif_rule_and_result_content(failing):
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     licence = rules["license-file"]
     assert licence["shortDescription"] == {"text": "A licence file is present"}
-    assert licence["helpUri"] == "https://github.com/DPGAlliance/DPG-Standard/blob/main/standard.md"
+    assert licence["helpUri"] == "https://github.com/dpgcheck/dpgcheck/blob/main/docs/rules/license-file.md"
     assert licence["defaultConfiguration"] == {"level": "error"}
     assert licence["properties"]["dpgIndicator"] == "2"
     result = next(r for r in run["results"] if r["ruleId"] == "license-file")
     assert result["level"] == "error"
     assert result["ruleIndex"] == sorted(rules).index("license-file")
-    assert result["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "LICENSE", "uriBaseId": "SRCROOT"}}}]
+    # There is no LICENSE to point at: the result sits at the README, and names the file to add.
+    assert result["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": "README.md", "uriBaseId": "SRCROOT"}, "region": {"startLine": 1}}}
+    ]
+    assert result["properties"]["suggestedPath"] == "LICENSE"
+    assert result["partialFingerprints"] == {"dpgcheckFindingId/v1": result["properties"]["findingId"]}
 
 
 def test_junit_has_one_case_per_rule_and_failures_for_blocking_rules(failing):
