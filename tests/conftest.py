@@ -113,20 +113,31 @@ def run_dpgcheck(
 
 
 def _run_in_process(args: list[str], *, cwd: Path | None, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``dpgcheck.cli.main(args)``, the console script's function, with its streams captured."""
     from click.testing import CliRunner
 
-    from dpgcheck.cli import cli
+    from dpgcheck.cli import main
 
     previous_cwd, previous_argv = os.getcwd(), sys.argv
     sys.argv = ["dpgcheck", *args]
     try:
         if cwd is not None:
             os.chdir(cwd)
-        result = CliRunner().invoke(cli, args, prog_name="dpgcheck", env=env, catch_exceptions=False)
+        with CliRunner().isolation(env=env) as (stdout, stderr, _):
+            try:
+                main(args)
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
     finally:
         os.chdir(previous_cwd)
         sys.argv = previous_argv
-    return subprocess.CompletedProcess(["dpgcheck", *args], result.exit_code, result.stdout, result.stderr)
+    return subprocess.CompletedProcess(
+        ["dpgcheck", *args], code, stdout.getvalue().decode("utf-8", "replace"), stderr.getvalue().decode("utf-8", "replace")
+    )
 
 
 def run_json(*args: str | Path, **kwargs: Any) -> tuple[int, Any]:
