@@ -228,6 +228,11 @@ def bundle_build(bundles, no_builtin, output) -> None:
         raise SystemExit(0)
 
 
+from dpgcheck.batch.cli import batch  # noqa: E402 - it reuses the helpers above
+
+cli.add_command(batch)
+
+
 def main() -> None:
     cli(prog_name="dpgcheck")
 
