@@ -45,7 +45,9 @@ def _serve(conn: Connection, config: BatchConfig) -> None:
         except EOFError:
             return
         if target is None:
-            conn.send(("stats", _peak_rss_kib()))
+            from dpgcheck.batch import worker
+
+            conn.send(("stats", {"peak_rss_kib": _peak_rss_kib(), "policy_loads": worker.policy_loads}))
             return
         conn.send(("line", audit(target, config)))
 
@@ -72,6 +74,8 @@ class _Worker:
 class PoolStats:
     #: Peak resident memory of each worker process that finished normally, in KiB.
     worker_peak_rss_kib: list[int] = field(default_factory=list)
+    #: Times each of those workers loaded the policies (1: once for the whole batch).
+    policy_loads: list[int] = field(default_factory=list)
     workers_replaced: int = 0
 
 
@@ -146,7 +150,8 @@ class LocalPool:
                     while message[0] != "stats" and worker.conn.poll(10):
                         message = worker.conn.recv()
                     if message[0] == "stats":
-                        self.stats.worker_peak_rss_kib.append(int(message[1]))
+                        self.stats.worker_peak_rss_kib.append(int(message[1]["peak_rss_kib"]))
+                        self.stats.policy_loads.append(int(message[1]["policy_loads"]))
                 self._stop(worker, kill=False)
             else:
                 self._stop(worker, kill=True)

@@ -44,8 +44,10 @@ def protocol_of(url: str) -> str:
         if not _HOST.match(scp["host"]) or scp["path"].startswith("-"):
             raise DpgcheckError("not a valid user@host:path address")
         return "ssh"
-    if "::" in url.split("://", 1)[0] or "://" not in url:
+    if "::" in url.split("://", 1)[0]:
         raise DpgcheckError("remote-helper addresses (transport::address) are refused: they can run commands")
+    if "://" not in url:
+        raise DpgcheckError("not a valid user@host:path address or URL")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in _SCHEMES:

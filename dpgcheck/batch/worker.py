@@ -48,12 +48,16 @@ class TargetTimeout(BaseException):
 
 
 _loaded: dict[str, tuple[Any, str]] = {}
+#: How many times this process loaded policies (one per batch configuration; the tests check it).
+policy_loads = 0
 
 
 def prepare(config: BatchConfig) -> tuple[Any, str]:
     """The engine and bundle revision for CONFIG, built on first use in this process."""
+    global policy_loads
     key = config.key()
     if key not in _loaded:
+        policy_loads += 1
         from dpgcheck.bundle.loader import load_policies
         from dpgcheck.engine.factory import open_engine
 
