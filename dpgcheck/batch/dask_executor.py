@@ -30,7 +30,7 @@ def _client(scheduler: str | Any) -> Any:
     if not isinstance(scheduler, str):
         return Client(scheduler)  # a cluster object (tests: distributed.LocalCluster)
     try:
-        return Client(scheduler, timeout="30s")
+        return Client(scheduler)  # connect timeout: Dask's distributed.comm.timeouts.connect (default 30 s)
     except (OSError, TimeoutError) as exc:
         raise DpgcheckError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from dpgcheck.batch.targets import Target
 from dpgcheck.batch.worker import BatchConfig, audit, error_line, prepare, timeout_message
+from dpgcheck.errors import DpgcheckError
 
 #: Seconds the parent waits beyond --timeout before it kills a worker.
 KILL_GRACE_SECONDS = 5.0
@@ -32,8 +33,12 @@ def _peak_rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def _serve(conn: Connection, config: BatchConfig) -> None:
-    """A worker's life: load the policies, then audit targets until told to stop."""
+def _serve(conn: Connection, config: BatchConfig, inherited: list[Connection]) -> None:
+    """A worker's life: load the policies (unless inherited), then audit targets until told to stop."""
+    for other in inherited:
+        # A forked worker holds copies of the parent's ends of every pipe; closed here so that
+        # each worker sees end-of-file when the parent dies (kill -9) and exits.
+        other.close()
     try:
         prepare(config)
     except Exception:  # noqa: BLE001 - audit() turns the same failure into error rows
@@ -53,11 +58,14 @@ def _serve(conn: Connection, config: BatchConfig) -> None:
 
 
 def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["dpgcheck.batch.worker", "dpgcheck.collect.facts", "dpgcheck.evaluate"])
-        return context
+    """fork where there is one: workers start at once with the policies the parent loaded.
+
+    The parent runs no other thread in a local batch (the progress bar refreshes from
+    the main loop), so forking it is safe. Elsewhere workers are spawned and each loads
+    the policies once.
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
@@ -85,13 +93,26 @@ class LocalPool:
         self.config = config
         self.stats = PoolStats()
         self._context = _context()
+        self._workers: list[_Worker] = []
+        self._failed_starts = 0
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_serve, args=(child, self.config), daemon=True)
+        inherited = [parent, *(w.conn for w in self._workers)] if self._context.get_start_method() == "fork" else []
+        process = self._context.Process(target=_serve, args=(child, self.config, inherited), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
+
+    def _replace(self, index: int, *, kill: bool) -> None:
+        worker = self._workers[index]
+        self._stop(worker, kill=kill)
+        if worker.target is None and not worker.ready:
+            self._failed_starts += 1
+            if self._failed_starts > 3 * self.jobs:
+                raise DpgcheckError(f"the batch's worker processes exit as they start (exit code {worker.process.exitcode})")
+        self._workers[index] = self._start()
+        self.stats.workers_replaced += 1
 
     def _stop(self, worker: _Worker, *, kill: bool) -> None:
         if kill:
@@ -102,7 +123,11 @@ class LocalPool:
     def run(self, targets: Iterable[Target]) -> Iterator[str]:
         """Result lines, in the order the targets finish."""
         pending = deque(targets)
-        workers = [self._start() for _ in range(min(self.jobs, len(pending)))]
+        if self._context.get_start_method() == "fork":
+            prepare(self.config)  # once, inherited by every worker
+        workers = self._workers
+        for _ in range(min(self.jobs, len(pending))):
+            workers.append(self._start())
         grace = self.config.timeout + KILL_GRACE_SECONDS
         try:
             while pending or any(w.target is not None for w in workers):
@@ -119,27 +144,25 @@ class LocalPool:
                         try:
                             kind, value = worker.conn.recv()
                         except (EOFError, OSError):
+                            self._replace(index, kill=True)
                             code = worker.process.exitcode
-                            self._stop(worker, kill=True)
-                            workers[index] = self._start()
-                            self.stats.workers_replaced += 1
                             if worker.target is not None:
                                 yield error_line(worker.target, self.config, "error", f"the worker process died (exit code {code})")
                             continue
                         if kind == "ready":
                             worker.ready = True
+                            self._failed_starts = 0
                         elif kind == "line":
                             worker.target = None
                             yield value
                     elif worker.target is not None and time.monotonic() >= worker.deadline:
                         target = worker.target
-                        self._stop(worker, kill=True)
-                        workers[index] = self._start()
-                        self.stats.workers_replaced += 1
+                        self._replace(index, kill=True)
                         yield error_line(target, self.config, "timeout", timeout_message(self.config.timeout))
         finally:
             for worker in workers:
                 self._shutdown(worker)
+            self._workers = []
 
     def _shutdown(self, worker: _Worker) -> None:
         try:

@@ -25,6 +25,7 @@ class Progress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
+            auto_refresh=False,  # no refresh thread: the parent stays single-threaded, so forking workers is safe
         )
         self._task = self._bar.add_task("batch", total=total, rate="-", errors=0)
         self._errors = 0
@@ -38,6 +39,7 @@ class Progress:
         task = self._bar.tasks[0]
         speed = task.finished_speed or task.speed
         self._bar.update(self._task, advance=1, errors=self._errors, rate=f"{speed:.1f}" if speed else "-")
+        self._bar.refresh()
 
     def close(self) -> None:
         if self._bar is not None:
