@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -35,6 +36,8 @@ def _peak_rss_kib() -> int:
 
 def _serve(conn: Connection, config: BatchConfig, inherited: list[Connection]) -> None:
     """A worker's life: load the policies (unless inherited), then audit targets until told to stop."""
+    if hasattr(os, "setpgid"):
+        os.setpgid(0, 0)  # its own process group: killing the worker also ends the git it waits for
     for other in inherited:
         # A forked worker holds copies of the parent's ends of every pipe; closed here so that
         # each worker sees end-of-file when the parent dies (kill -9) and exits.
@@ -57,14 +60,14 @@ def _serve(conn: Connection, config: BatchConfig, inherited: list[Connection]) -
         conn.send(("line", audit(target, config)))
 
 
-def _context() -> Any:
+def _context(engine: str) -> Any:
     """fork where there is one: workers start at once with the policies the parent loaded.
 
     The parent runs no other thread in a local batch (the progress bar refreshes from
-    the main loop), so forking it is safe. Elsewhere workers are spawned and each loads
-    the policies once.
+    the main loop), so forking it is safe. Elsewhere, and for OPA's Go engine (a Go
+    runtime does not survive fork), workers are spawned and each loads the policies once.
     """
-    if "fork" in multiprocessing.get_all_start_methods():
+    if engine == "regorus" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
@@ -92,7 +95,7 @@ class LocalPool:
         self.jobs = max(1, jobs)
         self.config = config
         self.stats = PoolStats()
-        self._context = _context()
+        self._context = _context(config.engine)
         self._workers: list[_Worker] = []
         self._failed_starts = 0
 
@@ -116,7 +119,10 @@ class LocalPool:
 
     def _stop(self, worker: _Worker, *, kill: bool) -> None:
         if kill:
-            worker.process.kill()
+            try:
+                os.killpg(worker.process.pid, signal.SIGKILL)
+            except (AttributeError, ProcessLookupError, PermissionError):
+                worker.process.kill()
         worker.process.join(timeout=10)
         worker.conn.close()
 

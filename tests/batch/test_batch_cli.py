@@ -320,3 +320,61 @@ def test_targets_must_be_given(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\0\1\2")
     result = batch(tmp_path / "bin.txt")
     assert result.returncode == 2 and "binary" in result.stderr
+
+
+def test_a_progress_bar_on_a_terminal(tmp_path):
+    import pty
+
+    records = tmp_path / "records"
+    records.mkdir()
+    for name in ("kolibri", "zamba", "h5p"):
+        (records / f"{name}.json").write_bytes((REGISTRY / "nominees" / f"{name}.json").read_bytes())
+    master, slave = pty.openpty()
+    try:
+        process = subprocess.run([sys.executable, "-m", "dpgcheck", "batch", "--records", str(records), "-o", str(tmp_path / "o.ndjson"),
+                                  "-j", "1", "--now", NOW], stderr=slave, stdout=subprocess.DEVNULL, timeout=120)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+    assert process.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "3/3" in text and "targets/s" in text and "0 errors" in text and "ETA" in text
+
+
+def test_a_worker_that_dies_is_an_error_row_and_is_replaced(many_repos, tmp_path):
+    hanging = tmp_path / "hanging"
+    hanging.mkdir()
+    git(hanging, "init", "-q", "-b", "main")
+    (hanging / ".git" / "HEAD").unlink()
+    os.mkfifo(hanging / ".git" / "HEAD")
+    pool = LocalPool(1, BatchConfig(run=RunOptions(now=NOW), timeout=60))
+    lines = pool.run([Target(str(hanging), "path", path=str(hanging)), *(Target(str(r), "path", path=str(r)) for r in many_repos[:3])])
+    def kill_the_busy_worker() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            workers = list(pool._workers)
+            if workers and workers[0].target is not None and workers[0].target.id == str(hanging):
+                time.sleep(0.5)  # it is blocked on the FIFO by now
+                os.kill(workers[0].process.pid, signal.SIGKILL)
+                return
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_the_busy_worker, daemon=True)
+    killer.start()
+    found = [json.loads(line) for line in lines]
+    killer.join(5)
+    assert [(x["target"], x["status"]) for x in found] == [(str(hanging), "error")] + [(str(r), "ok") for r in many_repos[:3]]
+    assert found[0]["error"] == "the worker process died (exit code -9)"
+    assert pool.stats.workers_replaced == 1
+    # The worker's git, blocked on the FIFO, went with it (the worker's process group was killed).
+    time.sleep(0.5)
+    assert str(hanging) not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
