@@ -47,13 +47,13 @@ class TargetTimeout(BaseException):
     """Not an Exception: no collector's broad ``except Exception`` may swallow it."""
 
 
-_loaded: dict[str, tuple[Any, str]] = {}
+_loaded: dict[str, tuple[Any, str, list[str]]] = {}
 #: How many times this process loaded policies (one per batch configuration; the tests check it).
 policy_loads = 0
 
 
-def prepare(config: BatchConfig) -> tuple[Any, str]:
-    """The engine and bundle revision for CONFIG, built on first use in this process."""
+def prepare(config: BatchConfig) -> tuple[Any, str, list[str]]:
+    """The engine, bundle revision and bundle sources for CONFIG, built on first use in this process."""
     global policy_loads
     key = config.key()
     if key not in _loaded:
@@ -62,7 +62,7 @@ def prepare(config: BatchConfig) -> tuple[Any, str]:
         from dpgcheck.engine.factory import open_engine
 
         policy_set = load_policies(tuple(Path(b) for b in config.bundles), include_builtin=config.builtin)
-        _loaded[key] = (open_engine(config.engine, policy_set), policy_set.revision)
+        _loaded[key] = (open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources))
     return _loaded[key]
 
 
@@ -80,6 +80,9 @@ def base_line(target: Target, config: BatchConfig, status: str) -> dict[str, Any
         "status": status,
         "clock": config.run.now,
         "profile": config.run.profile,
+        #: What the batch was asked to apply (profile, clock, disabled rules, severities).
+        "options": config.run.as_input(),
+        "bundles": None,
         "bundle_revision": None,
         "facts_version": None,
         "facts_hash": None,
@@ -161,7 +164,7 @@ def audit(target: Target, config: BatchConfig) -> str:
     if target.kind == "invalid":
         return error_line(target, config, "error", target.problem or "invalid target")
     try:
-        engine, revision = prepare(config)
+        engine, revision, sources = prepare(config)
     except DpgcheckError as exc:
         return error_line(target, config, "error", f"cannot load the policies: {exc}")
     try:
@@ -180,6 +183,7 @@ def audit(target: Target, config: BatchConfig) -> str:
     repository = facts.get("repository") or {}
     line.update(
         bundle_revision=revision,
+        bundles=sources,
         facts_version=facts.get("facts_version", FACTS_VERSION),
         facts_hash=facts_digest(facts),
         commit=((repository.get("git") or {}).get("commit")) if isinstance(repository, dict) else None,

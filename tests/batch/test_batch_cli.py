@@ -378,3 +378,22 @@ def test_a_worker_that_dies_is_an_error_row_and_is_replaced(many_repos, tmp_path
     # The worker's git, blocked on the FIFO, went with it (the worker's process group was killed).
     time.sleep(0.5)
     assert str(hanging) not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+
+
+def test_a_government_bundle_and_profile_apply_to_the_whole_batch(many_repos, tmp_path):
+    from tests.bundle.test_bundles import write_overlay
+
+    overlay = write_overlay(tmp_path / "gov")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{many_repos[0]}\n{many_repos[1]}\n")
+    out = tmp_path / "results.ndjson"
+    result = batch(listing, "-o", out, "--bundle", overlay, "--profile", "national", "--severity", "readme=info", "--now", NOW, "-j", "1")
+    assert result.returncode == 0, result.stderr
+    for line in read_lines(out):
+        assert line["profile"] == "national" and line["bundle_revision"].startswith("0.1.0+gov-2026.1 (")
+        assert line["bundles"] == ["dpgcheck", "gov"]  # the bundles' labels, as `dpgcheck check` reports them
+        assert line["options"] == {"now": NOW, "profile": "national", "severity": {"readme": "info"}}
+        assert sorted(line["decision"]["rules"]) == ["contact-point", "license-file", "readme"]
+        code, report = run_json("check", line["target"], "--bundle", overlay, "--profile", "national", "--severity", "readme=info",
+                                "--format", "json", "--now", NOW)
+        assert (line["decision"]["verdict"], line["decision"]["findings"]) == (report["verdict"], report["findings"])
