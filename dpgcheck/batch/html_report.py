@@ -56,13 +56,14 @@ document.body.setAttribute('data-ready','1');
 
 def _bar_chart(chart_id: str, title: str, items: list[tuple[str, Counter]], statuses: tuple[str, ...]) -> str:
     """Horizontal stacked bars, one per item, with the pass rate written beside each."""
-    row, label_width, bar_width = 20, 260, 420
+    row, label_width, bar_width = 20, 340, 420
     height = row * len(items) + 30
     parts = [f'<svg id="{chart_id}" class="chart" role="img" aria-label="{escape(title)}" width="{label_width + bar_width + 70}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for n, (label, counter) in enumerate(items):
         y = n * row + 4
         total = sum(counter.values()) or 1
-        parts.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(label[:40])}</text>')
+        shown = label if len(label) <= 48 else label[:47] + "\u2026"
+        parts.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(shown)}</text>')
         x = float(label_width)
         for status in statuses:
             count = counter.get(status, 0)
