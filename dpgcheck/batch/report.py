@@ -29,7 +29,19 @@ def load(path: Path) -> list[dict[str, Any]]:
     except OSError as exc:
         raise DpgcheckError(f"cannot read the results file: {exc.strerror or exc}", path=str(path)) from None
     lines, _torn = parse_lines(data, str(path))  # a torn last line is not a result yet
-    return latest(lines)
+    return latest([{**line, "target": printable(line["target"])} for line in lines])
+
+
+def printable(text: str) -> str:
+    """A target name as valid text: raw file-name bytes (not UTF-8) shown as \\xNN."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def latest(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -67,8 +67,17 @@ def prepare(config: BatchConfig) -> tuple[Any, str, list[str]]:
 
 
 def dumps(line: dict[str, Any]) -> str:
-    """The one serialisation of a result line: sorted keys, no spaces, UTF-8, no newline inside."""
-    return json.dumps(line, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The one serialisation of a result line: sorted keys, no spaces, UTF-8, no newline inside.
+
+    A name that is not valid UTF-8 (a file name's raw bytes) makes the whole line ASCII,
+    with JSON escapes, so the file stays valid UTF-8.
+    """
+    text = json.dumps(line, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(line, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return text
 
 
 def base_line(target: Target, config: BatchConfig, status: str) -> dict[str, Any]:

@@ -397,3 +397,26 @@ def test_a_government_bundle_and_profile_apply_to_the_whole_batch(many_repos, tm
         code, report = run_json("check", line["target"], "--bundle", overlay, "--profile", "national", "--severity", "readme=info",
                                 "--format", "json", "--now", NOW)
         assert (line["decision"]["verdict"], line["decision"]["findings"]) == (report["verdict"], report["findings"])
+
+
+def test_names_that_are_not_utf8_keep_the_results_file_valid(many_repos, tmp_path):
+    folder = tmp_path / "checkouts"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"caf\xe9")
+    os.mkdir(odd)
+    (folder / "soci\u00e9t\u00e9").mkdir()
+    out = tmp_path / "results.ndjson"
+    result = batch("--dir", folder, "-o", out, "--now", NOW, "-j", "1")
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    targets = sorted(json.loads(line)["target"] for line in data.splitlines())
+    assert targets == sorted([os.fsdecode(odd), str(folder / "soci\u00e9t\u00e9")])
+    assert "soci\u00e9t\u00e9" in data  # readable where it can be
+    report = run_dpgcheck_report(out)
+    assert report.returncode == 0 and "caf\\xe9" in report.stdout
+
+
+def run_dpgcheck_report(path: Path):
+    from tests.conftest import run_dpgcheck
+
+    return run_dpgcheck("batch", "report", path, "--format", "markdown")
