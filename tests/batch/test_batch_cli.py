@@ -307,7 +307,8 @@ def test_a_repository_with_a_broken_object(many_repos, tmp_path):
     # The checkout is judged from its work tree; cloning it fails on the corrupt object.
     assert lines[str(broken)]["status"] == "ok" and lines[str(broken)]["commit"] == git(broken, "rev-parse", "HEAD").strip()
     clone = lines[f"file://{broken}"]
-    assert clone["status"] == "error" and clone["error"].startswith("git clone failed:") and "inflate" in clone["error"]
+    # (git's first line of complaint varies with timing: the inflate error, or the pack it could not finish)
+    assert clone["status"] == "error" and clone["error"].startswith("git clone failed:") and clone["decision"] is None
     assert lines[str(many_repos[3])]["status"] == "ok"
     assert not [p for p in (tmp_path / "cache").iterdir()]  # no half clone left behind
 
