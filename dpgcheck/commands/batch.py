@@ -66,8 +66,6 @@ def run_batch(request: BatchRequest) -> int:
         raise DpgcheckError("--resume needs -o RESULTS.ndjson (the file to continue)")
     if request.executor == "dask" and not request.scheduler:
         raise DpgcheckError("--executor dask needs --scheduler ADDRESS (e.g. tcp://scheduler:8786)")
-    if request.config.cache_dir is None and request.list_file is not None:
-        pass  # URLs without a cache dir become error rows naming --cache-dir
     targets = gather_targets(request)
     config = request.config
     if request.resume and request.output is not None:
