@@ -269,6 +269,11 @@ def completion(shell) -> None:
         raise SystemExit(0)
 
 
+from dpgcheck.batch.cli import batch  # noqa: E402 - it reuses the helpers above
+
+cli.add_command(batch)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console script: click parses, the error handler turns every input error into one line."""
     with error_handler():

@@ -52,8 +52,9 @@ class GitUnavailable(Exception):
         self.returncode = returncode
 
 
-def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS) -> str:
-    command = ["git", "-C", str(root), *SAFE_CONFIG, *args]
+def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS, config: tuple[str, ...] = ()) -> str:
+    """``git -C ROOT`` with the safe settings, then CONFIG (more ``-c`` pairs), then ARGS."""
+    command = ["git", "-C", str(root), *SAFE_CONFIG, *config, *args]
     try:
         result = subprocess.run(command, capture_output=True, timeout=timeout, env=safe_env(), stdin=subprocess.DEVNULL)
     except FileNotFoundError as exc:

@@ -1,0 +1,1 @@
+"""Batch audits: the same collect -> engine -> decision over many targets, one JSON line each."""
