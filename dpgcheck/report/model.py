@@ -61,6 +61,8 @@ def build_report(
         "indicators": decision.get("indicators", {}),
         "findings": decision["findings"],
         "rules": decision["rules"],
+        # The Scorecard-shaped view computed in Rego (policies/scorecard); null for a record.
+        "scorecard": decision.get("scorecard"),
     }
 
 

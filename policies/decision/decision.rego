@@ -198,6 +198,11 @@ summary := {
 	"by_indicator": {i: count_by("indicator", i) | some r in active; i := r.indicator},
 }
 
+# The Scorecard-shaped view (policies/scorecard): scores to compare, not part of the verdict.
+default scorecard := null
+
+scorecard := data.dpgcheck.scorecard.view
+
 main := {
 	"decision_version": decision_version,
 	"profile": config.profile_name,
@@ -208,4 +213,5 @@ main := {
 	"rules": rules,
 	"indicators": indicators,
 	"summary": summary,
+	"scorecard": scorecard,
 }

@@ -51,7 +51,7 @@ findings contains finding if {
 findings contains finding if {
 	some w in security.github_workflows
 	w.permissions == null
-	undeclared := [j.id | some j in w.jobs; j.permissions == null; not j.reusable]
+	undeclared := [j.id | some j in w.jobs; j.permissions == null]
 	count(undeclared) > 0
 	finding := {
 		"message": sprintf("%s declares no permissions at the top level and job(s) %s declare none either: they get the repository's default token, which may be read-write", [w.path, concat(", ", undeclared)]),
