@@ -52,14 +52,14 @@ def permissions(value: Any, line: int) -> dict[str, Any]:
 def _action(path: str, line: int, job: str, ref: str) -> dict[str, Any]:
     ref = ref.strip()
     if ref.startswith("./") or ref.startswith("../"):
-        return {"path": path, "line": line, "job": job, "ref": shorten(ref), "name": ref, "kind": "local", "github_owned": False, "pinned": True}
+        return {"path": path, "line": line, "job": job, "ref": shorten(ref), "kind": "local", "github_owned": False, "pinned": True}
     if ref.startswith("docker://"):
-        return {"path": path, "line": line, "job": job, "ref": shorten(ref), "name": ref, "kind": "docker", "github_owned": False, "pinned": image_pinned(ref)}
+        return {"path": path, "line": line, "job": job, "ref": shorten(ref), "kind": "docker", "github_owned": False, "pinned": image_pinned(ref)}
     name, _, version = ref.partition("@")
     kind = "reusable-workflow" if "/.github/workflows/" in name else "action"
     owner = name.split("/", 1)[0].lower()
     return {
-        "path": path, "line": line, "job": job, "ref": shorten(ref), "name": shorten(name), "kind": kind,
+        "path": path, "line": line, "job": job, "ref": shorten(ref), "kind": kind,
         "github_owned": owner in ("actions", "github"), "pinned": sha_pinned(version),
     }
 
@@ -71,14 +71,14 @@ def _image(found: Found, path: str, line: int, value: Any) -> None:
                              "pinned": image_pinned(image), "variable": "${{" in image})
 
 
-def _script(found: Found, path: str, key_line: int, job: str, field: str, value: str, triggers: list[str]) -> None:
+def _script(found: Found, path: str, key_line: int, job: str, field: str, value: str) -> None:
     seen: set[tuple[int, str]] = set()
     for offset, context in contexts_in(value):
         line = value_line(key_line, value, offset)
         if (line, context) in seen:
             continue
         seen.add((line, context))
-        found.expressions.append({"path": path, "line": line, "job": job, "field": field, "context": context, "triggers": triggers})
+        found.expressions.append({"path": path, "line": line, "job": job, "field": field, "context": context})
     if field == "run":
         for offset, command in downloads_in(value):
             found.downloads.append({"path": path, "line": value_line(key_line, value, offset), "source": SYSTEM, "command": command})
@@ -126,9 +126,9 @@ def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any
                         "contexts": sorted({c for _, c in contexts_in(ref)}), "triggers": triggers,
                     })
                 if name == "actions/github-script" and isinstance(with_.get("script"), str):
-                    _script(found, path, lines.get(f"{step_path}.with.script", step_line), str(job_id), "script", with_["script"], triggers)
+                    _script(found, path, lines.get(f"{step_path}.with.script", step_line), str(job_id), "script", with_["script"])
             run = step.get("run")
             if isinstance(run, str):
-                _script(found, path, lines.get(f"{step_path}.run", step_line), str(job_id), "run", run, triggers)
+                _script(found, path, lines.get(f"{step_path}.run", step_line), str(job_id), "run", run)
     summary = {"path": path, "system": SYSTEM, "readable": True, "triggers": triggers, "permissions": top, "jobs": jobs_out}
     return summary, found

@@ -23,9 +23,13 @@ dangerous_trigger(triggers) if {
 	t in object.get(lists, "dangerous_triggers", [])
 }
 
+# The patterns joined into one, so each context is matched once (a workflow repository can
+# hold thousands of expressions).
+untrusted_context_pattern := concat("|", [sprintf("(?:%s)", [p]) | some p in object.get(lists, "untrusted_contexts", [])])
+
 untrusted_context(context) if {
-	some pattern in object.get(lists, "untrusted_contexts", [])
-	regex.match(pattern, context)
+	untrusted_context_pattern != ""
+	regex.match(untrusted_context_pattern, context)
 }
 
 untrusted_checkout(checkout) if {

@@ -25,7 +25,7 @@ test_token_permissions_scoring if {
 	token([wf(perm("scoped", ["deployments", "statuses"]), [job(perm("none", []))])]) == 8
 }
 
-action(owned, pinned) := {"path": "w.yml", "line": 1, "job": "j", "ref": "x", "name": "x", "kind": "action", "github_owned": owned, "pinned": pinned}
+action(owned, pinned) := {"path": "w.yml", "line": 1, "job": "j", "ref": "x", "kind": "action", "github_owned": owned, "pinned": pinned}
 
 image(pinned) := {"path": "Dockerfile", "line": 1, "image": "x", "source": "dockerfile", "pinned": pinned, "variable": false}
 

@@ -73,10 +73,10 @@ jobs:
 def test_script_injection_contexts_with_their_lines(make_repo):
     facts = security(make_repo({".github/workflows/triage.yml": INJECTION}))
     assert facts["expressions"] == [
-        {"path": ".github/workflows/triage.yml", "line": 10, "job": "label", "field": "run", "context": "github.event.issue.title", "triggers": ["issues"]},
-        {"path": ".github/workflows/triage.yml", "line": 14, "job": "label", "field": "script", "context": "github.event.comment.body", "triggers": ["issues"]},
-        {"path": ".github/workflows/triage.yml", "line": 18, "job": "label", "field": "run", "context": "github.event.issue.number", "triggers": ["issues"]},
-        {"path": ".github/workflows/triage.yml", "line": 18, "job": "label", "field": "run", "context": "github.head_ref", "triggers": ["issues"]},
+        {"path": ".github/workflows/triage.yml", "line": 10, "job": "label", "field": "run", "context": "github.event.issue.title"},
+        {"path": ".github/workflows/triage.yml", "line": 14, "job": "label", "field": "script", "context": "github.event.comment.body"},
+        {"path": ".github/workflows/triage.yml", "line": 18, "job": "label", "field": "run", "context": "github.event.issue.number"},
+        {"path": ".github/workflows/triage.yml", "line": 18, "job": "label", "field": "run", "context": "github.head_ref"},
     ]
 
 
@@ -144,14 +144,14 @@ jobs:
 
 def test_pinned_and_unpinned_references(make_repo):
     facts = security(make_repo({".github/workflows/ci.yml": USES}))
-    assert [(a["line"], a["name"], a["kind"], a["github_owned"], a["pinned"]) for a in facts["actions"]] == [
-        (10, "actions/checkout", "action", True, False),
-        (11, "actions/setup-node", "action", True, True),
-        (12, "docker/build-push-action", "action", False, False),
+    assert [(a["line"], a["ref"], a["kind"], a["github_owned"], a["pinned"]) for a in facts["actions"]] == [
+        (10, "actions/checkout@v4", "action", True, False),
+        (11, f"actions/setup-node@{SHA}", "action", True, True),
+        (12, "docker/build-push-action@main", "action", False, False),
         (13, "./.github/actions/local", "local", False, True),
         (14, f"docker://alpine:3.20@{DIGEST}", "docker", False, True),
         (15, "docker://alpine:3.20", "docker", False, False),
-        (17, "org/shared/.github/workflows/build.yml", "reusable-workflow", False, False),
+        (17, f"org/shared/.github/workflows/build.yml@{SHA[:7]}", "reusable-workflow", False, False),
     ]
     assert facts["images"] == [
         {"path": ".github/workflows/ci.yml", "line": 5, "image": "node:20", "source": "github-actions", "pinned": False, "variable": False},

@@ -12,13 +12,10 @@ from typing import Any
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView
-from dpgcheck.publiccode import safe_yaml
-from dpgcheck.security import binaries, dockerfile, fuzzing, github_actions, gitlab_ci, updates
+from dpgcheck.security import binaries, dockerfile, fuzzing, github_actions, gitlab_ci, updates, workflows
 from dpgcheck.security.text import downloads_in
 
 SECTION = "security"
-MAX_WORKFLOW_BYTES = 512 * 1024
-MAX_WORKFLOW_NODES = 50_000
 MAX_TEXT_BYTES = 512 * 1024
 #: Binary heads are read for at most this many files (a huge tree is sampled in path order).
 MAX_HEADS = 50_000
@@ -41,24 +38,23 @@ def _unreadable(path: str, system: str, code: str, message: str, line: int | Non
     return entry
 
 
-def _yaml(view: RepoView, entry: FileEntry, system: str) -> tuple[safe_yaml.Loaded | None, dict[str, Any] | None]:
-    if entry.size > MAX_WORKFLOW_BYTES:
-        message = f"file is {entry.size} bytes, over the {MAX_WORKFLOW_BYTES}-byte limit for a workflow; not read"
+def _workflow(view: RepoView, entry: FileEntry, system: str) -> dict[str, Any]:
+    """The workflow's facts, path filled in: a summary and its contributions to the flat lists."""
+    empty: dict[str, Any] = {name: [] for name in workflows.LISTS}
+    if entry.size > workflows.MAX_WORKFLOW_BYTES:
+        message = f"file is {entry.size} bytes, over the {workflows.MAX_WORKFLOW_BYTES}-byte limit for a workflow; not read"
         view.problems.append(problem(SECTION, "file-too-large", message, entry.path))
-        return None, _unreadable(entry.path, system, "file-too-large", message, None)
-    data = view.read_bytes(entry.path, source=SECTION, limit=MAX_WORKFLOW_BYTES)
+        return {**empty, "summary": _unreadable(entry.path, system, "file-too-large", message, None)}
+    data = view.read_bytes(entry.path, source=SECTION, limit=workflows.MAX_WORKFLOW_BYTES)
     if data is None:
-        return None, _unreadable(entry.path, system, "unreadable", "the file could not be read", None)
-    try:
-        return safe_yaml.load(data, max_bytes=MAX_WORKFLOW_BYTES, max_nodes=MAX_WORKFLOW_NODES), None
-    except safe_yaml.YamlRefused as refused:
-        message = refused.message
-        if refused.code == "multiple-documents":
-            message = "file holds more than one YAML document; a CI workflow must be one"
-        where = f" (line {refused.line})" if refused.line else ""
-        view.problems.append(problem(SECTION, f"workflow-{refused.code}" if not refused.code.startswith("workflow") else refused.code,
-                                     f"workflow not read: {message}{where}", entry.path))
-        return None, _unreadable(entry.path, system, refused.code, message, refused.line)
+        return {**empty, "summary": _unreadable(entry.path, system, "unreadable", "the file could not be read", None)}
+    result = workflows.with_path(workflows.cached_read(system, data), entry.path)
+    refused = result["refused"]
+    if refused:
+        where = f" (line {refused['line']})" if refused.get("line") else ""
+        view.problems.append(problem(SECTION, f"workflow-{refused['code']}", f"workflow not read: {refused['message']}{where}", entry.path))
+        result["summary"] = _unreadable(entry.path, system, refused["code"], refused["message"], refused.get("line"))
+    return result
 
 
 def _read_text(view: RepoView, entry: FileEntry) -> str | None:
@@ -69,7 +65,7 @@ def _read_text(view: RepoView, entry: FileEntry) -> str | None:
 
 
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
-    workflows: list[dict[str, Any]] = []
+    workflows_found: list[dict[str, Any]] = []
     actions: list[dict[str, Any]] = []
     images: list[dict[str, Any]] = []
     downloads: list[dict[str, Any]] = []
@@ -86,23 +82,13 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         lower = entry.lower
         system = _workflow_kind(lower)
         if system is not None:
-            loaded, refused = _yaml(view, entry, system)
-            if refused is not None:
-                workflows.append(refused)
-                continue
-            assert loaded is not None
-            if system == github_actions.SYSTEM:
-                summary, got = github_actions.read(entry.path, loaded.value, loaded.lines)
-                actions += got.actions
-                images += got.images
-                downloads += got.downloads
-                checkouts += got.checkouts
-                expressions += got.expressions
-            else:
-                summary, got_images, got_downloads = gitlab_ci.read(entry.path, loaded.value, loaded.lines)
-                images += got_images
-                downloads += got_downloads
-            workflows.append(summary)
+            got = _workflow(view, entry, system)
+            workflows_found.append(got["summary"])
+            actions += got["actions"]
+            images += got["images"]
+            downloads += got["downloads"]
+            checkouts += got["checkouts"]
+            expressions += got["expressions"]
             continue
         tool = updates.tool_of(lower)
         if tool is not None:
@@ -142,8 +128,8 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
                 found_binaries.append({"path": entry.path, "kind": binary, "place": binaries.place_of(lower), "size": entry.size})
     by_place = lambda items: sorted(items, key=lambda i: (i["path"], i.get("line") or 0))  # noqa: E731
     return {
-        "workflow_count": len(workflows),
-        "workflows": sorted(workflows, key=lambda w: w["path"]),
+        "workflow_count": len(workflows_found),
+        "workflows": sorted(workflows_found, key=lambda w: w["path"]),
         "actions": by_place(actions),
         "images": by_place(images),
         "downloads": by_place(downloads),

@@ -44,7 +44,7 @@ findings contains finding if {
 	some e in security.injections
 	finding := {
 		"message": sprintf("%s pastes ${{ %s }}, text an outsider controls, into a %s script (job %s): pass it through an environment variable instead", [e.path, e.context, e.field, e.job]),
-		"evidence": {"pattern": "script-injection", "job": e.job, "context": e.context, "field": e.field, "triggers": e.triggers},
+		"evidence": {"pattern": "script-injection", "job": e.job, "context": e.context, "field": e.field},
 		"location": {"path": e.path, "line": e.line},
 	}
 }

@@ -24,12 +24,12 @@ test_success_pull_request_target_checks_out_base if {
 	rule.findings == set() with input as checkout("main", [], ["pull_request_target"])
 }
 
-expression(context) := {"security": {"checkouts": [], "expressions": [{"path": ".github/workflows/triage.yml", "line": 9, "job": "label", "field": "run", "context": context, "triggers": ["issues"]}]}}
+expression(context) := {"security": {"checkouts": [], "expressions": [{"path": ".github/workflows/triage.yml", "line": 9, "job": "label", "field": "run", "context": context}]}}
 
 test_fail_issue_title_in_run if {
 	rule.findings == {{
 		"message": ".github/workflows/triage.yml pastes ${{ github.event.issue.title }}, text an outsider controls, into a run script (job label): pass it through an environment variable instead",
-		"evidence": {"pattern": "script-injection", "job": "label", "context": "github.event.issue.title", "field": "run", "triggers": ["issues"]},
+		"evidence": {"pattern": "script-injection", "job": "label", "context": "github.event.issue.title", "field": "run"},
 		"location": {"path": ".github/workflows/triage.yml", "line": 9},
 	}} with input as expression("github.event.issue.title")
 }

@@ -4,12 +4,12 @@ import data.dpgcheck.rules.security["pinned-actions"] as rule
 
 sha := "8e5e7e5ab8b370d6c329ec480221332ada57f0ab"
 
-action(ref, owned, pinned, line) := {"path": ".github/workflows/ci.yml", "line": line, "job": "build", "ref": ref, "name": ref, "kind": "action", "github_owned": owned, "pinned": pinned}
+action(ref, owned, pinned, line) := {"path": ".github/workflows/ci.yml", "line": line, "job": "build", "ref": ref, "kind": "action", "github_owned": owned, "pinned": pinned}
 
 facts := {"security": {"actions": [
 	action("actions/checkout@v4", true, false, 8),
 	action(concat("@", ["docker/login-action", sha]), false, true, 10),
-	{"path": ".github/workflows/ci.yml", "line": 12, "job": "build", "ref": "./.github/actions/setup", "name": "./.github/actions/setup", "kind": "local", "github_owned": false, "pinned": true},
+	{"path": ".github/workflows/ci.yml", "line": 12, "job": "build", "ref": "./.github/actions/setup", "kind": "local", "github_owned": false, "pinned": true},
 ]}}
 
 test_fail_unpinned_tag if {
