@@ -10,6 +10,8 @@ parser never reads old answers; every cache error is ignored.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +63,17 @@ def cached_read(system: str, data: bytes) -> dict[str, Any]:
     if directory is None:
         return read_workflow(system, data)
     key = hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
-    path = directory / key[:2] / f"{key}.json"
-    found = cache.read_json(path)
+    # Plain strings and one open(): with hundreds of workflows, pathlib's cost shows.
+    where = os.path.join(str(directory), key[:2], key + ".json")
+    try:
+        with open(where, "rb") as handle:
+            found = json.loads(handle.read())
+    except (OSError, ValueError):
+        found = None
     if isinstance(found, dict) and "summary" in found and all(isinstance(found.get(name), list) for name in LISTS):
         return found
     result = read_workflow(system, data)
-    cache.write_json(path, result)
+    cache.write_json(Path(where), result)
     return result
 
 
