@@ -54,9 +54,11 @@ class RepoView:
     git_dir: Path | None
     problems: list[Problem] = field(default_factory=list)
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
+    _root_text: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self._by_path = {entry.path: entry for entry in self.files}
+        self._root_text = str(self.root)
 
     @classmethod
     def open(cls, path: Path) -> "RepoView":
@@ -101,6 +103,23 @@ class RepoView:
         except OSError as exc:
             self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", path))
             return None
+
+    def read_head(self, entry: FileEntry, size: int, *, source: str) -> bytes | None:
+        """The first ``size`` bytes of a listed file (for recognising a file by its content)."""
+        if entry.is_symlink and not entry.link_inside:
+            return None
+        try:  # os.open on a joined string: a third of the cost of pathlib + open() per file
+            descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
+        except OSError as exc:
+            self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", entry.path))
+            return None
+        try:
+            return os.read(descriptor, size)
+        except OSError as exc:
+            self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", entry.path))
+            return None
+        finally:
+            os.close(descriptor)
 
     def read_text(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> str | None:
         """The file as text: UTF-8 (BOM stripped), or UTF-16 with a BOM, else Latin-1; every fallback is recorded."""

@@ -79,6 +79,8 @@ def build_report(
         "rules": rules,
         "evaluation": evaluation or {"clock": None, "started_at": None, "finished_at": None, "duration_seconds": None},
         "artifacts": artifacts or {"anchor": None, "missing": []},
+        # The Scorecard-shaped view computed in Rego (policies/scorecard); null for a record.
+        "scorecard": decision.get("scorecard"),
     }
 
 

@@ -137,7 +137,7 @@ blocking contains f if {
 
 # The facts document versions these policies read. Anything else (or no version: a
 # document that is not dpgcheck facts) is refused, never judged as compliant.
-supported_facts_versions := {"1.0"}
+supported_facts_versions := {"1.0", "1.1"}
 
 # A helper rule, not `not input.facts_version in ...`: OPA and regorus disagree on a negated
 # expression over a missing input field.
@@ -198,6 +198,11 @@ summary := {
 	"by_indicator": {i: count_by("indicator", i) | some r in active; i := r.indicator},
 }
 
+# The Scorecard-shaped view (policies/scorecard): scores to compare, not part of the verdict.
+default scorecard := null
+
+scorecard := data.dpgcheck.scorecard.view
+
 main := {
 	"decision_version": decision_version,
 	"profile": config.profile_name,
@@ -208,4 +213,5 @@ main := {
 	"rules": rules,
 	"indicators": indicators,
 	"summary": summary,
+	"scorecard": scorecard,
 }

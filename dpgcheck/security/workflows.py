@@ -1,0 +1,85 @@
+"""One CI workflow file to facts, through the bounded YAML loader, with a content-keyed cache.
+
+:func:`read_workflow` is pure: the same bytes give the same facts, whatever the file's path
+(the path is filled in afterwards). So its answers are cached on disk by a hash of the bytes
+(the licence cache's place and switches: ``DPGCHECK_CACHE_DIR``, ``DPGCHECK_NO_CACHE=1``),
+and a pre-commit run over unchanged workflows reads one small file per workflow instead of
+parsing it. The key includes a hash of the modules that compute the answer, so a changed
+parser never reads old answers; every cache error is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from dpgcheck.licensing import cache
+from dpgcheck.publiccode import safe_yaml
+from dpgcheck.security import github_actions, gitlab_ci, text
+
+MAX_WORKFLOW_BYTES = 512 * 1024
+MAX_WORKFLOW_NODES = 50_000
+LISTS = ("actions", "images", "downloads", "checkouts", "expressions")
+_MODULES = (__file__, github_actions.__file__, gitlab_ci.__file__, text.__file__, safe_yaml.__file__)
+_cache_dirs: dict[str, Path | None] = {}
+
+
+def read_workflow(system: str, data: bytes) -> dict[str, Any]:
+    """``{"summary": ..., "actions": [...], ..., "refused": None | {code, message, line}}`` with empty paths."""
+    empty: dict[str, Any] = {name: [] for name in LISTS}
+    try:
+        loaded = safe_yaml.load(data, max_bytes=MAX_WORKFLOW_BYTES, max_nodes=MAX_WORKFLOW_NODES)
+    except safe_yaml.YamlRefused as refused:
+        message = refused.message
+        if refused.code == "multiple-documents":
+            message = "file holds more than one YAML document; a CI workflow must be one"
+        return {**empty, "summary": None, "refused": {"code": refused.code, "message": message, "line": refused.line}}
+    if system == github_actions.SYSTEM:
+        summary, found = github_actions.read("", loaded.value, loaded.lines)
+        return {"summary": summary, "refused": None, **{name: getattr(found, name) for name in LISTS}}
+    summary, images, downloads = gitlab_ci.read("", loaded.value, loaded.lines)
+    return {**empty, "summary": summary, "refused": None, "images": images, "downloads": downloads}
+
+
+def _directory(root: Path) -> Path | None:
+    """The versioned cache directory under ``root``, computed once per root and process."""
+    if str(root) not in _cache_dirs:
+        base = cache.versioned_dir("security-workflows", "yaml", __file__)
+        digest = hashlib.sha256()
+        try:
+            for module in _MODULES:
+                digest.update(Path(module).read_bytes())
+        except OSError:
+            base = None
+        _cache_dirs[str(root)] = base / digest.hexdigest()[:16] if base is not None else None
+    return _cache_dirs[str(root)]
+
+
+def cached_read(system: str, data: bytes) -> dict[str, Any]:
+    root = cache.cache_root()
+    directory = _directory(root) if root is not None else None
+    if directory is None:
+        return read_workflow(system, data)
+    key = hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
+    # Plain strings and one open(): with hundreds of workflows, pathlib's cost shows.
+    where = os.path.join(str(directory), key[:2], key + ".json")
+    try:
+        with open(where, "rb") as handle:
+            found = json.loads(handle.read())
+    except (OSError, ValueError):
+        found = None
+    if isinstance(found, dict) and "summary" in found and all(isinstance(found.get(name), list) for name in LISTS):
+        return found
+    result = read_workflow(system, data)
+    cache.write_json(Path(where), result)
+    return result
+
+
+def with_path(result: dict[str, Any], path: str) -> dict[str, Any]:
+    """The cached answer with the file's path filled in."""
+    out: dict[str, Any] = {name: [{**item, "path": path} for item in result[name]] for name in LISTS}
+    out["summary"] = {**result["summary"], "path": path} if result["summary"] else None
+    out["refused"] = result["refused"]
+    return out

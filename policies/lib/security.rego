@@ -1,0 +1,64 @@
+# METADATA
+# title: Security helpers
+# description: |
+#   Shared look-ups over input.security for the security rules and the
+#   Scorecard-shaped view: which workflow triggers run with the base
+#   repository's secrets, which github.* contexts an outsider controls, which
+#   checkouts fetch a pull request's code. The lists are bundle data
+#   (data.dpgcheck.security), so a government bundle can extend them.
+package dpgcheck.lib.security
+
+default lists := {}
+
+lists := data.dpgcheck.security
+
+security := object.get(input, "security", {})
+
+workflows := object.get(security, "workflows", [])
+
+github_workflows := [w | some w in workflows; w.system == "github-actions"; w.readable]
+
+dangerous_trigger(triggers) if {
+	some t in triggers
+	t in object.get(lists, "dangerous_triggers", [])
+}
+
+# The patterns joined into one, so each context is matched once (a workflow repository can
+# hold thousands of expressions).
+untrusted_context_pattern := concat("|", [sprintf("(?:%s)", [p]) | some p in object.get(lists, "untrusted_contexts", [])])
+
+untrusted_context(context) if {
+	untrusted_context_pattern != ""
+	regex.match(untrusted_context_pattern, context)
+}
+
+untrusted_checkout(checkout) if {
+	some context in checkout.contexts
+	some pattern in object.get(lists, "untrusted_checkout_contexts", [])
+	regex.match(pattern, context)
+}
+
+untrusted_checkout(checkout) if {
+	some fragment in object.get(lists, "untrusted_checkout_refs", [])
+	contains(checkout.ref, fragment)
+}
+
+# A checkout of a pull request's code in a workflow that runs with the base repository's secrets.
+dangerous_checkouts contains c if {
+	some c in object.get(security, "checkouts", [])
+	dangerous_trigger(c.triggers)
+	untrusted_checkout(c)
+}
+
+# A context an outsider controls, expanded into a script before the shell sees it.
+injections contains e if {
+	some e in object.get(security, "expressions", [])
+	untrusted_context(e.context)
+}
+
+# Actions and reusable workflows fetched from elsewhere (local ./ actions are part of the repository).
+remote_actions := [a | some a in object.get(security, "actions", []); a.kind != "local"]
+
+writes(p) if p.level == "write-all"
+
+writes(p) if count(p.write) > 0

@@ -1,0 +1,55 @@
+# METADATA
+# title: Actions and reusable workflows are pinned by commit hash
+# description: |
+#   A uses: reference by tag or branch (actions/checkout@v4) runs whatever the
+#   action's owner, or whoever takes over their account, points that tag at
+#   next; only a full 40-character commit hash names fixed code. When the
+#   share of pinned references (local ./ actions apart) is below
+#   min_pinned_action_share, each unpinned one is a finding at its line. With
+#   pinned_actions_exempt_github_owned, actions/* and github/* are not
+#   counted. Follows the GitHub Actions part of OpenSSF Scorecard's
+#   Pinned-Dependencies check (which weighs GitHub-owned actions less).
+# related_resources:
+#   - description: OpenSSF Scorecard Pinned-Dependencies check
+#     ref: https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies
+#   - description: GitHub, using third-party actions (pin to a full-length commit SHA)
+#     ref: https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions
+# custom:
+#   severity: warning
+#   principle: security
+#   scorecard_check: Pinned-Dependencies
+#   remediation: |
+#     Replace the tag with the commit it points to and keep the tag as a
+#     comment (uses: actions/checkout@<40-hex sha> # v4); Dependabot and
+#     Renovate update such pins.
+#   profiles: [security-posture]
+package dpgcheck.rules.security["pinned-actions"]
+
+import data.dpgcheck.lib.config
+import data.dpgcheck.lib.security
+
+default exempt_github := false
+
+exempt_github := config.threshold("pinned_actions_exempt_github_owned")
+
+counted := [a | some a in security.remote_actions; not exempted(a)]
+
+exempted(a) if {
+	exempt_github == true
+	a.github_owned
+}
+
+pinned := count([a | some a in counted; a.pinned])
+
+share := pinned / count(counted) if count(counted) > 0
+
+findings contains finding if {
+	share < config.threshold("min_pinned_action_share")
+	some a in counted
+	not a.pinned
+	finding := {
+		"message": sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, pinned, count(counted), round(config.threshold("min_pinned_action_share") * 100)]),
+		"evidence": {"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": pinned, "total": count(counted)},
+		"location": {"path": a.path, "line": a.line},
+	}
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: Container images are pinned by digest
+# description: |
+#   An image named by tag (python:3.12, postgres:latest) is whatever the
+#   registry serves under that tag on the day of the build; a sha256 digest
+#   names exact bytes. Covers Dockerfile FROM lines (build stages and scratch
+#   apart), GitHub Actions job containers and services, and GitLab CI image
+#   and services. When the share of pinned images is below
+#   min_pinned_image_share, each unpinned one is a finding at its line.
+#   Follows the container-image part of OpenSSF Scorecard's
+#   Pinned-Dependencies check, which looks at Dockerfiles only.
+# related_resources:
+#   - description: OpenSSF Scorecard Pinned-Dependencies check
+#     ref: https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies
+# custom:
+#   severity: warning
+#   principle: security
+#   scorecard_check: Pinned-Dependencies
+#   remediation: |
+#     Append the digest to the reference (FROM python:3.12@sha256:<digest>),
+#     found with "docker buildx imagetools inspect IMAGE"; let Dependabot or
+#     Renovate update it.
+#   profiles: [security-posture]
+package dpgcheck.rules.security["pinned-container-images"]
+
+import data.dpgcheck.lib.config
+
+images := object.get(object.get(input, "security", {}), "images", [])
+
+pinned := count([i | some i in images; i.pinned])
+
+share := pinned / count(images) if count(images) > 0
+
+detail(i) := " (the image is chosen by a build variable)" if i.variable
+else := ""
+
+findings contains finding if {
+	share < config.threshold("min_pinned_image_share")
+	some i in images
+	not i.pinned
+	finding := {
+		"message": sprintf("%s uses image %s, not pinned by digest%s (%d of %d images are pinned)", [i.path, i.image, detail(i), pinned, count(images)]),
+		"evidence": {"image": i.image, "source": i.source, "variable": i.variable, "pinned": pinned, "total": count(images)},
+		"location": {"path": i.path, "line": i.line},
+	}
+}

@@ -1,0 +1,143 @@
+"""What 200 CI workflow files add to `dpgcheck check`. Run on demand:
+
+    python -m pytest tests/benchmarks/test_security_bench.py -s -m benchmark
+
+The issue's budget is < 50 ms for 200 workflows; the in-process figure (collect + decide on
+regorus, median of several runs) is asserted against it, the CLI wall times are printed.
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dpgcheck.bundle.loader import load_policies
+from dpgcheck.collect.facts import collect_repository
+from dpgcheck.engine.factory import open_engine
+from dpgcheck.evaluate import RunOptions, decide
+from tests.conftest import ROOT, git
+
+pytestmark = pytest.mark.benchmark
+
+NOW = "2026-06-01T00:00:00Z"
+RUNS = 7
+SHA = "b4ffde65f46336ab88eb53be808477a3936bae11"
+
+WORKFLOW = """\
+name: build {n}
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+env:
+  JAVA_OPTS: -Xmx1g
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        version: [17, 21]
+    steps:
+      - uses: actions/checkout@{sha}
+      - uses: actions/setup-java@v4
+        with:
+          distribution: temurin
+          java-version: ${{{{ matrix.version }}}}
+      - name: build
+        run: |
+          ./gradlew build --no-daemon
+          echo "built ${{{{ github.sha }}}} for ${{{{ github.ref_name }}}}"
+      - uses: actions/upload-artifact@v4
+        with:
+          name: reports-${{{{ matrix.version }}}}
+          path: build/reports
+  publish:
+    needs: build
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    permissions:
+      packages: write
+    container: eclipse-temurin:21
+    steps:
+      - uses: actions/checkout@{sha}
+      - run: ./gradlew publish
+"""
+
+
+def make(root: Path, workflows: int, *, pinned: bool) -> Path:
+    git(root, "init", "-q", "-b", "main")
+    for d in range(40):
+        folder = root / "src" / f"m{d:02d}"
+        folder.mkdir(parents=True)
+        for f in range(25):
+            (folder / f"f{f:02d}.py").write_text(f"def f():\n    return {d * 100 + f}\n")
+    (root / "README.md").write_text("# bench\n")
+    (root / "LICENSE").write_text((ROOT / "LICENSE").read_text())
+    flows = root / ".github" / "workflows"
+    flows.mkdir(parents=True)
+    text = WORKFLOW
+    if pinned:
+        text = text.replace("@v4", "@{sha}").replace("eclipse-temurin:21", "eclipse-temurin:21@sha256:" + "ab" * 32)
+    for n in range(workflows):
+        (flows / f"build-{n:03d}.yml").write_text(text.format(n=n, sha=SHA))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "import")
+    return root
+
+
+@pytest.fixture(scope="module")
+def repos(tmp_path_factory) -> dict[str, Path]:
+    return {
+        "none": make(tmp_path_factory.mktemp("none"), 0, pinned=True),
+        "pinned": make(tmp_path_factory.mktemp("pinned"), 200, pinned=True),
+        "unpinned": make(tmp_path_factory.mktemp("unpinned"), 200, pinned=False),
+    }
+
+
+def cpu(fn, runs: int = RUNS) -> float:
+    """The least CPU time of several runs, in ms: the machine is shared, so wall time is noise."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        fn()
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
+def test_200_workflows_add_less_than_50_ms(repos, tmp_path, monkeypatch):
+    monkeypatch.setenv("DPGCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    engine = open_engine("regorus", load_policies())
+    options = RunOptions(now=NOW)
+    figures = {}
+    for name, path in repos.items():
+        facts = collect_repository(path)
+        monkeypatch.setenv("DPGCHECK_NO_CACHE", "1")
+        cold = cpu(lambda: collect_repository(path))
+        monkeypatch.delenv("DPGCHECK_NO_CACHE")
+        collect_repository(path)
+        warm = cpu(lambda: collect_repository(path))
+        decided = cpu(lambda: decide(engine, facts, options))
+        findings = len(decide(engine, facts, options)["findings"])
+        figures[name] = (cold, warm, decided, findings)
+        print(f"\n{name:9} collect cold {cold:6.1f} ms, warm {warm:6.1f} ms; decide {decided:6.1f} ms; {findings} findings")
+    base = figures["none"]
+    for name in ("pinned", "unpinned"):
+        cold, warm, decided, _ = figures[name]
+        print(f"{name}: 200 workflows add {cold - base[0] + decided - base[2]:.1f} ms cold, {warm - base[1] + decided - base[2]:.1f} ms with the workflow cache warm")
+    wall = {}
+    for name, path in repos.items():
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "dpgcheck", "check", "--now", NOW, str(path)], capture_output=True, check=False)
+            runs.append(time.perf_counter() - started)
+        wall[name] = min(runs) * 1000
+    print("`dpgcheck check` wall time (least of 3): " + ", ".join(f"{k} {v:.0f} ms" for k, v in wall.items()))
+    cold, warm, decided, _ = figures["pinned"]
+    assert warm - base[1] + decided - base[2] < 50
