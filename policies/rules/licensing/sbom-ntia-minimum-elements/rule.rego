@@ -48,9 +48,13 @@ findings contains finding if {
 	some document in documents
 	some check in document_checks
 	not present(document, check.ok)
-	text := sprintf(check.missing, [identifier_field[object.get(document, "standard", "spdx-2")]])
+	text := missing_text(document, check)
 	finding := make(document, check.element, sprintf("%s: %s", [document.path, text]), {})
 }
+
+missing_text(document, check) := sprintf(check.missing, [identifier_field[object.get(document, "standard", "spdx-2")]]) if {
+	check.element == "unique-identifier"
+} else := check.missing
 
 # Creators are counted by kind: the names of people are not in the facts.
 present(document, "creators") if sum([n | some n in document.creator_types]) > 0
