@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from typing import Any, Iterator
 
-from dpgcheck.licensing.sbom_tally import Creators, Tally
+from dpgcheck.licensing.sbom_tally import Creators, Tally, reachable_from
 
 SUPPORTED = ("1.2", "1.3", "1.4", "1.5", "1.6", "1.7")
 MAX_DEPTH = 64
@@ -222,6 +222,11 @@ def _facts(document: Any, messages: Any) -> dict[str, Any]:
     dependencies = document.dependencies()
     refs_with_entry = {ref for ref, _ in dependencies}
     edges = sum(len(targets) for _, targets in dependencies)
+    root_ref = root.bom_ref.value if root is not None and root.bom_ref and root.bom_ref.value else None
+    graph: dict[str, list[str]] = {}
+    for ref, targets in dependencies:
+        graph.setdefault(ref, []).extend(targets)
+    reachable = reachable_from([root_ref] if root_ref else [], graph)
     tally = Tally(messages)
     bom_refs: Counter[str] = Counter()
     files = 0
@@ -249,11 +254,12 @@ def _facts(document: Any, messages: Any) -> dict[str, Any]:
             supplier=any(e.name for e in entities) or bool(component.publisher),
             supplier_contact=any(e.urls or any(c.email for c in e.contacts or []) for e in entities),
             external_id=bool(component.purl or component.cpe or component.swid or list(getattr(component, "omnibor_ids", []) or []) or list(getattr(component, "swhids", []) or [])),
-            hashes=[getattr(h.alg, "value", str(h.alg)) for h in component.hashes or [] if h.content],
+            hashes=[getattr(h.alg, "value", str(h.alg)) for h in _hashes(component) if h.content],
             filename=None,
             dependencies=bool(ref and ref in refs_with_entry),
             declared=_conjunction(declared), concluded=_conjunction(concluded),
             properties=[p.name for p in component.properties or []], purpose=kind,
+            reachable=component is root or bool(ref and ref in reachable),
         )
 
     if root is not None:
@@ -292,6 +298,16 @@ def _facts(document: Any, messages: Any) -> dict[str, Any]:
         **tally.facts(),
     }
     return facts
+
+
+def _hashes(component: Any) -> list[Any]:
+    """The component's hashes and those of its distribution references (where BSI TR-03183-2
+    v2.1 asks for the hash of the deployable form)."""
+    found = list(component.hashes or [])
+    for reference in component.external_references or []:
+        if str(getattr(reference.type, "value", reference.type)) in ("distribution", "distribution-intake"):
+            found.extend(reference.hashes or [])
+    return found
 
 
 def _conjunction(parts: list[str]) -> str | None:

@@ -31,7 +31,7 @@ from collections import Counter
 from typing import Any, Callable
 
 from dpgcheck.licensing.expression import MAX_EXPRESSION_LENGTH
-from dpgcheck.licensing.sbom_tally import Creators, Tally, contact_kinds
+from dpgcheck.licensing.sbom_tally import Creators, Tally, contact_kinds, reachable_from
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_BYTES_SLOW = {"tag-value": 24 * 1024 * 1024, "rdf": 24 * 1024 * 1024, "yaml": 32 * 1024 * 1024}
@@ -51,6 +51,9 @@ _ID_TYPES = ("purl", "cpe22type", "cpe23type", "swid", "swh", "gitoid")
 _DEPENDS = {"DEPENDS_ON", "CONTAINS", "HAS_PREREQUISITE", "STATIC_LINK", "DYNAMIC_LINK"}
 _DEPENDED = {"DEPENDENCY_OF", "CONTAINED_BY", "PREREQUISITE_FOR", "DEV_DEPENDENCY_OF", "BUILD_DEPENDENCY_OF",
              "RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF", "TEST_DEPENDENCY_OF"}
+# The relationships along which packages are reachable from the described one (as
+# ntia-conformance-checker follows them: packages not reached are "floating").
+_COMPOSITION = {"DESCRIBES", "CONTAINS", "DEPENDS_ON", "DYNAMIC_LINK", "STATIC_LINK", "HAS_PREREQUISITE"}
 _LICENCE_FIELDS = ("licenseDeclared", "licenseConcluded", "licenseInfoFromFiles", "licenseInfoInFiles")
 
 
@@ -522,8 +525,11 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     types: Counter[str] = Counter()
     described: set[str] = set()
     with_dependencies: set[str] = set()
+    edges: dict[str, list[str]] = {}
     for source, kind, target in relationships:
         types[kind] += 1
+        if kind in _COMPOSITION and source and target:
+            edges.setdefault(source, []).append(target)
         for end in (source, target):
             if end and end not in known and end not in _SPECIAL and not end.startswith("DocumentRef-"):
                 messages.add("dangling-reference", "validation", "relationships that name an SPDXID the document does not define", end)
@@ -536,9 +542,10 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
         elif kind in _DEPENDED and target:
             with_dependencies.add(target)
 
+    reachable = reachable_from(described, edges)
     for index, package in enumerate(packages):
         if isinstance(package, dict):
-            _tally_package(tally, package, index, parsers, messages, with_dependencies)
+            _tally_package(tally, package, index, parsers, messages, with_dependencies, reachable)
 
     declared_refs = set()
     for info in raw.get("hasExtractedLicensingInfos") or []:
@@ -559,7 +566,10 @@ def document_facts(raw: Any, messages: Messages, *, element_parse: bool = True) 
     return facts
 
 
-def _tally_package(tally: Tally, package: dict[str, Any], index: int, parsers: dict[str, Any] | None, messages: Messages, with_dependencies: set[str]) -> None:
+def _tally_package(
+    tally: Tally, package: dict[str, Any], index: int, parsers: dict[str, Any] | None, messages: Messages,
+    with_dependencies: set[str], reachable: set[str],
+) -> None:
     identifier = _text(package.get("SPDXID"))
     name = _text(package.get("name"))
     version_info = _text(package.get("versionInfo"))
@@ -578,7 +588,7 @@ def _tally_package(tally: Tally, package: dict[str, Any], index: int, parsers: d
         filename=bool(_text(package.get("packageFileName"))),
         dependencies=bool(identifier and identifier in with_dependencies),
         declared=_licence_value(package.get("licenseDeclared")), concluded=_licence_value(package.get("licenseConcluded")),
-        purpose=purpose,
+        purpose=purpose, reachable=bool(identifier and identifier in reachable),
     )
 
 

@@ -112,29 +112,44 @@ class Tally:
         self.hashes: Counter[str] = Counter()
         self.properties: Counter[str] = Counter()
         self.purposes: Counter[str] = Counter()
+        self.reachable = 0
+        self.floating = {"count": 0, "examples": []}
+        self.missing_reachable = {field: {"count": 0, "examples": []} for field in MISSING_FIELDS}
+        self.reachability_known = False
 
-    def _note(self, field: str, label: str) -> None:
-        entry = self.missing[field]
-        entry["count"] += 1
-        if len(entry["examples"]) < 5000:
-            entry["examples"].append(label)
+    def _note(self, field: str, label: str, reachable: bool | None = None) -> None:
+        for entry in (self.missing[field], self.missing_reachable[field] if reachable else None):
+            if entry is not None:
+                entry["count"] += 1
+                if len(entry["examples"]) < 5000:
+                    entry["examples"].append(label)
 
     def add(
         self, label: str, *, name: bool, version: bool, supplier: bool, supplier_contact: bool, external_id: bool,
         hashes: Iterable[str], filename: bool | None, dependencies: bool, declared: str | None, concluded: str | None,
-        properties: Iterable[str] = (), purpose: str | None = None,
+        properties: Iterable[str] = (), purpose: str | None = None, reachable: bool | None = None,
     ) -> None:
+        """One package; ``reachable``: whether it can be reached from the described (root)
+        package through composition and dependency relationships (None: not computed)."""
         self.packages += 1
         label = label[:200]
+        if reachable is not None:
+            self.reachability_known = True
+            if reachable:
+                self.reachable += 1
+            else:
+                self.floating["count"] += 1
+                if len(self.floating["examples"]) < 5000:
+                    self.floating["examples"].append(label)
         for field, present in (
             ("name", name), ("version", version), ("supplier", supplier), ("supplier_contact", supplier_contact),
             ("external_id", external_id), ("filename", filename), ("dependencies", dependencies),
         ):
             if present is False or (present is not None and not present):
-                self._note(field, label)
+                self._note(field, label, reachable)
         algorithms = {normal_hash(h) for h in hashes if h}
         if not algorithms:
-            self._note("checksum", label)
+            self._note("checksum", label, reachable)
         self.hashes.update(algorithms)
         self.properties.update({p[:200] for p in properties if p})
         if purpose:
@@ -144,7 +159,7 @@ class Tally:
             concluded if concluded not in (None, *SPECIAL) else declared if declared not in (None, *SPECIAL) else None
         )
         if values["effective"] is None:
-            self._note("license", label)
+            self._note("license", label, reachable)
             self.special["effective"][
                 "noassertion" if "NOASSERTION" in (declared, concluded) else "none" if "NONE" in (declared, concluded) else "absent"
             ] += 1
@@ -196,9 +211,11 @@ class Tally:
         return rows
 
     def facts(self, declared_refs: set[str] | None = None) -> dict[str, Any]:
-        for entry in self.missing.values():
+        for entry in (*self.missing.values(), *self.missing_reachable.values(), self.floating):
             entry["examples"] = sorted(set(entry["examples"]))[:EXAMPLES]
+        reachability = {"reachable": {"packages": self.reachable, "floating": self.floating, "missing": self.missing_reachable}} if self.reachability_known else {}
         return {
+            **reachability,
             "packages_missing": self.missing,
             "license_values": {
                 field: {"noassertion": self.special[field]["noassertion"], "none": self.special[field]["none"], "absent": self.special[field]["absent"]}
@@ -213,3 +230,16 @@ class Tally:
 
 def _short(value: str, limit: int = 500) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
+
+
+def reachable_from(roots: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from ``roots`` along ``edges`` (the roots included)."""
+    seen = {r for r in roots if r}
+    queue = list(seen)
+    while queue:
+        node = queue.pop()
+        for target in edges.get(node, ()):
+            if target and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen

@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from typing import Any
 
-from dpgcheck.licensing.sbom_tally import Creators, Tally
+from dpgcheck.licensing.sbom_tally import Creators, Tally, reachable_from
 
 SUPPORTED = ("3.0.1",)
 _DEPENDS = {"dependsOn", "contains", "hasStaticLink", "hasDynamicLink", "hasPrerequisite", "hasProvidedDependency",
             "hasOptionalDependency", "hasDependencyManifest"}
+_COMPOSITION = {"contains", "hasOptionalComponent", "packagedBy", "dependsOn", "hasDynamicLink", "hasStaticLink",
+                "hasPrerequisite", "hasOptionalDependency", "hasProvidedDependency"}
 _ID_TYPES = {"cpe22", "cpe23", "packageUrl", "swid", "gitoid", "swhid"}
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -79,15 +81,24 @@ def read(text: str, messages: Any) -> dict[str, Any]:
     types: Counter[str] = Counter()
     completeness: Counter[str] = Counter()
     described = {_id(e) for e in document.rootElement or [] if _id(e)}
+    edges: dict[str, list[str]] = {}
+    for collection in (o for o in everything if isinstance(o, model.ElementCollection)):
+        edges.setdefault(_id(collection) or "", []).extend(i for i in (_ref(e) for e in collection.rootElement or []) if i)
     relationships = 0
+    extra_roots: set[str] = set()
     for relationship in (o for o in everything if isinstance(o, model.Relationship)):
         relationships += 1
         kind = _tail(relationship.relationshipType)
         source = _id(relationship.from_) if not isinstance(relationship.from_, str) else relationship.from_
         targets = list(relationship.to or [])
         types[_spdx2_type(kind)] += 1
-        if kind == "describes" and source == _id(document):
-            described.update(t if isinstance(t, str) else _id(t) for t in targets)
+        if source == _id(document):
+            roots_from_document = {_ref(t) for t in targets} - {None}
+            if kind == "describes":
+                described.update(roots_from_document)
+            extra_roots.update(roots_from_document)
+        elif kind in _COMPOSITION and source:
+            edges.setdefault(source, []).extend(i for i in (_ref(t) for t in targets) if i)
         if kind in _DEPENDS and source:
             with_dependencies.add(source)
             if relationship.completeness:
@@ -95,6 +106,7 @@ def read(text: str, messages: Any) -> dict[str, Any]:
         if kind in ("hasDeclaredLicense", "hasConcludedLicense") and source:
             field = "declared" if kind == "hasDeclaredLicense" else "concluded"
             licences.setdefault((source, field), []).extend(_licence_text(t, model) for t in targets)
+    reachable = reachable_from(described | extra_roots, edges)
     tally = Tally(messages)
     for package in packages:
         identifier = _id(package)
@@ -111,6 +123,7 @@ def read(text: str, messages: Any) -> dict[str, Any]:
             dependencies=identifier in with_dependencies,
             declared=_joined(licences.get((identifier, "declared"))), concluded=_joined(licences.get((identifier, "concluded"))),
             purpose=_tail(package.software_primaryPurpose) if package.software_primaryPurpose else None,
+            reachable=identifier in reachable,
         )
     return {
         "standard": "spdx-3",
@@ -124,11 +137,15 @@ def read(text: str, messages: Any) -> dict[str, Any]:
         "counts": {"packages": len(packages), "files": sum(1 for o in everything if isinstance(o, model.software_File)),
                    "snippets": sum(1 for o in everything if isinstance(o, model.software_Snippet)), "relationships": relationships},
         "describes": sorted(d for d in described if d)[:10],
-        "describes_package": bool(described & package_ids),
+        "describes_package": bool(reachable & package_ids),
         "relationship_types": dict(sorted(types.items())),
         "not_recorded": ["filename"],
         **tally.facts(),
     }
+
+
+def _ref(element: Any) -> str | None:
+    return element if isinstance(element, str) else _id(element)
 
 
 def _contacts(agent: Any) -> tuple[bool, bool]:

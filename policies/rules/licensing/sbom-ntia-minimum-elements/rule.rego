@@ -11,7 +11,10 @@
 #   (CycloneDX), createdBy / createdUsing (SPDX 3); identity = serialNumber, the
 #   SpdxDocument's spdxId; the described package = metadata.component, the
 #   document's rootElement; supplier = a component's supplier, manufacturer or
-#   publisher, a package's suppliedBy. One finding per readable document and
+#   publisher, a package's suppliedBy. Like ntia-conformance-checker, only the
+#   packages reachable from the described one (through DESCRIBES, CONTAINS,
+#   DEPENDS_ON, links and prerequisites; in CycloneDX the dependency graph) are
+#   judged: disconnected packages are left out. One finding per readable document and
 #   missing element, with the number of packages concerned and examples.
 # related_resources:
 #   - description: NTIA, The Minimum Elements for a Software Bill of Materials (2021)
@@ -79,15 +82,18 @@ package_checks := {
 	"version": "no version",
 }
 
+# Packages are judged when they are reachable from the described package (facts 1.1:
+# document.reachable), as ntia-conformance-checker does; "floating" packages are not.
 findings contains finding if {
 	some document in documents
 	some element, text in package_checks
-	missing := document.packages_missing[element]
+	missing := object.get(document, ["reachable", "missing", element], document.packages_missing[element])
 	missing.count > 0
+	total := object.get(document, ["reachable", "packages"], document.counts.packages)
 	finding := make(
 		document, element,
-		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, document.counts.packages, text, concat(", ", array.slice(missing.examples, 0, 3))]),
-		{"packages": document.counts.packages, "missing": missing.count, "examples": missing.examples},
+		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, total, text, concat(", ", array.slice(missing.examples, 0, 3))]),
+		{"packages": total, "missing": missing.count, "examples": missing.examples},
 	)
 }
 

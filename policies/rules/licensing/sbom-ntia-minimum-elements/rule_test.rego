@@ -67,3 +67,24 @@ test_fail_cyclonedx_without_serial_number if {
 		"evidence": {"element": "unique-identifier"}, "location": {"path": "bom.cdx.json"},
 	}} with input as {"sbom": {"documents": [bom]}}
 }
+
+test_success_floating_packages_are_not_judged if {
+	# 3 packages lack a supplier, but none of them is reachable from the described package.
+	floating := object.union(complete, {
+		"packages_missing": object.union(complete.packages_missing, {"supplier": {"count": 3, "examples": ["x@1", "y@1", "z@1"]}}),
+		"reachable": {"packages": 1, "floating": {"count": 3, "examples": ["x@1", "y@1", "z@1"]}, "missing": complete.packages_missing},
+	})
+	rule.findings == set() with input as {"sbom": {"documents": [floating]}}
+}
+
+test_fail_reachable_package_without_version if {
+	one := object.union(complete, {"reachable": {
+		"packages": 2, "floating": {"count": 2, "examples": ["x@1", "y@1"]},
+		"missing": object.union(complete.packages_missing, {"version": {"count": 1, "examples": ["lib"]}}),
+	}})
+	rule.findings == {{
+		"message": "sbom.spdx.json: 1 of 2 packages have no version, e.g. lib",
+		"evidence": {"element": "version", "packages": 2, "missing": 1, "examples": ["lib"]},
+		"location": {"path": "sbom.spdx.json"},
+	}} with input as {"sbom": {"documents": [one]}}
+}
