@@ -71,6 +71,11 @@ class _JsonDocument:
 
         return Component.from_json({k: v for k, v in raw.items() if k != "components"})
 
+    def timestamp(self) -> str | None:
+        meta = self.raw.get("metadata")
+        value = meta.get("timestamp") if isinstance(meta, dict) else None
+        return value.strip()[:100] if isinstance(value, str) and value.strip() else None
+
     def components(self) -> Iterator[tuple[str, Any]]:
         """(label, parse function) for every component, nested ones included."""
         stack = [(c, 0) for c in reversed(self.raw.get("components") or []) if isinstance(self.raw.get("components"), list)]
@@ -142,6 +147,10 @@ class _XmlDocument:
         rest.extend(child for child in meta if child.tag != self._q("component"))
         return BomMetaData.from_xml(rest, self.ns), (self._component(root) if root is not None else None)
 
+    def timestamp(self) -> str | None:
+        value = self.root.findtext(f"{self._q('metadata')}/{self._q('timestamp')}")
+        return value.strip()[:100] if value and value.strip() else None
+
     def components(self) -> Iterator[tuple[str, Any]]:
         top = self.root.find(self._q("components"))
         stack = [(c, 0) for c in reversed(list(top))] if top is not None else []
@@ -187,6 +196,15 @@ def _label(name: Any, version: Any) -> str:
 
 
 def _facts(document: Any, messages: Any) -> dict[str, Any]:
+    import warnings
+
+    with warnings.catch_warnings():
+        # the library warns about fields deprecated in newer versions: not the reader's business
+        warnings.simplefilter("ignore")
+        return _facts_quietly(document, messages)
+
+
+def _facts_quietly(document: Any, messages: Any) -> dict[str, Any]:
     from cyclonedx.model.license import DisjunctiveLicense, LicenseAcknowledgement, LicenseExpression
 
     version = document.spec_version
@@ -194,7 +212,9 @@ def _facts(document: Any, messages: Any) -> dict[str, Any]:
         messages.add("unsupported-cyclonedx-version", "validation", f"CycloneDX specVersion {version!r}; dpgcheck reads 1.2 to 1.7", str(version))
     creators = Creators()
     lifecycles: set[str] = set()
-    timestamp = name = None
+    # As written: the library fills a missing timestamp with the current time.
+    timestamp = document.timestamp()
+    name = None
     root = None
     try:
         parsed = document.metadata()
@@ -203,7 +223,6 @@ def _facts(document: Any, messages: Any) -> dict[str, Any]:
         parsed = None
     if parsed is not None:
         metadata, root = parsed
-        timestamp = metadata.timestamp.isoformat().replace("+00:00", "Z") if metadata.timestamp else None
         for author in metadata.authors or []:
             creators.add("person", None, email=bool(author.email))
         for entity in (metadata.manufacturer, getattr(metadata, "manufacture", None)):
