@@ -170,6 +170,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
     return {p.name: p for p in runs}
 
 
+@pytest.mark.slow
 def test_generated_sbom_counts_match_the_generator(generated):
     reference = json.loads(generated["env-1.6.cdx.json"].read_text(encoding="utf-8"))
     expected = raw_cyclonedx_json(reference)
@@ -187,6 +188,7 @@ def test_generated_sbom_counts_match_the_generator(generated):
         assert facts["created"].startswith("2026-01-15T10:00:00")
 
 
+@pytest.mark.slow
 def test_generated_sbom_json_and_xml_agree(generated):
     as_json = read(generated["env-1.7.cdx.json"])
     as_xml = read(generated["env-1.7.cdx.xml"])

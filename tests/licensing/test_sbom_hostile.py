@@ -11,7 +11,8 @@ time under 10 s and a peak under 500 MB.
 * class 9: XML entity expansion (billion laughs) after a 70 KB comment, and in UTF-16, in
   SPDX RDF/XML, SPDX XML and CycloneDX XML: refused by a parser that forbids DTDs;
 * class 11: licence analysis budgeted per document: 900 packages each declaring 10,000 ORs
-  (a 63 MB SPDX JSON), and a 30 MB YAML SBOM.
+  (a 63 MB SPDX JSON); a 30 MB YAML SBOM is refused before parsing (YAML is read up to 8 MB,
+  from the parser's events), a 4 MB one is read within the bounds.
 """
 from __future__ import annotations
 
@@ -193,14 +194,30 @@ def block_yaml(value: Any, indent: str = "") -> str:
     return "\n".join(lines)
 
 
-def test_30_mb_yaml_sbom(tmp_path, make_repo):
+def test_30_mb_yaml_sbom_is_refused_before_parsing(tmp_path, make_repo):
     document = npm_sbom(32000)
     path = tmp_path / "big.spdx.yaml"
     path.write_text(block_yaml(document) + "\n", encoding="utf-8")
-    assert 28e6 < path.stat().st_size < 32 * 1024 * 1024, path.stat().st_size
+    size = path.stat().st_size
+    assert 28e6 < size < 32 * 1024 * 1024, size
     root = make_repo({"README.md": "# app\n"})
-    run = run_bounded("facts", root, "--sbom", path, timeout=60)
+    run = run_bounded("check", root, "--sbom", path, "--format", "json", "--fail-on", "never", "--profile", "sustainable-use")
+    assert_bounded(run)
+    assert run["code"] == 0
+    assert finding_messages(run, "sbom-valid") == [
+        f"{path} cannot be read: the document is {size} bytes, over the {8 * 1024 * 1024}-byte limit for yaml; not parsed; write it as JSON",
+    ]
+
+
+def test_yaml_sbom_under_the_limit_is_read_within_bounds(tmp_path, make_repo):
+    document = npm_sbom(4000)
+    path = tmp_path / "deps.spdx.yaml"
+    path.write_text(block_yaml(document) + "\n", encoding="utf-8")
+    assert 3.5e6 < path.stat().st_size < 8 * 1024 * 1024, path.stat().st_size
+    root = make_repo({"README.md": "# app\n"})
+    run = run_bounded("facts", root, "--sbom", path)
     assert_bounded(run)
     assert run["code"] == 0
     found = json.loads(run["stdout"])["sbom"]["documents"][0]
-    assert found["readable"] and found["counts"]["packages"] == 32001
+    assert found["readable"] and found["counts"]["packages"] == 4001
+    assert found["problems"] == [], found["problems"]
