@@ -1,11 +1,15 @@
-"""Read SPDX 2.x documents (SBOMs) into facts, robustly and in linear time.
+"""Read SBOMs into facts, robustly and in linear time: SPDX 2.x here, SPDX 3 JSON-LD
+(:mod:`dpgcheck.licensing.spdx3`) and CycloneDX (:mod:`dpgcheck.licensing.cyclonedx`)
+dispatched from :func:`read_document`; all give the normalised facts of
+:mod:`dpgcheck.licensing.sbom_tally`.
 
 spdx-tools (Apache-2.0) does the element parsing, but never on a whole document at
 once: one broken package (a free-text licence, a bad checksum) would lose all the
 others. Instead:
 
 * JSON, YAML and XML are loaded into the JSON-like dict spdx-tools' own parsers use
-  (safely: no YAML aliases, no XML DTD or entities), then every package, file,
+  (safely: YAML built from parser events without aliases; XML by a parser that refuses
+  any DTD or entity declaration, as RDF/XML is), then every package, file,
   snippet and relationship goes through spdx-tools' parser on its own, so an error is
   recorded against that element and the rest of the document survives;
 * tag-value goes through spdx-tools' tag-value grammar with its licence parser bound to
