@@ -221,3 +221,51 @@ def test_yaml_sbom_under_the_limit_is_read_within_bounds(tmp_path, make_repo):
     found = json.loads(run["stdout"])["sbom"]["documents"][0]
     assert found["readable"] and found["counts"]["packages"] == 4001
     assert found["problems"] == [], found["problems"]
+
+
+# --- a hostile set for the CycloneDX and SPDX 3 readers (in process: fast, exact) ----------------
+
+
+def _nested_components(depth: int) -> dict[str, Any]:
+    component: dict[str, Any] = {"type": "library", "name": "leaf", "version": "1"}
+    for level in range(depth):
+        component = {"type": "library", "name": f"c{level}", "version": "1", "components": [component]}
+    return {"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {"timestamp": "2026-01-15T10:00:00Z"}, "components": [component]}
+
+
+HOSTILE = {
+    "deep.cdx.json": (b'{"bomFormat": "CycloneDX", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", {"syntax-error": "parse"}),
+    "nested.cdx.json": (json.dumps(_nested_components(200)).encode(), {"parse-error": "parse"}),
+    "no-format.cdx.json": (b'{"specVersion": "1.6", "components": []}', {"not-a-document": "parse"}),
+    "bad-component.cdx.json": (json.dumps({
+        "bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {"timestamp": "2026-01-15T10:00:00Z"},
+        "components": [{"type": "no-such-type", "name": "x"}, 7, {"type": "library", "name": "ok", "version": "1"}],
+        "dependencies": [{"ref": "ghost", "dependsOn": ["ok"]}, "junk"],
+    }).encode(), {"parse-error": "parse", "dangling-reference": "validation"}),
+    "components-object.cdx.json": (b'{"bomFormat": "CycloneDX", "specVersion": "9.9", "components": {"a": 1}}', {"unsupported-cyclonedx-version": "validation", "missing-created": "validation"}),
+    "not-a-bom.cdx.xml": (b"<project><artifactId>x</artifactId></project>", {"not-a-document": "parse"}),
+    "broken.cdx.xml": (b'<bom xmlns="http://cyclonedx.org/schema/bom/1.6"><components>', {"syntax-error": "parse"}),
+    "external-entity.cdx.xml": (b'<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY x SYSTEM "file:///etc/passwd">]><bom xmlns="http://cyclonedx.org/schema/bom/1.6">&x;</bom>', {"xml-dtd": "parse"}),
+    "binary.cdx.json": (b"\x00\x01\x02" * 1000, {"binary": "parse"}),
+    "graph-junk.spdx3.json": (b'{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [1, "x", {"type": "NoSuchType"}]}', {"syntax-error": "parse"}),
+    "no-document.spdx3.json": (b'{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}', {"syntax-error": "parse"}),
+    "deep.spdx3.json": (b'{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", {"syntax-error": "parse"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_cyclonedx_and_spdx3_documents_give_problems_not_exceptions(name):
+    import time
+
+    from dpgcheck.licensing import sbom
+
+    data, expected = HOSTILE[name]
+    started = time.monotonic()
+    facts = sbom.read_document(data, name)
+    assert time.monotonic() - started < 10
+    found = {p["code"]: p["kind"] for p in facts["problems"]}
+    assert {code: found.get(code) for code in expected} == expected, facts["problems"]
+    if name == "nested.cdx.json":
+        assert facts["readable"] and facts["counts"]["packages"] == 64  # the 64 levels above the limit
+    if name == "bad-component.cdx.json":
+        assert facts["counts"]["packages"] == 1
