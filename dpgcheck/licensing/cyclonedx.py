@@ -78,7 +78,8 @@ class _JsonDocument:
 
     def components(self) -> Iterator[tuple[str, Any]]:
         """(label, parse function) for every component, nested ones included."""
-        stack = [(c, 0) for c in reversed(self.raw.get("components") or []) if isinstance(self.raw.get("components"), list)]
+        top = self.raw.get("components")
+        stack = [(c, 0) for c in reversed(top)] if isinstance(top, list) else []
         while stack:
             raw, depth = stack.pop()
             if not isinstance(raw, dict):

@@ -61,6 +61,7 @@ class Creators:
         self.contacts["url"] += bool(url)
         shown = " ".join(str(name or "").split())[:200]
         if kind == "tool" and shown:
+            shown = _without_contacts(shown)
             self.tools.add(shown)
             self.names.add(f"Tool: {shown}")
         elif kind == "organization" and shown:
@@ -85,7 +86,8 @@ class Creators:
 
 
 def _without_contacts(text: str) -> str:
-    return " ".join(_URL.sub("", _EMAIL.sub("", text)).split()) or "(unnamed)"
+    stripped = re.sub(r"\(\s*\)|<\s*>|\[\s*\]", "", _URL.sub("", _EMAIL.sub("", text)))
+    return " ".join(stripped.split()) or "(unnamed)"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -66,8 +66,10 @@ def read(text: str, messages: Any) -> dict[str, Any]:
         created = creation.created.isoformat().replace("+00:00", "Z") if creation.created else None
         for agent in creation.createdBy or []:
             email, url = _contacts(agent)
-            kind = "person" if isinstance(agent, model.Person) else "organization" if isinstance(agent, model.Organization) else "tool" if isinstance(agent, model.SoftwareAgent) else "organization"
-            creators.add(kind, getattr(agent, "name", None) if kind != "person" else None, email=email, url=url)
+            # A plain Agent may be a person: it is counted as an organisation, without its name.
+            kind = "person" if isinstance(agent, model.Person) else "organization" if isinstance(agent, model.Organization) else "tool" if isinstance(agent, model.SoftwareAgent) else "agent"
+            named = kind in ("organization", "tool")
+            creators.add("organization" if kind == "agent" else kind, getattr(agent, "name", None) if named else None, email=email, url=url)
         for tool in creation.createdUsing or []:
             creators.add("tool", getattr(tool, "name", None))
     if created is None:

@@ -100,6 +100,22 @@ def test_creators_keep_the_fact_of_a_person_and_an_email_never_the_values(make_r
         assert secret not in check["stdout"]
 
 
+def test_no_creator_value_carries_a_contact():
+    from dpgcheck.licensing.sbom_tally import Creators
+
+    creators = Creators()
+    for creator in (f"Person: {PERSON} ({PERSON_EMAIL})", f"Tool: builder-2.0 ({PERSON_EMAIL})",
+                    f"Organization: Example Org https://example.org/team ({ORG_EMAIL})", "Tool: npm/cli-11.19.1", "Nobody: x"):
+        creators.add_spdx2(creator)
+    creators.add("person", PERSON, email=True)  # a reader that passed a name for a person: dropped
+    assert creators.facts() == {
+        "creators": ["Organization: Example Org", "Tool: builder-2.0", "Tool: npm/cli-11.19.1"],
+        "creator_types": {"organization": 1, "person": 2, "tool": 2},
+        "creator_contacts": {"email": 4, "url": 1},
+        "tools": ["builder-2.0", "npm/cli-11.19.1"],
+    }
+
+
 # --- class 9: XML entity expansion -----------------------------------------------------------------
 
 _LAUGHS = "".join(
