@@ -36,9 +36,12 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]{0,400}\)\s*\Z")
 
 
 def normal_hash(name: str) -> str:
-    """``SHA512``, ``sha-512``, ``SHA_512`` -> ``SHA-512``; ``BLAKE2b-256`` -> ``BLAKE2B-256``."""
+    """Hash algorithm names as CycloneDX writes them: ``SHA512``, ``sha512``, ``SHA_512`` ->
+    ``SHA-512``; ``SHA3_256`` -> ``SHA3-256``; ``md5`` -> ``MD5``; ``BLAKE2b-256`` -> ``BLAKE2B-256``."""
     text = str(name).strip().upper().replace("_", "-")
-    return re.sub(r"^(SHA|SHA3|MD|BLAKE2B|BLAKE2S)-?(\d)", r"\1-\2", text) if not text.startswith("SHA3") else re.sub(r"^SHA3-?(\d)", r"SHA3-\1", text)
+    if text.startswith("SHA3"):
+        return re.sub(r"^SHA3-?", "SHA3-", text)
+    return re.sub(r"^SHA-?(\d)", r"SHA-\1", text)
 
 
 def contact_kinds(text: str) -> tuple[bool, bool]:

@@ -89,6 +89,10 @@ def test_published_cyclonedx_versions_and_details():
     assert {row["expression"]: row["effective"] for row in laravel["licenses"]} == {"Apache-2.0": 1, "BSD-3-Clause": 4, "MIT": 57}
     assert laravel["relationship_types"] == {"DEPENDS_ON": 113, "DESCRIBES": 1}
     assert laravel["not_recorded"] == ["filename"]
+    # hash algorithm names are normalised the same way in every standard (SPDX 2 writes SHA1)
+    assert read(EXAMPLES / "cyclonedx" / "cern-lhc-vdm-editor-e564943.cdx.xml")["hash_algorithms"] == {"SHA-1": 26, "SHA-512": 17}
+    assert read(EXAMPLES / "spdx" / "example9-appbomination.spdx.json")["hash_algorithms"] == {"SHA-1": 5}
+    assert read(EXAMPLES / "spdx" / "example7-example7-golang.spdx3.json")["hash_algorithms"] == {"SHA-256": 1}
 
 
 @pytest.mark.parametrize("stem", ["laravel-7.12.0.1.2", "laravel-7.12.0.1.3", "laravel-7.12.0.1.4", "cern-lhc-vdm-editor-e564943", "proton-bridge-v1.8.0"])
