@@ -82,3 +82,27 @@ def test_every_serialisation_1600_packages(tmp_path):
         bare = best_of(1, lambda: parse_file(str(path)))
         ours = best_of(1, lambda: sbom.read_document(path.read_bytes(), path.name))
         print(f"1,600 packages, {ext:<13}: spdx-tools {bare:.2f} s, dpgcheck {ours:.2f} s ({ours / bare:.2f}x)")
+
+
+def test_cyclonedx_json_16000_components_against_bare_deserialisation(tmp_path):
+    """16,000-component CycloneDX 1.6 JSON: dpgcheck end to end (``read_document``: JSON load,
+    every component through cyclonedx-python-lib, the dependency graph, licence analysis)
+    against cyclonedx-python-lib's own ``Bom.from_json`` of the loaded JSON. Goal: <= 1.5x."""
+    from cyclonedx.model.bom import Bom
+
+    from tests.licensing.test_sbom_data import npm_cyclonedx
+
+    path = tmp_path / "big.cdx.json"
+    path.write_text(json.dumps(npm_cyclonedx(16000)), encoding="utf-8")
+    small = json.dumps(npm_cyclonedx(10))
+    Bom.from_json(json.loads(small))
+    sbom.read_document(small.encode(), "small.cdx.json")
+
+    bare = best_of(1, lambda: Bom.from_json(json.loads(path.read_text(encoding="utf-8"))))
+    ours = best_of(1, lambda: sbom.read_document(path.read_bytes(), path.name))
+    facts = sbom.read_document(path.read_bytes(), path.name)
+    assert facts["readable"] and facts["counts"]["packages"] == 16001 and facts["problems"] == []
+    assert facts["packages_missing"]["dependencies"]["count"] == 0
+    print(f"\n16,000-component CycloneDX JSON ({path.stat().st_size / 1e6:.1f} MB): cyclonedx-python-lib Bom.from_json {bare:.2f} s, "
+          f"dpgcheck read_document {ours:.2f} s, ratio {ours / bare:.2f}x (goal <= 1.5x)")
+    assert ours / bare <= 1.5

@@ -86,3 +86,56 @@ def write_with_spdx_tools(document: dict[str, Any], path: Path) -> Path:
 
     write_file(JsonLikeDictParser().parse(document), str(path), validate=False)
     return path
+
+
+def npm_cyclonedx(count: int, *, spec_version: str = "1.6") -> dict[str, Any]:
+    """The same npm-shaped project as ``npm_sbom(count)``, as CycloneDX JSON like
+    ``cyclonedx-npm`` writes it: a root component in metadata, ``count`` library
+    components with purls, SHA-512 hashes and licences (an id, or an expression), and the
+    dependency graph (every component has an entry, leaves with no ``dependsOn``)."""
+    components = []
+    dependencies = [{"ref": "webapp@1.0.0", "dependsOn": []}]
+    for i in range(count):
+        name = f"dep{i}"
+        version = f"{i % 7}.{i % 13}.{i % 5}"
+        ref = f"{name}@{version}"
+        licence = LICENSE_MIX[i % len(LICENSE_MIX)]
+        if licence == "NOASSERTION":
+            licences: list[dict[str, Any]] = []
+        elif " " in licence:
+            licences = [{"expression": licence.strip("()")}]
+        else:
+            licences = [{"license": {"id": licence}}]
+        component: dict[str, Any] = {
+            "type": "library", "bom-ref": ref, "name": name, "version": version,
+            "description": f"Dependency number {i}",
+            "hashes": [{"alg": "SHA-512", "content": f"{i:0128x}"}],
+            "licenses": licences,
+            "purl": f"pkg:npm/{name}@{version}",
+            "externalReferences": [{"type": "distribution", "url": f"https://registry.npmjs.org/{name}/-/{name}-{version}.tgz"}],
+            "properties": [{"name": "cdx:npm:package:path", "value": f"node_modules/{name}"}],
+        }
+        if i % 4 != 0:
+            component["supplier"] = {"name": f"Maintainer {i % 50}", "url": [f"https://example.org/m{i % 50}"]}
+        components.append(component)
+        dependencies[0]["dependsOn"].append(ref)
+        dependencies.append({"ref": ref, "dependsOn": [components[i - 1]["bom-ref"]] if i and i % 3 == 0 else []})
+    return {
+        "$schema": f"http://cyclonedx.org/schema/bom-{spec_version}.schema.json",
+        "bomFormat": "CycloneDX",
+        "specVersion": spec_version,
+        "serialNumber": "urn:uuid:3f2e0c1a-0000-4000-8000-000000000001",
+        "version": 1,
+        "metadata": {
+            "timestamp": "2026-01-15T10:00:00Z",
+            "lifecycles": [{"phase": "build"}],
+            "tools": {"components": [{"type": "application", "name": "cyclonedx-npm", "version": "4.0.0"}]},
+            "component": {
+                "type": "application", "bom-ref": "webapp@1.0.0", "name": "webapp", "version": "1.0.0",
+                "licenses": [{"license": {"id": "Apache-2.0"}}], "purl": "pkg:npm/webapp@1.0.0",
+                "supplier": {"name": "Example Org", "url": ["https://example.org"]},
+            },
+        },
+        "components": components,
+        "dependencies": dependencies,
+    }

@@ -124,7 +124,7 @@ def test_hostile_inputs_never_raise(tmp_path):
         "xxe.spdx.xml": (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>', {"xml-dtd": ("parse", 1)}),
         "laughs.spdx.rdf.xml": (b'<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rdf:RDF>&b;</rdf:RDF>', {"xml-dtd": ("parse", 1)}),
         "alias.spdx.yaml": (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\npackages: [*b, *b, *b]\n", {"syntax-error": ("parse", 1)}),
-        "bom.cdx.json": (b'{"bomFormat": "CycloneDX", "specVersion": "1.5"}', {"not-spdx": ("unsupported", 1)}),
+        "bom.cdx.json": (b'{"bomFormat": "CycloneDX", "specVersion": "1.5"}', {"missing-created": ("validation", 1)}),
         "notes.sbom.txt": (b"just some text", {"unknown-format": ("parse", 1)}),
         "packages-object.spdx.json": (b'{"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "packages": {"a": 1}, "relationships": [1, "x"]}', None),
     }

@@ -66,7 +66,7 @@ _SEPARATORS = re.compile(r"[-_. ]")
 SBOM_DIRECTORIES = {"", ".github", "docs", "doc", "sbom", "sboms", ".sbom", "bom", "spdx"}
 # Scorecard's SBOM names plus common variants; a Maven BOM (pom.xml) is not an SBOM.
 _SBOM_NAME = re.compile(
-    r"(^|/)([^/]+\.(spdx|cdx|sbom)(\.(json|xml|ya?ml|rdf|rdf\.xml|tag|tv))?|(s?bom)([-_.][^/]*)?\.(json|xml|spdx|ya?ml)"
+    r"(^|/)([^/]+\.(spdx3?|cdx|sbom)(\.(json|jsonld|xml|ya?ml|rdf|rdf\.xml|tag|tv))?|(s?bom)([-_.][^/]*)?\.(json|xml|spdx|ya?ml)"
     r"|[^/]*[-_.]s?bom\.(json|xml|ya?ml|spdx))$",
     re.IGNORECASE,
 )

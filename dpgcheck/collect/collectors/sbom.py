@@ -1,10 +1,11 @@
-"""SBOMs: SPDX documents found in the repository or given with ``--sbom FILE``.
+"""SBOMs (SPDX 2, SPDX 3, CycloneDX) found in the repository or given with ``--sbom FILE``.
 
 Repository files are those the inventory classifies as kind ``sbom`` (Scorecard's
 ``*.spdx*``/``*.cdx.*`` names plus ``bom.json``, ``sbom*.json``, …; a Maven BOM
 ``pom.xml`` is not one). ``--sbom`` files are read from where the user points, the one
-place dpgcheck reads outside the repository, by the user's explicit choice. spdx-tools
-is imported only when there is a document to read.
+place dpgcheck reads outside the repository, by the user's explicit choice. The readers
+(spdx-tools, spdx-python-model, cyclonedx-python-lib) are imported only when there is a
+document of their kind to read.
 """
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ package dpgcheck.rules.licensing["dependency-license-incompatible"]
 
 import data.dpgcheck.lib.licenses
 
-documents := [d | some d in input.sbom.documents; d.spdx; d.readable]
+documents := [d | some d in input.sbom.documents; d.readable]
 
 # The project's licence: what it declares (package metadata, publiccode.yml), else what its
 # licence files say together (combined). The DPG record is judged by the DPG pack.

@@ -26,7 +26,7 @@ package dpgcheck.rules.licensing["dependency-license-not-open"]
 
 import data.dpgcheck.lib.licenses
 
-documents := [d | some d in input.sbom.documents; d.spdx; d.readable]
+documents := [d | some d in input.sbom.documents; d.readable]
 
 not_applicable if count(documents) == 0
 

@@ -6,7 +6,15 @@
 #   (documentNamespace; every package has an SPDXID), the dependency relationship
 #   (the document DESCRIBES a package it contains), and for every package its
 #   supplier (not NOASSERTION), name and version. This follows the
-#   ntia-conformance-checker's reading. One finding per readable SPDX document and
+#   ntia-conformance-checker's reading. CycloneDX and SPDX 3 documents are read
+#   into the same facts: author = metadata authors, manufacturer or tools
+#   (CycloneDX), createdBy / createdUsing (SPDX 3); identity = serialNumber, the
+#   SpdxDocument's spdxId; the described package = metadata.component, the
+#   document's rootElement; supplier = a component's supplier, manufacturer or
+#   publisher, a package's suppliedBy. Like ntia-conformance-checker, only the
+#   packages reachable from the described one (through DESCRIBES, CONTAINS,
+#   DEPENDS_ON, links and prerequisites; in CycloneDX the dependency graph) are
+#   judged: disconnected packages are left out. One finding per readable document and
 #   missing element, with the number of packages concerned and examples.
 # related_resources:
 #   - description: NTIA, The Minimum Elements for a Software Bill of Materials (2021)
@@ -18,7 +26,7 @@
 # custom:
 #   severity: warning
 #   principle: sustainability
-#   profiles: [sustainable-use, procurement-minimum]
+#   profiles: [sustainable-use, procurement-minimum, sbom-cisa-2025, sbom-bsi]
 #   remediation: |
 #     Configure the SBOM generator to record each package's supplier
 #     ("Organization: name (email)") and version, the document creators
@@ -26,24 +34,33 @@
 #     and a DESCRIBES relationship from SPDXRef-DOCUMENT to the main package.
 package dpgcheck.rules.licensing["sbom-ntia-minimum-elements"]
 
-documents := [d | some d in input.sbom.documents; d.spdx; d.readable]
+documents := [d | some d in input.sbom.documents; d.readable]
 
 not_applicable if count(documents) == 0
 
 document_checks := [
 	{"element": "author", "missing": "no creators (author of the SBOM data)", "ok": "creators"},
 	{"element": "timestamp", "missing": "no creation time", "ok": "created"},
-	{"element": "unique-identifier", "missing": "no documentNamespace (unique document identifier)", "ok": "namespace"},
+	{"element": "unique-identifier", "missing": "no %s (unique document identifier)", "ok": "namespace"},
 ]
+
+# The field that holds the document's unique identifier, by standard (facts 1.0 had SPDX 2 only).
+identifier_field := {"spdx-2": "documentNamespace", "spdx-3": "SpdxDocument spdxId", "cyclonedx": "serialNumber"}
 
 findings contains finding if {
 	some document in documents
 	some check in document_checks
 	not present(document, check.ok)
-	finding := make(document, check.element, sprintf("%s: %s", [document.path, check.missing]), {})
+	text := missing_text(document, check)
+	finding := make(document, check.element, sprintf("%s: %s", [document.path, text]), {})
 }
 
-present(document, "creators") if count(document.creators) > 0
+missing_text(document, check) := sprintf(check.missing, [identifier_field[object.get(document, "standard", "spdx-2")]]) if {
+	check.element == "unique-identifier"
+} else := check.missing
+
+# Creators are counted by kind: the names of people are not in the facts.
+present(document, "creators") if sum([n | some n in document.creator_types]) > 0
 
 present(document, "created") if is_string(document.created)
 
@@ -65,15 +82,18 @@ package_checks := {
 	"version": "no version",
 }
 
+# Packages are judged when they are reachable from the described package (facts 1.1:
+# document.reachable), as ntia-conformance-checker does; "floating" packages are not.
 findings contains finding if {
 	some document in documents
 	some element, text in package_checks
-	missing := document.packages_missing[element]
+	missing := object.get(document, ["reachable", "missing", element], document.packages_missing[element])
 	missing.count > 0
+	total := object.get(document, ["reachable", "packages"], document.counts.packages)
 	finding := make(
 		document, element,
-		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, document.counts.packages, text, concat(", ", array.slice(missing.examples, 0, 3))]),
-		{"packages": document.counts.packages, "missing": missing.count, "examples": missing.examples},
+		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, total, text, concat(", ", array.slice(missing.examples, 0, 3))]),
+		{"packages": total, "missing": missing.count, "examples": missing.examples},
 	)
 }
 

@@ -17,7 +17,7 @@
 # custom:
 #   severity: warning
 #   principle: sustainability
-#   profiles: [sustainable-use, procurement-minimum]
+#   profiles: [sustainable-use, procurement-minimum, sbom-cisa-2025, sbom-bsi]
 #   remediation: |
 #     Generate an SPDX 2.3 SBOM in CI (for example `npm sbom --sbom-format spdx`,
 #     `syft . -o spdx-json`, or `cargo sbom`), publish it with each release and
