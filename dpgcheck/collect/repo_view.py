@@ -8,6 +8,7 @@ of raising.
 """
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import stat
@@ -96,11 +97,24 @@ class RepoView:
             )
             return None
         try:
-            with open(self.root / (entry.name_on_disk or path), "rb") as handle:
-                return handle.read(limit + 1)[:limit]
+            return self._content(entry, limit)
         except OSError as exc:
             self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", path))
             return None
+
+    def _content(self, entry: FileEntry, limit: int) -> bytes:
+        """At most ``limit`` bytes of a listed file (the working tree's copy; a staged view reads the index)."""
+        with open(self.root / (entry.name_on_disk or entry.path), "rb") as handle:
+            return handle.read(limit + 1)[:limit]
+
+    def for_collector(self) -> "RepoView":
+        """The same files with a problem list of its own, so collectors can run side by side."""
+        twin = copy.copy(self)
+        twin.problems = []
+        return twin
+
+    def close(self) -> None:
+        """Release what the view holds open (nothing for a working tree)."""
 
     def read_text(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> str | None:
         """The file as text: UTF-8 (BOM stripped), or UTF-16 with a BOM, else Latin-1; every fallback is recorded."""
