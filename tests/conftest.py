@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+# dpgcheck's caches (licences, loaded policy sets) go to a temporary directory during the
+# tests, never to the user's ~/.cache; subprocesses inherit it.
+if "DPGCHECK_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
+
+    os.environ["DPGCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="dpgcheck-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["DPGCHECK_CACHE_DIR"], ignore_errors=True)
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Author",
