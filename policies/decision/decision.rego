@@ -71,7 +71,7 @@ staged if object.get(config.options, "staged", false) == true
 
 hook_history_rules := object.get(
 	config.options, "hook_history_rules",
-	object.get(profile, "hook_history_rules", object.get(config.bundle_config, "hook_history_rules", "note")),
+	object.get(object.get(config.profiles, config.profile_name, {}), "hook_history_rules", object.get(config.bundle_config, "hook_history_rules", "note")),
 )
 
 hook_note(id, rule) if {
