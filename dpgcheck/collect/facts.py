@@ -13,10 +13,10 @@ from dpgcheck.collect.registry import Collector, all_collectors
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.timing import timed
 
-#: Collectors that wait on git subprocesses start first, so their waiting overlaps the file scans.
-GIT_BOUND = ("history", "repository")
-#: Threads, not processes: the collectors' slow parts are git subprocesses and file reads.
-WORKERS = 4
+#: Started first: those that wait on git subprocesses (so the waiting overlaps the file scans),
+#: then the longest file scans. Every collector gets a thread of its own, so none waits for a
+#: slot behind a slow one; threads, not processes: the slow parts are git and file reads.
+FIRST = ("history", "repository", "reuse", "governance", "licenses")
 
 
 def open_view(path: Path, options: CollectOptions) -> RepoView:
@@ -43,8 +43,8 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
         facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
         views = {c.section: view.for_collector() for c in collectors}
         if concurrent:
-            ordered = sorted(collectors, key=lambda c: (c.section not in GIT_BOUND, c.section))
-            with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="dpgcheck-collect") as pool:
+            ordered = sorted(collectors, key=lambda c: (FIRST.index(c.section) if c.section in FIRST else len(FIRST), c.section))
+            with ThreadPoolExecutor(max_workers=len(collectors), thread_name_prefix="dpgcheck-collect") as pool:
                 futures: dict[str, Future[dict[str, Any]]] = {
                     c.section: pool.submit(_run, c, views[c.section], options) for c in ordered
                 }
