@@ -18,10 +18,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck import __version__
 from dpgcheck.licensing.cache import cache_root, write_json
+
+if TYPE_CHECKING:
+    from dpgcheck.bundle.loader import PolicySet
 
 FORMAT = 1
 #: The modules whose code decides what a loaded policy set holds.
