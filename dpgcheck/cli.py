@@ -46,12 +46,13 @@ def _evaluation_clock(value: str | None) -> str:
 
 
 def _collect_options(
-    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None
+    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None, staged: bool = False
 ) -> "CollectOptions":
     from dpgcheck.collect.options import CollectOptions
 
     return CollectOptions(
-        sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits
+        sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits,
+        staged=staged,
     )
 
 
@@ -62,6 +63,7 @@ collect_flags = [
     click.option("--affiliations", type=PathType, help="YAML/JSON map of contributor e-mail or domain to organisation."),
     click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
     click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of git history (default 50,000)."),
+    click.option("--staged", is_flag=True, help="Read the git index (what the next commit holds), not the working tree: the pre-commit hook mode."),
 ]
 
 
@@ -108,11 +110,13 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
+@click.option("--history-rules", "history_rules", type=click.Choice(["note", "enforce"]),
+              help="With --staged: report rules that no commit can change (history, affiliations, activity) as notes (the default) or judge them as usual.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print no report on standard output (the exit code gives the verdict; -o still writes the file).")
-def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
+def check(path, record, screening, sbom, affiliations, network, history_max_commits, staged, facts_file, engine, output_format, output, fail_on,
           profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
-          color, quiet) -> None:
+          history_rules, color, quiet) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         import sys
@@ -125,6 +129,10 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
 
         if sum(x is not None for x in (path, record, facts_file)) > 1:
             raise DpgcheckError("give one of PATH, --record or --facts")
+        if staged and (record is not None or facts_file is not None):
+            raise DpgcheckError("--staged reads a git repository's index: it does not go with --record or --facts")
+        if history_rules and not staged:
+            raise DpgcheckError("--history-rules applies to --staged runs (the pre-commit hook mode) only")
         request = CheckRequest(
             path=path,
             record=record,
@@ -137,8 +145,8 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             builtin=not no_builtin,
             # A registry record is judged against the DPG Standard unless another profile is asked for.
             run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
-                           now=_evaluation_clock(now)),
-            collect=_collect_options(sbom, affiliations, network, history_max_commits),
+                           now=_evaluation_clock(now), staged=staged, hook_history_rules=history_rules),
+            collect=_collect_options(sbom, affiliations, network, history_max_commits, staged),
             opa=OpaServerOptions(
                 url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
@@ -156,7 +164,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
 @click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
-def facts(path, record, screening, sbom, affiliations, network, history_max_commits, output, print_schema) -> None:
+def facts(path, record, screening, sbom, affiliations, network, history_max_commits, staged, output, print_schema) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
         if print_schema:
@@ -169,7 +177,9 @@ def facts(path, record, screening, sbom, affiliations, network, history_max_comm
             raise SystemExit(0)
         from dpgcheck.commands.facts import facts as run_facts
 
-        options = _collect_options(sbom, affiliations, network, history_max_commits)
+        if staged and record is not None:
+            raise DpgcheckError("--staged reads a git repository's index: it does not go with --record")
+        options = _collect_options(sbom, affiliations, network, history_max_commits, staged)
         raise SystemExit(run_facts(path, record, screening, options, output))
 
 

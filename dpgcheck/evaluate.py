@@ -19,6 +19,11 @@ class RunOptions:
     thresholds: dict[str, Any] = field(default_factory=dict)
     #: The evaluation clock (RFC 3339): what "inactive for 12 months" is measured against.
     now: str | None = None
+    #: The facts describe the staged commit (``--staged``, the pre-commit hooks): the decision
+    #: then reports the rules that no commit can change as notes (see policies/decision).
+    staged: bool = False
+    #: ``note`` or ``enforce``: how a staged run treats those rules (None: the bundle's choice).
+    hook_history_rules: str | None = None
 
     def as_input(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
@@ -34,6 +39,10 @@ class RunOptions:
             options["thresholds"] = dict(self.thresholds)
         if self.now:
             options["now"] = self.now
+        if self.staged:
+            options["staged"] = True
+        if self.hook_history_rules:
+            options["hook_history_rules"] = self.hook_history_rules
         return options
 
 

@@ -31,7 +31,7 @@ GIT_ENV = {
 def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Tests never write to the user's home: HOME and every cache point at a temporary folder.
 
-    dpgcheck's licence cache (``DPGCHECK_CACHE_DIR``), anything that follows the XDG
+    dpgcheck's caches (``DPGCHECK_CACHE_DIR``: licences, loaded policy sets), anything that follows the XDG
     convention (pip, pre-commit) and anything that writes under ``~`` land there.
     """
     home = tmp_path_factory.mktemp("home")

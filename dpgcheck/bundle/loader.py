@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from dpgcheck.bundle.archive import is_archive, unpack
 from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
 from dpgcheck.bundle.dispatch import dispatch_module
-from dpgcheck.bundle.metadata import catalog_entry
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import Traversable, builtin_policies
 
@@ -36,6 +32,13 @@ class PolicySet:
     data: dict[str, Any] = field(default_factory=dict)
     manifests: list[dict[str, Any]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: ``data`` as JSON text, when known (read from the policy cache): engines pass it on as is.
+    data_text: str | None = field(default=None, repr=False, compare=False)
+    #: The revision, when known (read from the policy cache).
+    known_revision: str | None = field(default=None, repr=False, compare=False)
+
+    def data_json(self) -> str:
+        return self.data_text if self.data_text is not None else json.dumps(self.data)
 
     @property
     def catalog(self) -> dict[str, dict[str, Any]]:
@@ -44,6 +47,8 @@ class PolicySet:
     @property
     def revision(self) -> str:
         """The bundles' own revisions and a digest of everything loaded."""
+        if self.known_revision is not None:
+            return self.known_revision
         digest = hashlib.sha256()
         for name in sorted(self.modules):
             digest.update(name.encode() + b"\0" + self.modules[name].encode() + b"\0")
@@ -90,6 +95,8 @@ def _read_text(item: Traversable, where: str) -> str:
 
 
 def _parse_data(text: str, name: str, where: str) -> Any:
+    import yaml  # lazily: a run that reads its policies from the cache never needs it
+
     try:
         if name.endswith(".json"):
             return json.loads(text)
@@ -109,10 +116,16 @@ def _at_path(directory: str, value: Any) -> dict[str, Any]:
 
 def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) -> None:
     """Add one bundle to ``policy_set``."""
+    # Imported here: a run that reads its policies from the cache needs neither (nor YAML).
+    from dpgcheck.bundle.archive import is_archive
+    from dpgcheck.bundle.metadata import catalog_entry
+
     if isinstance(root, Path):
         if not root.exists():
             raise DpgcheckError("no such policy bundle directory; give --bundle a directory (or .tar.gz) that holds .rego files and data, or drop the option", path=str(root))
         if root.is_file() and is_archive(root):
+            from dpgcheck.bundle.archive import unpack
+
             root = unpack(root)
         elif not root.is_dir():
             raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(root))

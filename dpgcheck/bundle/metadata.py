@@ -15,6 +15,10 @@ import yaml
 from dpgcheck.errors import DpgcheckError
 
 SEVERITIES = ("error", "warning", "info")
+#: What a rule's outcome may rest on besides the files of a commit (METADATA custom.depends_on):
+#: ``history`` is the git history (activity, releases, contributors and their organisations).
+#: A staged run (the pre-commit hook) reports such rules as notes: no commit can change them.
+DEPENDS_ON = ("history",)
 
 # libyaml's loader is about 20 times faster; METADATA parsing is on the hook's path.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -136,6 +140,11 @@ def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
         | ({f"indicator:{entry['indicator']}"} if "indicator" in entry else set())
         | {f"profile:{name}" for name in entry["profiles"]}
     )
+    depends_on = custom.get("depends_on")
+    if depends_on is not None:
+        if not isinstance(depends_on, list) or not all(isinstance(d, str) and d in DEPENDS_ON for d in depends_on):
+            raise DpgcheckError(f"METADATA custom.depends_on must be a list of {', '.join(DEPENDS_ON)}", path=where)
+        entry["depends_on"] = sorted(set(depends_on))
     for extra in ("effective_on", "principle", "tags"):
         value = custom.get(extra)
         if value is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 GIT_TIMEOUT_SECONDS = 120
@@ -52,11 +53,17 @@ class GitUnavailable(Exception):
         self.returncode = returncode
 
 
-def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS, config: tuple[str, ...] = ()) -> str:
-    """``git -C ROOT`` with the safe settings, then CONFIG (more ``-c`` pairs), then ARGS."""
+def git_bytes(
+    root: Path, *args: str, input: bytes | None = None, timeout: float = GIT_TIMEOUT_SECONDS, config: tuple[str, ...] = ()
+) -> bytes:
+    """The raw standard output of ``git -C ROOT`` with the safe settings, then CONFIG (more
+    ``-c`` pairs), then ARGS (for ``-z`` output and file contents)."""
     command = ["git", "-C", str(root), *SAFE_CONFIG, *config, *args]
     try:
-        result = subprocess.run(command, capture_output=True, timeout=timeout, env=safe_env(), stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            command, capture_output=True, timeout=timeout, env=safe_env(),
+            **({"input": input} if input is not None else {"stdin": subprocess.DEVNULL}),
+        )
     except FileNotFoundError as exc:
         raise GitUnavailable("git is not installed") from exc
     except subprocess.TimeoutExpired as exc:
@@ -64,4 +71,75 @@ def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS, config: tu
     if result.returncode != 0:
         first = result.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
         raise GitUnavailable(f"git {args[0]} failed: {first[0] if first else result.returncode}", returncode=result.returncode)
-    return result.stdout.decode("utf-8", "replace")
+    return result.stdout
+
+
+def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS, config: tuple[str, ...] = ()) -> str:
+    """``git -C ROOT`` with the safe settings, then CONFIG (more ``-c`` pairs), then ARGS, as text."""
+    return git_bytes(root, *args, timeout=timeout, config=config).decode("utf-8", "replace")
+
+
+class BlobReader:
+    """Objects read from one long-lived ``git cat-file --batch``, by object id.
+
+    Safe to share between threads (one request at a time). Each read has a deadline:
+    a git that stops answering is killed and the read fails with :class:`GitUnavailable`.
+    """
+
+    def __init__(self, root: Path, *, timeout: float = GIT_TIMEOUT_SECONDS) -> None:
+        self._root = root
+        self._timeout = timeout
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._broken: str | None = None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            try:
+                self._process = subprocess.Popen(
+                    ["git", "-C", str(self._root), *SAFE_CONFIG, "cat-file", "--batch"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=safe_env(),
+                )
+            except FileNotFoundError as exc:
+                raise GitUnavailable("git is not installed") from exc
+        return self._process
+
+    def read(self, object_id: str) -> bytes:
+        with self._lock:
+            if self._broken:
+                raise GitUnavailable(self._broken)
+            process = self._start()
+            assert process.stdin is not None and process.stdout is not None
+            timer = threading.Timer(self._timeout, process.kill)
+            timer.start()
+            try:
+                process.stdin.write(object_id.encode("ascii") + b"\n")
+                process.stdin.flush()
+                header = process.stdout.readline().split()
+                if len(header) != 3:
+                    raise GitUnavailable(f"git cat-file: object {object_id} is {b' '.join(header[1:]).decode() or 'unreadable'}")
+                size = int(header[2])
+                data = process.stdout.read(size + 1)  # the object and its trailing newline
+                if len(data) != size + 1:
+                    raise GitUnavailable("git cat-file stopped answering")
+                return data[:size]
+            except (OSError, ValueError, GitUnavailable) as exc:
+                if not isinstance(exc, GitUnavailable) or "stopped" in str(exc):
+                    self._broken = f"git cat-file failed: {exc}"
+                    raise GitUnavailable(self._broken) from None
+                raise
+            finally:
+                timer.cancel()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._process is not None:
+                for stream in (self._process.stdin, self._process.stdout):
+                    if stream is not None:
+                        stream.close()
+                try:
+                    self._process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
+                    self._process.wait()
+                self._process = None

@@ -15,3 +15,5 @@ class CollectOptions:
     network: bool = False
     #: Read at most this many commits of history (None: the collector's default, 50,000).
     history_max_commits: int | None = None
+    #: Read the git index (what the next commit holds) instead of the working tree (``--staged``).
+    staged: bool = False

@@ -8,6 +8,7 @@ of raising.
 """
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import stat
@@ -98,8 +99,7 @@ class RepoView:
             )
             return None
         try:
-            with open(self.root / (entry.name_on_disk or path), "rb") as handle:
-                return handle.read(limit + 1)[:limit]
+            return self._content(entry, limit)
         except OSError as exc:
             self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", path))
             return None
@@ -108,18 +108,33 @@ class RepoView:
         """The first ``size`` bytes of a listed file (for recognising a file by its content)."""
         if entry.is_symlink and not entry.link_inside:
             return None
-        try:  # os.open on a joined string: a third of the cost of pathlib + open() per file
-            descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
+        try:
+            return self._head(entry, size)
         except OSError as exc:
             self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", entry.path))
             return None
+
+    def _head(self, entry: FileEntry, size: int) -> bytes:
+        """The working tree's first bytes; os.open on a joined string costs a third of pathlib + open()."""
+        descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
         try:
             return os.read(descriptor, size)
-        except OSError as exc:
-            self.problems.append(problem(source, "unreadable", f"cannot read file: {exc.strerror or exc}", entry.path))
-            return None
         finally:
             os.close(descriptor)
+
+    def _content(self, entry: FileEntry, limit: int) -> bytes:
+        """At most ``limit`` bytes of a listed file (the working tree's copy; a staged view reads the index)."""
+        with open(self.root / (entry.name_on_disk or entry.path), "rb") as handle:
+            return handle.read(limit + 1)[:limit]
+
+    def for_collector(self) -> "RepoView":
+        """The same files with a problem list of its own, so collectors can run side by side."""
+        twin = copy.copy(self)
+        twin.problems = []
+        return twin
+
+    def close(self) -> None:
+        """Release what the view holds open (nothing for a working tree)."""
 
     def read_text(self, path: str, *, source: str, limit: int = DEFAULT_READ_LIMIT) -> str | None:
         """The file as text: UTF-8 (BOM stripped), or UTF-16 with a BOM, else Latin-1; every fallback is recorded."""

@@ -86,6 +86,8 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
                 facts.append(f"- Principle: {rule['principle']}")
             if rule.get("effective_on"):
                 facts.append(f"- Effective on: {rule['effective_on']}")
+            if "history" in rule.get("depends_on", []):
+                facts.append("- Depends on: the git history (a note, not a failure, in `--staged` hook runs)")
             lines += facts + ["", rule["description"], "", f"**Remediation.** {rule['remediation']}", ""]
             if rule.get("references"):
                 lines.append("**References.**")

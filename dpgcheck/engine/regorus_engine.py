@@ -25,7 +25,7 @@ class RegorusEngine:
                 self._engine.add_policy(name, source)
             except RuntimeError as exc:
                 raise DpgcheckError(f"Rego does not parse: {_first_line(exc)}", path=name) from None
-        self._engine.add_data_json(json.dumps(policy_set.data))
+        self._engine.add_data_json(policy_set.data_json())
 
     def query(self, ref: str, input: Any = None) -> Any:
         if input is not None:

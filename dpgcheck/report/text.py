@@ -75,6 +75,9 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
             path = finding_path(finding)
             where = f" [{path}]" if path else ""
             lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}", "  ", width))
+        if any(rules.get(f["rule_id"], {}).get("hook_note") for f in notes):
+            lines.extend(_wrap("(rules on the git history are notes in a --staged run: no commit can change them; "
+                               "--history-rules enforce judges them)", "  ", width))
         lines.append("")
     summary = report["summary"]
     statuses = summary.get("rules_by_status", {})

@@ -56,10 +56,39 @@ excluded(_, rule) if {
 loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
 # Severity: run configuration wins over the profile, the profile over the rule's own.
-severity_of(id, rule) := object.get(
+configured_severity(id, rule) := object.get(
 	object.get(config.effective, "severity", {}), id,
 	object.get(object.get(profile, "severity", {}), id, rule.severity),
 )
+
+# A staged run (input.options.staged: the pre-commit hooks) judges a commit. A rule whose
+# METADATA says its outcome rests on the git history (custom.depends_on: [history]:
+# activity, releases, contributors and their organisations) cannot be changed by any
+# commit, so there it is reported as a note (severity info) that never blocks, unless the
+# configuration says "enforce" (hook_history_rules: run options, then the profile, then
+# data.dpgcheck.config) or the run sets that rule's severity itself (--severity).
+staged if object.get(config.options, "staged", false) == true
+
+hook_history_rules := object.get(
+	config.options, "hook_history_rules",
+	object.get(object.get(config.profiles, config.profile_name, {}), "hook_history_rules", object.get(config.bundle_config, "hook_history_rules", "note")),
+)
+
+hook_note(id, rule) if {
+	staged
+	hook_history_rules == "note"
+	"history" in object.get(rule, "depends_on", [])
+	not object.get(config.options, "severity", {})[id]
+}
+
+default is_hook_note(_) := false
+
+is_hook_note(id) if hook_note(id, catalog[id])
+
+severity_of(id, rule) := "info" if {
+	hook_note(id, rule)
+	configured_severity(id, rule) in object.keys(severity_rank)
+} else := configured_severity(id, rule)
 
 active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 	some id, rule in catalog
@@ -107,7 +136,11 @@ status_of(id) := "fail" if {
 	data.dpgcheck.dispatch.not_applicable(id)
 } else := "pass"
 
-rules[id] := object.union(rule, {"status": status_of(id), "blocking": blocks(id)}) if some id, rule in active
+rules[id] := object.union(object.union(rule, {"status": status_of(id), "blocking": blocks(id)}), hook_note_field(id)) if some id, rule in active
+
+# Only a staged run's notes carry the field: other decisions stay as they were.
+hook_note_field(id) := {"hook_note": true} if is_hook_note(id)
+else := {}
 
 blocks(id) if {
 	some f in blocking
@@ -133,6 +166,7 @@ indicators[indicator] := worst({rules[id].status | some id, r in active; r.indic
 blocking contains f if {
 	some f in findings
 	severity_rank[f.severity] >= fail_on_rank[fail_on]
+	not is_hook_note(f.rule_id)
 }
 
 # The facts document versions these policies read. Anything else (or no version: a
@@ -157,6 +191,11 @@ errors contains msg if {
 	profile != null
 	count(active) == 0
 	msg := sprintf("no rule was evaluated: profile %q selects no loaded rule (check the profile, --disable and the bundles loaded)", [config.profile_name])
+}
+
+errors contains msg if {
+	not hook_history_rules in {"note", "enforce"}
+	msg := sprintf("unknown hook_history_rules %q: use note or enforce", [hook_history_rules])
 }
 
 errors contains msg if {

@@ -322,9 +322,9 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
 
 
 def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
-
     for entry in entries:
+        from dpgcheck.publiccode.safe_yaml import YamlRefused, load  # only for a FUNDING.yml: YAML costs ~30 ms to import
+
         funding = facts["funding"]
         funding["path"] = entry.path
         data = view.read_bytes(entry.path, source=SECTION, limit=64 * 1024)

@@ -14,9 +14,8 @@ from typing import Any
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.problems import problem
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.publiccode import MAX_BYTES, check
-from dpgcheck.publiccode.standard import standard
-from dpgcheck.publiccode.validate import valid_date
+# dpgcheck.publiccode (its YAML reader, validator and the standard's data) is imported when a
+# repository has a publiccode.yml: most have none, and a pre-commit run should not pay for it.
 
 SECTION = "publiccode"
 FILE_NAMES = ("publiccode.yml", "publiccode.yaml")
@@ -65,6 +64,8 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     if entry.is_symlink and not entry.link_inside:
         _refuse(facts, "symlink-outside", "publiccode.yml is a symbolic link to outside the repository; not read")
         return facts
+    from dpgcheck.publiccode import MAX_BYTES, check
+
     if entry.size > MAX_BYTES:
         message = f"file is {entry.size} bytes, over the {MAX_BYTES}-byte limit for publiccode.yml; not read"
         view.problems.append(problem(SECTION, "file-too-large", message, entry.path))
@@ -97,6 +98,8 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     if result.parsed and isinstance(result.document, dict):
         version = result.document.get("publiccodeYmlVersion")
         if isinstance(version, str):
+            from dpgcheck.publiccode.standard import standard
+
             std = standard()
             facts["version"] = version[:40]
             facts["version_supported"] = version in std["versions"]
@@ -141,6 +144,7 @@ def _dict(value: Any) -> dict[str, Any]:
 def fields(doc: dict[str, Any]) -> dict[str, Any]:
     """The file's content normalised for rules; people (contacts, contractors) are only counted."""
     from dpgcheck.licensing.expression import analyse
+    from dpgcheck.publiccode.validate import valid_date
 
     legal = _dict(doc.get("legal"))
     maintenance = _dict(doc.get("maintenance"))

@@ -20,6 +20,7 @@
 #     plainly in the README that the project is unmaintained or archived and
 #     point to a successor. A clone must include the recent history.
 #   profiles: [joint-governance, procurement-minimum, sustainable-use]
+#   depends_on: [history]
 package dpgcheck.rules.maintenance["actively-maintained"]
 
 import data.dpgcheck.lib.config

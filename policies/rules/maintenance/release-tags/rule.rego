@@ -20,6 +20,7 @@
 #     1.2.0" && git push --tags), following one scheme, and publish release
 #     notes. A shallow clone may lack tags: fetch them (git fetch --tags --unshallow).
 #   profiles: [joint-governance, procurement-minimum, sustainable-use]
+#   depends_on: [history]
 package dpgcheck.rules.maintenance["release-tags"]
 
 import data.dpgcheck.lib.config

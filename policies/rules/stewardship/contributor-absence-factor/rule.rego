@@ -18,6 +18,7 @@
 #     work, document the release process, and mentor new maintainers. Merge
 #     a contributor's several addresses in .mailmap so they count once.
 #   profiles: [joint-governance, sustainable-use]
+#   depends_on: [history]
 package dpgcheck.rules.stewardship["contributor-absence-factor"]
 
 import data.dpgcheck.lib.config

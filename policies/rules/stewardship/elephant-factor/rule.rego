@@ -22,6 +22,7 @@
 #     If contributors use webmail or personal addresses, pass an affiliation
 #     map with --affiliations so their organisations are counted.
 #   profiles: [joint-governance, sustainable-use]
+#   depends_on: [history]
 package dpgcheck.rules.stewardship["elephant-factor"]
 
 import data.dpgcheck.lib.config

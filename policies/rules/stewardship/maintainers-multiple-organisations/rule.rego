@@ -21,6 +21,7 @@
 #     them, with work e-mail addresses, in MAINTAINERS or CODEOWNERS. When they
 #     use personal addresses, pass an affiliation map with --affiliations.
 #   profiles: [joint-governance]
+#   depends_on: [history]
 package dpgcheck.rules.stewardship["maintainers-multiple-organisations"]
 
 import data.dpgcheck.lib.config

@@ -1,0 +1,152 @@
+"""A cache of loaded policy sets, keyed by the digest of everything they are made of.
+
+Loading the built-in bundle parses every rule's METADATA (YAML), merges ~0.5 MB of data
+and generates the dispatch module; on a pre-commit run that is ~40 ms of a budget of a
+few hundred. The cache keeps the result as one JSON file named by a SHA-256 over the
+dpgcheck version, the source of the modules that build a policy set, and the path and
+bytes of every file of every bundle, so any change to a policy, a data file or the
+loader is a new key: a stale entry can never be read. The bytes are read and hashed on
+every run (a few milliseconds); what is saved is the parsing.
+
+The cache lives beside the licence cache (``$DPGCHECK_CACHE_DIR``, else
+``$XDG_CACHE_HOME/dpgcheck``, else ``~/.cache/dpgcheck``; ``DPGCHECK_NO_CACHE=1`` turns
+it off). Every cache error is ignored: it can make a run faster, never change it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dpgcheck import __version__
+from dpgcheck.licensing.cache import cache_root, write_json
+
+if TYPE_CHECKING:
+    from dpgcheck.bundle.loader import PolicySet
+
+FORMAT = 1
+#: The modules whose code decides what a loaded policy set holds.
+_BUILDERS = ("loader.py", "metadata.py", "dispatch.py", "archive.py", "cache.py")
+
+
+def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
+    """Feed every file under ``root`` (sorted, with its relative path) into ``digest``."""
+    if root.is_file():
+        digest.update(b"archive\0" + root.read_bytes())
+        return True
+    if not root.is_dir():
+        return False
+    for directory, subdirs, names in os.walk(root):
+        subdirs.sort()
+        relative = os.path.relpath(directory, root)
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if os.path.islink(path):
+                return False  # the loader refuses links: let it say so
+            digest.update(f"{relative}/{name}".encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+        for name in subdirs:
+            if os.path.islink(os.path.join(directory, name)):
+                return False
+    return True
+
+
+def cache_key(bundle_paths: tuple[Path, ...], include_builtin: bool) -> str | None:
+    """The digest of a policy set's inputs, or None when they cannot all be read as files."""
+    from dpgcheck.resources import builtin_policies
+
+    digest = hashlib.sha256(f"dpgcheck-policy-set\0{FORMAT}\0{__version__}\0{include_builtin}\0".encode())
+    here = Path(__file__).resolve().parent
+    try:
+        for name in _BUILDERS:
+            digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+        roots: list[Path] = []
+        if include_builtin:
+            builtin = builtin_policies()
+            if not isinstance(builtin, Path):
+                return None
+            roots.append(builtin)
+        roots.extend(Path(p) for p in bundle_paths)
+        for root in roots:
+            digest.update(b"\0bundle\0" + str(root.name).encode("utf-8", "surrogateescape") + b"\0")
+            if not _bundle_digest(root, digest):
+                return None
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def cached_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> "PolicySet":
+    """The same policy set as :func:`~dpgcheck.bundle.loader.load_policies`, from the cache when it is there."""
+    from dpgcheck.bundle.loader import load_policies
+
+    root = cache_root()
+    key = cache_key(bundle_paths, include_builtin) if root is not None else None
+    if root is None or key is None:
+        return load_policies(bundle_paths, include_builtin=include_builtin)
+    folder = root / "policies"
+    stored = _read(folder, key)
+    if stored is not None:
+        return stored
+    policy_set = load_policies(bundle_paths, include_builtin=include_builtin)
+    policy_set.data_text = json.dumps(policy_set.data)
+    # The data first, then the rest: an entry is complete once its .set.json is in place.
+    _write_text(folder / f"{key}.data.json", policy_set.data_text)
+    write_json(folder / f"{key}.set.json", {
+        "format": FORMAT,
+        "modules": policy_set.modules,
+        "test_modules": policy_set.test_modules,
+        "manifests": policy_set.manifests,
+        "sources": policy_set.sources,
+        "revision": policy_set.revision,
+    })
+    return policy_set
+
+
+def _read(folder: Path, key: str) -> "PolicySet | None":
+    from dpgcheck.bundle.loader import PolicySet
+
+    try:
+        with open(folder / f"{key}.set.json", encoding="utf-8") as handle:
+            stored: Any = json.load(handle)
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return None
+        data_text = (folder / f"{key}.data.json").read_text(encoding="utf-8")
+        data = json.loads(data_text)
+        if not isinstance(data, dict):
+            return None
+        return PolicySet(
+            modules=stored["modules"],
+            test_modules=stored["test_modules"],
+            data=data,
+            manifests=stored["manifests"],
+            sources=stored["sources"],
+            data_text=data_text,
+            known_revision=stored["revision"],
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write atomically (a temporary file renamed into place); ignore every error."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass

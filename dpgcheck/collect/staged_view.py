@@ -1,0 +1,160 @@
+"""A read-only view of what the next commit will contain: the git index.
+
+``dpgcheck check --staged`` (the pre-commit hooks) judges the commit, not the working
+tree: files are listed with ``git ls-files --stage`` and read from the index with one
+``git cat-file --batch``, so an untracked file is not seen and an edit that is not
+staged does not count. Symbolic links are resolved inside the index (a link that leaves
+the repository is recorded and not followed), submodules are skipped as in a working
+tree, and a path with an unresolved merge conflict is recorded and not read.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dpgcheck.collect.gitcmd import BlobReader, GitUnavailable, git_bytes
+from dpgcheck.collect.problems import Problem, problem
+from dpgcheck.collect.repo_view import FileEntry, RepoView, printable_name
+from dpgcheck.errors import DpgcheckError
+
+MODE_FILE = ("100644", "100755")
+MODE_SYMLINK = "120000"
+#: Links are followed this many times at most (as the kernel's own limit).
+MAX_LINK_HOPS = 40
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    mode: str
+    object_id: str
+    name: str  # as git spells it, decoded with surrogate escapes
+
+
+@dataclass
+class StagedView(RepoView):
+    #: Listed path -> the object id of the blob to read for it (a link's target's blob).
+    objects: dict[str, str] = field(default_factory=dict, repr=False)
+    reader: BlobReader | None = field(default=None, repr=False)
+
+    @classmethod
+    def open_index(cls, path: Path) -> "StagedView":
+        if not path.is_dir():
+            raise DpgcheckError("no such directory; give the top directory of a git repository", path=str(path))
+        root = path.resolve()
+        if not (root / ".git").exists():
+            raise DpgcheckError("--staged reads the git index: this is not the top directory of a git repository", path=str(path))
+        problems: list[Problem] = []
+        try:
+            entries = _index_entries(root, problems)
+            sizes = _blob_sizes(root, {e.object_id for e in entries.values() if e.mode in MODE_FILE})
+        except GitUnavailable as exc:
+            raise DpgcheckError(f"cannot read the git index ({exc}); is this a git repository?", path=str(path)) from None
+        files: list[FileEntry] = []
+        objects: dict[str, str] = {}
+        reader = BlobReader(root)
+        for name in sorted(entries):
+            entry = entries[name]
+            shown = printable_name(name)
+            if shown != name:
+                problems.append(problem("repository", "non-utf8-name", "file name is not valid UTF-8; it is shown with \\x escapes", shown))
+            if entry.mode in MODE_FILE:
+                files.append(FileEntry(shown, sizes.get(entry.object_id, 0)))
+                objects[shown] = entry.object_id
+            elif entry.mode == MODE_SYMLINK:
+                resolved = _resolve_link(reader, name, entries, problems, shown)
+                if resolved is None:
+                    continue
+                if resolved is _OUTSIDE:
+                    files.append(FileEntry(shown, 0, is_symlink=True, link_inside=False))
+                    continue
+                files.append(FileEntry(shown, sizes.get(resolved.object_id, 0), is_symlink=True))
+                objects[shown] = resolved.object_id
+            # 160000 (a submodule) and anything else: not a file of this repository.
+        return cls(root=root, files=files, git_dir=root / ".git", problems=problems, objects=objects, reader=reader)
+
+    def _content(self, entry: FileEntry, limit: int) -> bytes:
+        assert self.reader is not None
+        try:
+            return self.reader.read(self.objects[entry.path])[:limit]
+        except GitUnavailable as exc:
+            raise OSError(f"cannot read the staged file from the index: {exc}") from None
+
+    def _head(self, entry: FileEntry, size: int) -> bytes:
+        return self._content(entry, size)
+
+    def close(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+
+
+def _index_entries(root: Path, problems: list[Problem]) -> dict[str, IndexEntry]:
+    """Stage-0 entries of the index by name; conflicted paths are recorded and left out."""
+    entries: dict[str, IndexEntry] = {}
+    conflicted: set[str] = set()
+    for record in git_bytes(root, "ls-files", "--stage", "-z").split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_name = record.partition(b"\t")
+        parts = meta.split()
+        if len(parts) != 3:
+            continue
+        name = os.fsdecode(raw_name)
+        if parts[2] != b"0":
+            conflicted.add(name)
+            continue
+        entries[name] = IndexEntry(parts[0].decode("ascii"), parts[1].decode("ascii"), name)
+    for name in sorted(conflicted):
+        problems.append(problem("repository", "merge-conflict", "the path has an unresolved merge conflict in the index; not read", printable_name(name)))
+    return entries
+
+
+def _blob_sizes(root: Path, object_ids: set[str]) -> dict[str, int]:
+    if not object_ids:
+        return {}
+    output = git_bytes(root, "cat-file", "--batch-check", input="".join(f"{oid}\n" for oid in sorted(object_ids)).encode("ascii"))
+    sizes: dict[str, int] = {}
+    for line in output.decode("ascii", "replace").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].isdigit():
+            sizes[parts[0]] = int(parts[2])
+    return sizes
+
+
+class _Outside:
+    pass
+
+
+_OUTSIDE = _Outside()
+
+
+def _resolve_link(reader: BlobReader, name: str, entries: dict[str, IndexEntry], problems: list[Problem], shown: str) -> "IndexEntry | _Outside | None":
+    """The regular file a staged link leads to inside the index, :data:`_OUTSIDE`, or None (recorded)."""
+    try:
+        current = entries[name]
+        for _ in range(MAX_LINK_HOPS):
+            if current.mode in MODE_FILE:
+                return current
+            if current.mode != MODE_SYMLINK:
+                return None  # a link to a submodule: not a file
+            target = os.fsdecode(reader.read(current.object_id))
+            if target.startswith("/"):
+                problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
+                return _OUTSIDE
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(current.name), target))
+            if joined == ".." or joined.startswith("../"):
+                problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
+                return _OUTSIDE
+            following = entries.get(joined)
+            if following is None:
+                if any(other.startswith(joined + "/") for other in entries):
+                    return None  # a link to a directory: its files are listed themselves
+                problems.append(problem("repository", "broken-symlink", "symbolic link points to nothing in the index", shown))
+                return None
+            current = following
+        problems.append(problem("repository", "broken-symlink", "symbolic link is a loop of links", shown))
+        return None
+    except GitUnavailable:
+        problems.append(problem("repository", "broken-symlink", "symbolic link's target cannot be read from the index", shown))
+        return None

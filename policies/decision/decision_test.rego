@@ -1,0 +1,94 @@
+package dpgcheck.decision_test
+
+import data.dpgcheck.decision
+
+# No git history: the history rules report insufficient evidence, and under the
+# joint-governance profile elephant-factor is an error. A README is missing too (an
+# error that a commit can fix).
+no_history := {
+	"facts_version": "1.0",
+	"history": {"available": false, "reason": "no-git"},
+	"files": {"inventory": {"readme": []}},
+}
+
+with_options(options) := object.union(no_history, {"options": object.union({"profile": "joint-governance"}, options)})
+
+blocking_rules(result) := {f.rule_id | some f in result.findings; result.rules[f.rule_id].blocking}
+
+test_fail_working_tree_run_blocks_on_history if {
+	result := decision.main with input as with_options({})
+	result.rules["elephant-factor"].severity == "error"
+	result.rules["elephant-factor"].blocking == true
+	not result.rules["elephant-factor"].hook_note
+	"elephant-factor" in blocking_rules(result)
+	result.verdict == "fail"
+}
+
+test_success_staged_run_reports_history_rules_as_notes if {
+	result := decision.main with input as with_options({"staged": true})
+	some id in ["elephant-factor", "maintainers-multiple-organisations", "actively-maintained", "release-tags", "contributor-absence-factor"]
+	result.rules[id].severity == "info"
+	result.rules[id].hook_note == true
+	result.rules[id].blocking == false
+}
+
+test_success_staged_notes_never_block_even_at_fail_on_info if {
+	result := decision.main with input as with_options({"staged": true, "fail_on": "info"})
+	history_rules := {id | some id, r in result.rules; "history" in object.get(r, "depends_on", [])}
+	count(history_rules) == 5
+	count(history_rules & blocking_rules(result)) == 0
+	"readme" in blocking_rules(result)
+}
+
+test_fail_staged_run_still_blocks_on_what_a_commit_can_fix if {
+	result := decision.main with input as with_options({"staged": true})
+	result.rules.readme.severity == "error"
+	not result.rules.readme.hook_note
+	blocking_rules(result) == {"readme"}
+	result.verdict == "fail"
+}
+
+test_fail_staged_run_enforces_history_when_asked if {
+	result := decision.main with input as with_options({"staged": true, "hook_history_rules": "enforce"})
+	result.rules["elephant-factor"].severity == "error"
+	not result.rules["elephant-factor"].hook_note
+	"elephant-factor" in blocking_rules(result)
+}
+
+test_fail_profile_can_enforce_history_in_staged_runs if {
+	result := decision.main with input as with_options({"staged": true})
+		with data.dpgcheck.profiles["joint-governance"].hook_history_rules as "enforce"
+	"elephant-factor" in blocking_rules(result)
+}
+
+test_fail_bundle_config_can_enforce_history_in_staged_runs if {
+	result := decision.main with input as with_options({"staged": true})
+		with data.dpgcheck.config.hook_history_rules as "enforce"
+	"elephant-factor" in blocking_rules(result)
+}
+
+test_success_run_option_note_wins_over_profile_enforce if {
+	result := decision.main with input as with_options({"staged": true, "hook_history_rules": "note"})
+		with data.dpgcheck.profiles["joint-governance"].hook_history_rules as "enforce"
+	not "elephant-factor" in blocking_rules(result)
+	result.rules["elephant-factor"].hook_note == true
+}
+
+test_fail_explicit_run_severity_wins_over_the_note if {
+	result := decision.main with input as with_options({"staged": true, "severity": {"elephant-factor": "error"}})
+	result.rules["elephant-factor"].severity == "error"
+	"elephant-factor" in blocking_rules(result)
+	result.rules["release-tags"].hook_note == true
+}
+
+test_success_switched_off_history_rule_stays_off_when_staged if {
+	result := decision.main with input as with_options({"staged": true})
+		with data.dpgcheck.profiles["joint-governance"].severity["elephant-factor"] as "off"
+	not result.rules["elephant-factor"]
+}
+
+test_fail_unknown_hook_history_rules_is_an_error if {
+	result := decision.main with input as with_options({"staged": true, "hook_history_rules": "maybe"})
+	result.verdict == "error"
+	result.errors == {`unknown hook_history_rules "maybe": use note or enforce`}
+}
