@@ -111,24 +111,24 @@ def test_metadata_hook_runs_only_when_governance_files_change(tmp_path, pre_comm
     assert "license-file" in checked.stdout
 
 
-def test_hook_judges_the_commit_not_the_working_tree(tmp_path, pre_commit_home):
+def test_hook_judges_the_commit_not_the_working_tree(tmp_path, pre_commit_home, hook_repository):
     """Untracked files and unstaged edits leave the verdict alone; staging them changes it."""
     repo = copy_example("non-compliant", tmp_path)
     (repo / "LICENSE").write_text((ROOT / "LICENSE").read_text())  # untracked
-    untracked = try_repo(repo, "dpgcheck", pre_commit_home)
+    untracked = try_repo(repo, "dpgcheck", pre_commit_home, hook_repository=hook_repository)
     assert untracked.returncode == 1, untracked.stdout + untracked.stderr
     assert "Failed" in untracked.stdout
     assert "license-file" in untracked.stdout
     git(repo, "add", "LICENSE")
-    staged = try_repo(repo, "dpgcheck", pre_commit_home)
+    staged = try_repo(repo, "dpgcheck", pre_commit_home, hook_repository=hook_repository)
     assert staged.returncode == 0, staged.stdout + staged.stderr
     assert "Passed" in staged.stdout
     (repo / "README.md").write_text("")  # an unstaged edit that empties the README
-    unstaged = try_repo(repo, "dpgcheck", pre_commit_home)
+    unstaged = try_repo(repo, "dpgcheck", pre_commit_home, hook_repository=hook_repository)
     assert unstaged.returncode == 0, unstaged.stdout + unstaged.stderr
     assert "Passed" in unstaged.stdout
     assert (repo / "README.md").read_text() == ""
     git(repo, "add", "README.md")
-    emptied = try_repo(repo, "dpgcheck", pre_commit_home)
+    emptied = try_repo(repo, "dpgcheck", pre_commit_home, hook_repository=hook_repository)
     assert emptied.returncode == 1, emptied.stdout + emptied.stderr
     assert "README.md is empty" in emptied.stdout
