@@ -41,7 +41,10 @@ def _evaluation_clock(value: str | None) -> str:
         raise DpgcheckError(f"--now {value!r} is not an RFC 3339 time; write e.g. 2026-01-31T00:00:00Z") from None
     if parsed.tzinfo is None:
         raise DpgcheckError(f"--now {value!r} has no time zone; add Z or an offset such as +00:00")
-    return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    try:
+        return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 is before year 1 in UTC
+        raise DpgcheckError(f"--now {value!r} is outside the years 1 to 9999 once converted to UTC") from None
 
 
 def _collect_options(

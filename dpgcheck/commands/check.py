@@ -42,17 +42,23 @@ def gather_facts(request: CheckRequest) -> dict[str, Any]:
     return collect_repository(request.path or Path("."), request.collect)
 
 
+#: A facts document of a very large repository is a few megabytes.
+MAX_FACTS_BYTES = 32 * 1024 * 1024
+
+
 def read_facts_file(path: Path) -> dict[str, Any]:
+    from dpgcheck.untrusted import Refused, decode_utf8, parse_json, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DpgcheckError("no such facts file; write one with `dpgcheck facts PATH > facts.json`", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DpgcheckError(f"cannot read facts file: {exc}", path=str(path)) from None
+        data = read_regular(path, max_bytes=MAX_FACTS_BYTES)
+    except Refused as exc:
+        if exc.message == "no such file":
+            raise DpgcheckError("no such facts file; write one with `dpgcheck facts PATH > facts.json`", path=str(path)) from None
+        raise DpgcheckError(f"facts file {exc.message}", path=str(path)) from None
     try:
-        facts = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DpgcheckError(f"facts file is not valid JSON (line {exc.lineno}: {exc.msg})", path=str(path)) from None
+        facts = parse_json(decode_utf8(data))
+    except Refused as exc:
+        raise DpgcheckError(f"facts file {exc.message}", path=str(path)) from None
     if not isinstance(facts, dict) or "facts_version" not in facts:
         raise DpgcheckError("not a dpgcheck facts document (no facts_version)", path=str(path))
     validate_facts(facts, str(path))
@@ -99,7 +105,14 @@ def write_output(text: str, output: Path | None) -> None:
     import sys
 
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        try:
+            sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader closed the pipe (`dpgcheck check | head`): a normal end, the verdict stands.
+            from dpgcheck.error_handler import silence_stdout
+
+            silence_stdout()
         return
     try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
