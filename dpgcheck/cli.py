@@ -48,12 +48,14 @@ def _evaluation_clock(value: str | None) -> str:
 
 
 def _collect_options(
-    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None
+    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None,
+    refuse_outside_git: bool = False,
 ) -> "CollectOptions":
     from dpgcheck.collect.options import CollectOptions
 
     return CollectOptions(
-        sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits
+        sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits,
+        refuse_outside_git=refuse_outside_git,
     )
 
 
@@ -64,6 +66,7 @@ collect_flags = [
     click.option("--affiliations", type=PathType, help="YAML/JSON map of contributor e-mail or domain to organisation."),
     click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
     click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of git history (default 50,000)."),
+    click.option("--refuse-outside-git", is_flag=True, help="Exit 2 when .git (a gitdir: file or a link) points at a repository outside PATH, instead of reading its history."),
 ]
 
 
@@ -104,7 +107,7 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
-def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
+def check(path, record, screening, sbom, affiliations, network, history_max_commits, refuse_outside_git, facts_file, engine, output_format, output, fail_on,
           profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
@@ -127,7 +130,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             # A registry record is judged against the DPG Standard unless another profile is asked for.
             run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
                            now=_evaluation_clock(now)),
-            collect=_collect_options(sbom, affiliations, network, history_max_commits),
+            collect=_collect_options(sbom, affiliations, network, history_max_commits, refuse_outside_git),
             opa=OpaServerOptions(
                 url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
@@ -142,7 +145,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
 @click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
-def facts(path, record, screening, sbom, affiliations, network, history_max_commits, output, print_schema) -> None:
+def facts(path, record, screening, sbom, affiliations, network, history_max_commits, refuse_outside_git, output, print_schema) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
         if print_schema:
@@ -155,7 +158,7 @@ def facts(path, record, screening, sbom, affiliations, network, history_max_comm
             raise SystemExit(0)
         from dpgcheck.commands.facts import facts as run_facts
 
-        options = _collect_options(sbom, affiliations, network, history_max_commits)
+        options = _collect_options(sbom, affiliations, network, history_max_commits, refuse_outside_git)
         raise SystemExit(run_facts(path, record, screening, options, output))
 
 

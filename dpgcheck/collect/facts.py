@@ -17,7 +17,7 @@ from dpgcheck.collect.repo_view import RepoView
 
 def collect_repository(path: Path, options: CollectOptions | None = None) -> dict[str, Any]:
     options = options or CollectOptions()
-    view = RepoView.open(path)
+    view = RepoView.open(path, refuse_outside_git=options.refuse_outside_git)
     facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
     timings = os.environ.get("DPGCHECK_TIMINGS") == "1"
     for collector in all_collectors():

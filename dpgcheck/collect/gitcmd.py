@@ -5,7 +5,7 @@ import os
 import subprocess
 from pathlib import Path
 
-GIT_TIMEOUT_SECONDS = 120
+GIT_TIMEOUT_SECONDS = 60
 
 #: Settings that override anything in the checked repository's own .git/config that could
 #: make git run a program (fsmonitor, hooks, pagers, external diff, signature checks with

@@ -15,3 +15,6 @@ class CollectOptions:
     network: bool = False
     #: Read at most this many commits of history (None: the collector's default, 50,000).
     history_max_commits: int | None = None
+    #: Refuse (input error) a ``.git`` file or link that points at a repository outside the
+    #: checked directory, instead of reading that repository's history (``--refuse-outside-git``).
+    refuse_outside_git: bool = False

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dpgcheck.collect.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.collect.gitsafety import GitLocation, GitRefused, locate, preflight
 from dpgcheck.collect.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
 
 #: Files larger than this are not read by collectors (they are still listed).
 DEFAULT_READ_LIMIT = 5 * 1024 * 1024
-GIT_TIMEOUT_SECONDS = 60
+GIT_TIMEOUT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,17 @@ class RepoView:
     files: list[FileEntry]
     git_dir: Path | None
     problems: list[Problem] = field(default_factory=list)
+    #: Where the git directory is (``.git`` itself, or what a ``.git`` file or link points at).
+    git_location: GitLocation | None = None
+    #: Why git was not run although there is a ``.git`` (``git-input-refused``, ``broken-repository``).
+    git_refused: str | None = None
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_path = {entry.path: entry for entry in self.files}
 
     @classmethod
-    def open(cls, path: Path) -> "RepoView":
+    def open(cls, path: Path, *, refuse_outside_git: bool = False) -> "RepoView":
         if not path.exists():
             raise DpgcheckError("no such directory; give the path of a repository checkout", path=str(path))
         if not path.is_dir():
@@ -72,12 +77,30 @@ class RepoView:
             raise DpgcheckError("directory is not readable; check its permissions", path=str(path))
         root = path.resolve()
         problems: list[Problem] = []
-        git_dir = root / ".git" if (root / ".git").exists() else None
+        location: GitLocation | None = None
+        refused: str | None = None
+        try:
+            location = locate(root)
+            if location is not None:
+                if location.outside and refuse_outside_git:
+                    raise DpgcheckError(
+                        f".git points at a repository outside the checked directory ({location.path}); refused "
+                        "(--refuse-outside-git): its history is not this directory's",
+                        path=str(path),
+                    )
+                preflight(root, location)
+        except GitRefused as exc:
+            problems.append(problem("repository", exc.code, exc.message, ".git" if exc.code == "broken-repository" else None))
+            location, refused = None, exc.code
+        if location is not None and location.outside:
+            problems.append(problem("repository", "history-outside", f"the git history read is that of {location.path}, outside the checked "
+                                    f"directory (.git is a {'gitdir: file' if location.kind == 'file' else 'symbolic link'})", ".git"))
+        git_dir = root / ".git" if location is not None else None
         names = _git_listed_files(root, problems) if git_dir else None
         if names is None:
             names = _walked_files(root, problems)
         files = [entry for name in sorted(set(names)) if (entry := _entry(root, name, problems))]
-        return cls(root=root, files=files, git_dir=git_dir, problems=problems)
+        return cls(root=root, files=files, git_dir=git_dir, problems=problems, git_location=location, git_refused=refused)
 
     def get(self, path: str) -> FileEntry | None:
         return self._by_path.get(path)

@@ -54,15 +54,20 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         "mailmap": view.get(".mailmap") is not None,
         "affiliation_map": {"given": options.affiliations_path is not None, "entries": len(affiliations)},
         "maintainers": _declared_maintainers(view, affiliations),
+        # Where the history comes from: a .git file or link may lead outside the checked directory.
+        "git_dir": view.git_location.as_facts() if view.git_location is not None else None,
     }
     if view.git_dir is None:
-        facts["reason"] = "no-git"
+        facts["reason"] = view.git_refused or "no-git"
         return facts
     try:
         head = git(view.root, "rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
     except GitUnavailable as exc:
-        if "failed: 1" in str(exc) and (view.git_dir / "HEAD").exists():
+        if "failed: 1" in str(exc) and _unborn_head(view):
             facts["reason"] = "no-commits"
+        elif "failed: 1" in str(exc) or "not a git repository" in str(exc):
+            facts["reason"] = "broken-repository"
+            view.problems.append(problem(SECTION, "broken-repository", "HEAD does not name a commit or a branch yet to be born: the repository is broken; history not read", ".git/HEAD"))
         else:
             facts["reason"] = "git-unavailable"
             view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
@@ -74,7 +79,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         del facts["reference_time_unix"]
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
-        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow")} | {
+        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
             "available": False, "reason": "git-unavailable"}
     facts["available"] = bool(head)
     if facts["shallow"]:
@@ -83,6 +88,23 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
                     "organisation counts are incomplete; fetch the full history (git fetch --unshallow)")
         )
     return facts
+
+
+_UNBORN = re.compile(r"ref: refs/heads/[^\s\x00-\x1f]{1,255}")
+
+
+def _unborn_head(view: RepoView) -> bool:
+    """HEAD is a symbolic reference to a branch (which has no commit yet), not garbage."""
+    from dpgcheck.untrusted import Refused, read_regular
+
+    location = view.git_location
+    if location is None:
+        return False
+    try:
+        text = read_regular(location.path / "HEAD", max_bytes=4096).decode("utf-8", "replace").strip()
+    except Refused:
+        return False
+    return bool(_UNBORN.fullmatch(text))
 
 
 def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
