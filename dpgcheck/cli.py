@@ -70,6 +70,26 @@ collect_flags = [
 ]
 
 
+budget_flags = [
+    click.option("--eval-timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, envvar="DPGCHECK_EVAL_TIMEOUT",
+                 help="Seconds a policy evaluation (or one Rego test) may run before it is stopped (regorus engine)."),
+    click.option("--eval-memory", type=click.IntRange(min=16), default=1024, show_default=True, envvar="DPGCHECK_EVAL_MEMORY",
+                 help="MiB of memory a policy evaluation (or one Rego test) may add before it is stopped (regorus engine)."),
+]
+
+
+def with_budget_flags(function: Callable[..., Any]) -> Callable[..., Any]:
+    for flag in reversed(budget_flags):
+        function = flag(function)
+    return function
+
+
+def _budget(seconds: float, memory_mb: int) -> Any:
+    from dpgcheck.engine.budget import Budget
+
+    return Budget(seconds=seconds, memory_mb=memory_mb)
+
+
 def with_collect_flags(function: Callable[..., Any]) -> Callable[..., Any]:
     for flag in reversed(collect_flags):
         function = flag(function)
@@ -107,8 +127,10 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
+@with_budget_flags
 def check(path, record, screening, sbom, affiliations, network, history_max_commits, refuse_outside_git, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
+          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
+          eval_timeout, eval_memory) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         from dpgcheck.commands.check import CheckRequest, check as run_check
@@ -136,6 +158,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
                 preloaded=opa_preloaded,
             ),
+            budget=_budget(eval_timeout, eval_memory),
         )
         raise SystemExit(run_check(request))
 
@@ -175,13 +198,14 @@ def policy() -> None:
 @click.option("--coverage", is_flag=True, help="Report line coverage of the policies.")
 @click.option("--threshold", type=float, help="Fail when coverage is below this percentage (with --coverage).")
 @click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
-def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshold, verbose) -> None:
+@with_budget_flags
+def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshold, verbose, eval_timeout, eval_memory) -> None:
     """Run the Rego tests of the built-in policies and of DIRECTORIES."""
     with error_handler():
         from dpgcheck.commands.policy import policy_test as run
 
         raise SystemExit(run(directories, engine_name=engine, builtin=not no_builtin, run_pattern=run_pattern,
-                             coverage=coverage, threshold=threshold, verbose=verbose))
+                             coverage=coverage, threshold=threshold, verbose=verbose, budget=_budget(eval_timeout, eval_memory)))
 
 
 @policy.command("list")

@@ -5,12 +5,15 @@ import fnmatch
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.bundle.metadata import package_path
 from dpgcheck.engine.base import Engine
 from dpgcheck.errors import DpgcheckError
+
+if TYPE_CHECKING:
+    from dpgcheck.engine.budget import Budget
 
 _TEST_RULE = re.compile(r"^(?P<name>test_[A-Za-z0-9_]+)\s*(?:if\b|\{|:?=)", re.MULTILINE)
 
@@ -42,16 +45,34 @@ def discover(policy_set: PolicySet, pattern: str = "*") -> list[tuple[str, str, 
     return tests
 
 
-def run_tests(engine: Engine, tests: list[tuple[str, str, str]]) -> list[TestResult]:
-    results = []
-    for module, package, name in tests:
+def run_tests(engine: Engine, tests: list[tuple[str, str, str]], budget: "Budget | None" = None) -> list[TestResult]:
+    """Each test's result; with a ``budget`` (and an in-process engine) each test has that budget.
+
+    A test that runs over its time or memory budget, or crashes the engine, fails with
+    a message saying so; the other tests still run.
+    """
+    from dpgcheck.engine import budget as watchdog
+
+    def one(test: tuple[str, str, str]) -> tuple[bool, str | None, float]:
         started = time.perf_counter()
         try:
-            value: Any = engine.query(f"data.{package}.{name}", {})
-            passed, error = value is True, None
+            value: Any = engine.query(f"data.{test[1]}.{test[2]}", {})
+            return value is True, None, time.perf_counter() - started
         except DpgcheckError as exc:
-            passed, error = False, exc.message
-        results.append(TestResult(module, package, name, passed, time.perf_counter() - started, error))
+            return False, exc.message, time.perf_counter() - started
+
+    bounded = budget if getattr(engine, "in_process_budget", False) else None
+    results = []
+    for test, outcome, why in watchdog.run_each(list(tests), one, bounded):
+        module, package, name = test
+        if why is not None:
+            seconds = bounded.seconds if bounded is not None and "time" in why else 0.0
+            results.append(TestResult(module, package, name, False, seconds, f"the test {why}"))
+        elif isinstance(outcome, DpgcheckError):
+            results.append(TestResult(module, package, name, False, 0.0, outcome.message))
+        else:
+            passed, error, seconds = outcome
+            results.append(TestResult(module, package, name, passed, seconds, error))
     return results
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
+from dpgcheck.engine.budget import Budget
 from dpgcheck.engine.factory import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
@@ -26,6 +27,8 @@ class CheckRequest:
     run: RunOptions
     collect: CollectOptions
     opa: OpaServerOptions
+    #: Time and memory budget of the evaluation (None: unbounded); see dpgcheck.engine.budget.
+    budget: Budget | None = None
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -89,7 +92,7 @@ def check(request: CheckRequest) -> int:
     policy_set = load_policies(request.bundles, include_builtin=request.builtin)
     engine = open_engine(request.engine, policy_set, opa=request.opa)
     try:
-        decision = decide(engine, facts, request.run)
+        decision = decide(engine, facts, request.run, request.budget, policy_set.catalog)
     finally:
         engine.close()
     if decision["verdict"] == "error":

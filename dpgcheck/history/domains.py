@@ -171,7 +171,7 @@ def load_affiliations(path: Path) -> AffiliationMap:
     try:
         raw = read_regular(path, max_bytes=MAX_AFFILIATION_BYTES)
     except Refused as exc:
-        raise ValueError(f"the affiliation map {exc.message}") from None
+        raise ValueError(f"cannot read the affiliation map: {exc.message}" if not exc.message.startswith("is ") else f"the affiliation map {exc.message}") from None
     data: Any
     try:
         if path.suffix.lower() == ".json":

@@ -144,6 +144,7 @@ def test_directory_without_git(make_repo) -> None:
         "available": False, "reason": "no-git", "shallow": False, "commit_cap": 50000, "cap_reached": False,
         "mailmap": False, "affiliation_map": {"given": False, "entries": 0},
         "maintainers": {"files": ["MAINTAINERS"], "addresses": 2, "handles": 0, "organisations": ["ict.go.ke", "serpro.gov.br"], "unknown_organisation": 0},
+        "git_dir": None,
     }
     assert [p for p in facts["problems"] if p["source"] == "history"] == []
 
