@@ -21,6 +21,6 @@ def facts_schema() -> dict[str, Any]:
         if item.name.endswith(".json"):
             section = json.loads(item.read_text(encoding="utf-8"))
             # Its own $id makes "#/$defs/..." inside the section resolve within the section.
-            section.setdefault("$id", f"https://dpgcheck.dev/schemas/facts-1.1/{item.name}")
+            section.setdefault("$id", f"https://dpgcheck.dev/schemas/facts-1.0/{item.name}")
             schema["properties"][item.name[: -len(".json")]] = section
     return schema

@@ -40,6 +40,23 @@ WINDOWS = {"last_90_days": 90 * DAY, "last_12_months": 365 * DAY}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-\[\]]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9\-]*(?:/[A-Za-z0-9_.\-]+)?")
+#: The patterns run on one token at a time: searching a 300 KB token for an address
+#: was quadratic (every start position scanned the whole run). No address (254
+#: characters at most) or handle is longer than this; longer tokens are skipped.
+_TOKEN_SPLIT = re.compile(r"[\s<>(),;\"'`]+")
+MAX_TOKEN = 320
+
+
+def _contacts(line: str) -> tuple[list[str], list[str]]:
+    """The e-mail addresses and @handles on one line, token by token (linear in the line)."""
+    addresses: list[str] = []
+    handles: list[str] = []
+    for token in _TOKEN_SPLIT.split(line):
+        if not token or len(token) > MAX_TOKEN or "@" not in token:
+            continue
+        addresses.extend(_EMAIL.findall(token))
+        handles.extend(_HANDLE.findall(_EMAIL.sub(" ", token)))
+    return addresses, handles
 
 
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
@@ -204,8 +221,9 @@ def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[
             continue
         for line in text.splitlines():
             line = line.split("#", 1)[0] if path.lower().endswith("codeowners") else line
-            addresses.update(a.lower() for a in _EMAIL.findall(line))
-            handles.update(h.lower() for h in _HANDLE.findall(_EMAIL.sub(" ", line)))
+            found, named = _contacts(line)
+            addresses.update(a.lower() for a in found)
+            handles.update(h.lower() for h in named)
     by_organisation = Counter(organisation_of(a, affiliations) for a in addresses if not is_bot(a))
     return {
         "files": sorted(paths),
