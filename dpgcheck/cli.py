@@ -71,7 +71,7 @@ collect_flags = [
 
 
 budget_flags = [
-    click.option("--eval-timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, envvar="DPGCHECK_EVAL_TIMEOUT",
+    click.option("--eval-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, envvar="DPGCHECK_EVAL_TIMEOUT",
                  help="Seconds a policy evaluation (or one Rego test) may run before it is stopped (regorus engine)."),
     click.option("--eval-memory", type=click.IntRange(min=16), default=1024, show_default=True, envvar="DPGCHECK_EVAL_MEMORY",
                  help="MiB of memory a policy evaluation (or one Rego test) may add before it is stopped (regorus engine)."),

@@ -27,7 +27,7 @@ from typing import Any
 
 from dpgcheck.errors import DpgcheckError
 
-DEFAULT_SECONDS = 30.0
+DEFAULT_SECONDS = 20.0
 DEFAULT_MEMORY_MB = 1024
 
 
