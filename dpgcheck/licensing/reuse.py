@@ -59,8 +59,9 @@ def _strip_end_markers(text: str) -> str:
     """``text`` without the run of comment terminators (and whitespace) at its end.
 
     The leftmost start from which the rest is terminators then whitespace, found by a
-    table over the positions (linear in ``len(text)``): the regular expression
-    ``(?:\*/|…|\}\}|\})*\s*$`` it replaces backtracked exponentially on a run of braces.
+    table over the positions (linear in ``len(text)``): the regular expression it
+    replaces (an alternation of the terminators under a star, where ``}}`` and ``}``
+    overlap) backtracked exponentially on a run of braces.
     """
     end = len(text.rstrip())
     reach = [False] * (end + 1)
