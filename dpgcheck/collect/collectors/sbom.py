@@ -23,8 +23,8 @@ SECTION = "sbom"
 #: parsed, and at most this many bytes of them in all (300 small tag-value documents took
 #: 43 s). The others are listed, unread, with a problem that says so. ``--sbom`` files,
 #: the user's explicit choice, are always read.
-MAX_REPOSITORY_DOCUMENTS = 25
-MAX_REPOSITORY_BYTES = 96 * 1024 * 1024
+MAX_REPOSITORY_DOCUMENTS = 16
+MAX_REPOSITORY_BYTES = 64 * 1024 * 1024
 
 
 def _not_read(reason: str) -> dict[str, Any]:
