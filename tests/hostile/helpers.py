@@ -29,8 +29,13 @@ class Run:
     peak_mb: float  # the child's peak resident set (and its waited-for children's), from wait4
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None, limit: float = 30.0) -> Run:
-    """The real CLI in a child process; its own resource usage is read with ``os.wait4``."""
+def run_cli(*args: str | Path, cwd: Path | None = None, limit: float | None = None) -> Run:
+    """The real CLI in a child process; its own resource usage is read with ``os.wait4``.
+
+    A child still running after ``limit`` seconds (default 30, or DPGCHECK_HOSTILE_KILL_AFTER)
+    is killed, so that a regression hangs no test run.
+    """
+    limit = limit if limit is not None else float(os.environ.get("DPGCHECK_HOSTILE_KILL_AFTER", "30"))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
         process = subprocess.Popen(
