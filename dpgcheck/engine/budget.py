@@ -37,6 +37,10 @@ class Budget:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
+class _NoWatchdog(Exception):
+    """fork failed (out of processes or memory): evaluate in process instead."""
+
+
 class BudgetExceeded(Exception):
     """The evaluation ran over its budget or crashed; ``what`` is a short phrase for the message."""
 
@@ -91,7 +95,12 @@ def _stream(produce: Callable[[Callable[[Any], None]], None], budget: Budget, *,
     With ``per_message`` the time budget restarts at each message (one budget per test).
     """
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise _NoWatchdog() from None
     if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
         code = 0
         try:
@@ -173,11 +182,14 @@ def run(function: Callable[[], Any], budget: Budget | None) -> Any:
     if budget is None or not available():
         return function()
     messages = _stream(lambda send: send(("ok", function())), budget, per_message=False)
-    for message in messages:
-        result = _unwrap(message)
-        for _ in messages:  # drain: the child ends after its one answer
-            pass
-        return result
+    try:
+        for message in messages:
+            result = _unwrap(message)
+            for _ in messages:  # drain: the child ends after its one answer
+                pass
+            return result
+    except _NoWatchdog:
+        return function()
     raise BudgetExceeded("ended without an answer")  # pragma: no cover - the child always answers or fails
 
 
@@ -215,6 +227,10 @@ def run_each(items: list[Any], function: Callable[[Any], Any], budget: Budget | 
             if start + done < len(items):
                 yield items[start + done], None, exc.what
             done += 1
+        except _NoWatchdog:
+            for item in items[start + done:]:
+                yield item, function(item), None
+            return
         start += done
 
 
@@ -238,4 +254,6 @@ def culprit(candidates: Iterable[str], evaluate: Callable[[str], Any], budget: B
             last = message[1]
     except BudgetExceeded:
         return last
+    except _NoWatchdog:
+        return None
     return None
