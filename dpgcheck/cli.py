@@ -42,17 +42,22 @@ def _evaluation_clock(value: str | None) -> str:
         raise DpgcheckError(f"--now {value!r} is not an RFC 3339 time; write e.g. 2026-01-31T00:00:00Z") from None
     if parsed.tzinfo is None:
         raise DpgcheckError(f"--now {value!r} has no time zone; add Z or an offset such as +00:00")
-    return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    try:
+        return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 is before year 1 in UTC
+        raise DpgcheckError(f"--now {value!r} is outside the years 1 to 9999 once converted to UTC") from None
 
 
 def _collect_options(
-    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None, staged: bool = False
+    sbom: tuple[Path, ...], affiliations: Path | None, network: bool, history_max_commits: int | None, staged: bool = False,
+    refuse_outside_git: bool = False,
 ) -> "CollectOptions":
     from dpgcheck.collect.options import CollectOptions
 
     return CollectOptions(
         sbom_paths=sbom, affiliations_path=affiliations, network=network, history_max_commits=history_max_commits,
         staged=staged,
+        refuse_outside_git=refuse_outside_git,
     )
 
 
@@ -64,7 +69,28 @@ collect_flags = [
     click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default."),
     click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of git history (default 50,000)."),
     click.option("--staged", is_flag=True, help="Read the git index (what the next commit holds), not the working tree: the pre-commit hook mode."),
+    click.option("--refuse-outside-git", is_flag=True, help="Exit 2 when .git (a gitdir: file or a link) points at a repository outside PATH, instead of reading its history."),
 ]
+
+
+budget_flags = [
+    click.option("--eval-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, envvar="DPGCHECK_EVAL_TIMEOUT",
+                 help="Seconds a policy evaluation (or one Rego test) may run before it is stopped (regorus engine)."),
+    click.option("--eval-memory", type=click.IntRange(min=16), default=1024, show_default=True, envvar="DPGCHECK_EVAL_MEMORY",
+                 help="MiB of memory a policy evaluation (or one Rego test) may add before it is stopped (regorus engine)."),
+]
+
+
+def with_budget_flags(function: Callable[..., Any]) -> Callable[..., Any]:
+    for flag in reversed(budget_flags):
+        function = flag(function)
+    return function
+
+
+def _budget(seconds: float, memory_mb: int) -> Any:
+    from dpgcheck.engine.budget import Budget
+
+    return Budget(seconds=seconds, memory_mb=memory_mb)
 
 
 def with_collect_flags(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -114,9 +140,10 @@ def cli() -> None:
               help="With --staged: report rules that no commit can change (history, affiliations, activity) as notes (the default) or judge them as usual.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print no report on standard output (the exit code gives the verdict; -o still writes the file).")
-def check(path, record, screening, sbom, affiliations, network, history_max_commits, staged, facts_file, engine, output_format, output, fail_on,
+@with_budget_flags
+def check(path, record, screening, sbom, affiliations, network, history_max_commits, staged, refuse_outside_git, facts_file, engine, output_format, output, fail_on,
           profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
-          history_rules, color, quiet) -> None:
+          history_rules, color, quiet, eval_timeout, eval_memory) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         import sys
@@ -146,7 +173,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             # A registry record is judged against the DPG Standard unless another profile is asked for.
             run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
                            now=_evaluation_clock(now), staged=staged, hook_history_rules=history_rules),
-            collect=_collect_options(sbom, affiliations, network, history_max_commits, staged),
+            collect=_collect_options(sbom, affiliations, network, history_max_commits, staged, refuse_outside_git),
             opa=OpaServerOptions(
                 url=opa_url, token=opa_token, ca_bundle=str(opa_ca) if opa_ca else None,
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
@@ -155,6 +182,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             color=terminal.use_color(color, sys.stdout),
             width=terminal.width(sys.stdout),
             quiet=quiet,
+            budget=_budget(eval_timeout, eval_memory),
         )
         raise SystemExit(run_check(request))
 
@@ -164,7 +192,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
 @click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
-def facts(path, record, screening, sbom, affiliations, network, history_max_commits, staged, output, print_schema) -> None:
+def facts(path, record, screening, sbom, affiliations, network, history_max_commits, staged, refuse_outside_git, output, print_schema) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
         if print_schema:
@@ -179,7 +207,7 @@ def facts(path, record, screening, sbom, affiliations, network, history_max_comm
 
         if staged and record is not None:
             raise DpgcheckError("--staged reads a git repository's index: it does not go with --record")
-        options = _collect_options(sbom, affiliations, network, history_max_commits, staged)
+        options = _collect_options(sbom, affiliations, network, history_max_commits, staged, refuse_outside_git)
         raise SystemExit(run_facts(path, record, screening, options, output))
 
 
@@ -196,13 +224,14 @@ def policy() -> None:
 @click.option("--coverage", is_flag=True, help="Report line coverage of the policies.")
 @click.option("--threshold", type=float, help="Fail when coverage is below this percentage (with --coverage).")
 @click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
-def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshold, verbose) -> None:
+@with_budget_flags
+def policy_test(directories, engine, no_builtin, run_pattern, coverage, threshold, verbose, eval_timeout, eval_memory) -> None:
     """Run the Rego tests of the built-in policies and of DIRECTORIES."""
     with error_handler():
         from dpgcheck.commands.policy import policy_test as run
 
         raise SystemExit(run(directories, engine_name=engine, builtin=not no_builtin, run_pattern=run_pattern,
-                             coverage=coverage, threshold=threshold, verbose=verbose))
+                             coverage=coverage, threshold=threshold, verbose=verbose, budget=_budget(eval_timeout, eval_memory)))
 
 
 @policy.command("list")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import platform
 import sys
 import traceback
@@ -71,12 +72,42 @@ def usage_error_line(exc: "click.ClickException") -> str:
     return f"{message}{' ' if message.endswith(('?', ')')) else '; '}{help_hint}"
 
 
+def silence_stdout() -> None:
+    """The reader of standard output has gone (``dpgcheck policy list | head -1``): drop the rest.
+
+    Standard output is pointed at the null device so that neither later writes nor the
+    flush at exit raise again; a closed pipe is a normal end, not an error.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a descriptor
+        pass
+
+
+def flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except (OSError, ValueError):  # pragma: no cover - stdout already closed
+        pass
+
+
 @contextlib.contextmanager
 def error_handler() -> Iterator[None]:
     import click
 
     try:
         yield
+        flush_stdout()
+    except BrokenPipeError:
+        silence_stdout()
+        raise SystemExit(0) from None
+    except SystemExit:
+        flush_stdout()
+        raise
     except DpgcheckError as exc:
         # Messages quote paths and names from the input: escapes in them must not reach the terminal.
         sys.stderr.write(f"dpgcheck: error: {printable(str(exc))}\n")
@@ -88,7 +119,7 @@ def error_handler() -> Iterator[None]:
         raise SystemExit(130) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
-    except (SystemExit, GeneratorExit):
+    except GeneratorExit:
         raise
     except Exception as exc:  # noqa: BLE001 - this is the last line of defence
         sys.stderr.write(printable(internal_error_report(exc), keep_newlines=True) + "\n")

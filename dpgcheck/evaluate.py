@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine, normalise_decision
 from dpgcheck.errors import DpgcheckError
+
+if TYPE_CHECKING:
+    from dpgcheck.engine.budget import Budget
 
 
 @dataclass(frozen=True)
@@ -46,14 +49,41 @@ class RunOptions:
         return options
 
 
-def decide(engine: Engine, facts: dict[str, Any], options: RunOptions) -> dict[str, Any]:
+def decide(engine: Engine, facts: dict[str, Any], options: RunOptions, budget: "Budget | None" = None,
+           catalog: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The decision on ``facts``; with a ``budget``, evaluated under the watchdog of :mod:`dpgcheck.engine.budget`."""
     document = dict(facts)
     run_options = options.as_input()
     if run_options:
         document["options"] = run_options
-    decision = engine.query(DECISION_REF, document)
+    decision = bounded_query(engine, DECISION_REF, document, budget, catalog or {})
     if decision is UNDEFINED:
         raise DpgcheckError(
             f"the policies gave no decision ({DECISION_REF} is undefined): is the dpgcheck base bundle loaded?"
         )
     return normalise_decision(decision)
+
+
+def rule_ref(entry: dict[str, Any]) -> str:
+    return f'data.dpgcheck.rules.{entry["area"]}["{entry["id"]}"].findings'
+
+
+def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | None", catalog: dict[str, dict[str, Any]]) -> Any:
+    """``engine.query(ref, document)`` within ``budget``; over it, a one-line error naming the rule."""
+    if budget is None or getattr(engine, "in_process_budget", False) is False:
+        return engine.query(ref, document)
+    from dpgcheck.engine.budget import BudgetExceeded, culprit, run
+
+    try:
+        return run(lambda: engine.query(ref, document), budget)
+    except BudgetExceeded as exc:
+        entries = {rule_ref(entry): entry for entry in catalog.values()}
+        found = culprit(sorted(entries, key=lambda r: (entries[r]["source"], r)), lambda r: engine.query(r, document), budget)
+        if found is not None:
+            entry = entries[found]
+            raise DpgcheckError(
+                f"policy evaluation {exc.what} in rule {entry['id']}; fix the rule or give a larger budget "
+                "(--eval-timeout, --eval-memory)",
+                path=entry["source"],
+            ) from None
+        raise DpgcheckError(f"policy evaluation {exc.what}; give a larger budget (--eval-timeout, --eval-memory)") from None

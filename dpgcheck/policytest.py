@@ -5,12 +5,15 @@ import fnmatch
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.bundle.metadata import package_path
 from dpgcheck.engine.base import Engine
 from dpgcheck.errors import DpgcheckError
+
+if TYPE_CHECKING:
+    from dpgcheck.engine.budget import Budget
 
 _TEST_RULE = re.compile(r"^(?P<name>test_[A-Za-z0-9_]+)\s*(?:if\b|\{|:?=)", re.MULTILINE)
 
@@ -42,18 +45,25 @@ def discover(policy_set: PolicySet, pattern: str = "*") -> list[tuple[str, str, 
     return tests
 
 
-def run_tests(engine: Engine, tests: list[tuple[str, str, str]]) -> list[TestResult]:
-    """Run every test, in one query where the engine allows.
+def run_tests(engine: Engine, tests: list[tuple[str, str, str]], budget: "Budget | None" = None) -> list[TestResult]:
+    """Each test's result.
 
-    An engine may prepare (compile) every module anew for each distinct query: OPA's Go
-    engine spends about half a second on that per query for the built-in policies, which
-    made one query per test cost minutes. So all tests are asked in one query, each wrapped
-    in a comprehension so that an undefined test does not hide the others. A runtime error
-    (a conflict, say) fails a whole query; then each test is asked alone, so the error is
-    pinned on the test that raised it. ``seconds`` is the batch's time shared out evenly.
+    With a ``budget`` and an engine that runs in this process (regorus), one watchdog child
+    runs the tests in turn, each within the budget: a test that runs over its time or
+    memory, or crashes the engine, fails with a message saying so, and the others still run.
+
+    Otherwise all tests are asked in one query. An engine may prepare (compile) every
+    module anew for each distinct query: OPA's Go engine spends about half a second on that
+    per query for the built-in policies, which made one query per test cost minutes. Each
+    test is wrapped in a comprehension so that an undefined test does not hide the others.
+    A runtime error (a conflict, say) fails the whole query; then each test is asked alone,
+    so the error is pinned on the test that raised it. ``seconds`` is then the batch's time
+    shared out evenly.
     """
     if not tests:
         return []
+    if budget is not None and getattr(engine, "in_process_budget", False):
+        return _run_each_within(engine, tests, budget)
     started = time.perf_counter()
     try:
         answers = _query_together(engine, tests)
@@ -64,6 +74,22 @@ def run_tests(engine: Engine, tests: list[tuple[str, str, str]]) -> list[TestRes
         TestResult(module, package, name, answer == [True], share)
         for (module, package, name), answer in zip(tests, answers)
     ]
+
+
+def _run_each_within(engine: Engine, tests: list[tuple[str, str, str]], budget: "Budget") -> list[TestResult]:
+    from dpgcheck.engine import budget as watchdog
+
+    results = []
+    for test, outcome, why in watchdog.run_each(list(tests), lambda test: _run_one(engine, test), budget):
+        module, package, name = test
+        if why is not None:
+            seconds = budget.seconds if "time" in why else 0.0
+            results.append(TestResult(module, package, name, False, seconds, f"the test {why}"))
+        elif isinstance(outcome, DpgcheckError):
+            results.append(TestResult(module, package, name, False, 0.0, outcome.message))
+        else:
+            results.append(outcome)
+    return results
 
 
 def _query_together(engine: Engine, tests: list[tuple[str, str, str]]) -> list[Any]:

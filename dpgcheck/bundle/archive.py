@@ -7,6 +7,7 @@ whole bundle, naming the entry.
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tarfile
 import tempfile
@@ -22,12 +23,24 @@ def is_archive(path: Path) -> bool:
     return path.name.endswith((".tar.gz", ".tgz"))
 
 
+#: Characters an entry name may not hold: backslashes (a Windows path separator, so
+#: ``..\\..\\evil.rego`` would climb out on Windows), control characters (newlines, escapes,
+#: C1 controls: they forge lines and rewrite terminals where the name is printed).
+_FORBIDDEN_NAME = re.compile(r"[\\\x00-\x1f\x7f-\x9f]")
+
+
 def _checked_members(archive: tarfile.TarFile, label: str) -> list[tarfile.TarInfo]:
     members = []
     total = 0
     for count, member in enumerate(archive, start=1):
         if count > MAX_ENTRIES:
             raise DpgcheckError(f"bundle archive has more than {MAX_ENTRIES} entries; refused", path=label)
+        if _FORBIDDEN_NAME.search(member.name):
+            raise DpgcheckError(
+                f"bundle archive entry {member.name.encode('unicode_escape').decode('ascii')[:200]!r} has a backslash or a "
+                "control character in its name; refused",
+                path=label,
+            )
         name = PurePosixPath(member.name)
         if name.is_absolute() or ".." in name.parts:
             raise DpgcheckError(f"bundle archive entry {member.name!r} points outside the bundle; refused", path=label)

@@ -82,10 +82,19 @@ def deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_text(item: Traversable, where: str) -> str:
-    try:
-        data = item.read_bytes()
-    except OSError as exc:
-        raise DpgcheckError(f"cannot read policy file: {exc.strerror or exc}", path=where) from None
+    if isinstance(item, Path):
+        # A bundle from a user's directory: type and size checked before reading (a FIFO never blocks).
+        from dpgcheck.untrusted import Refused, read_regular
+
+        try:
+            data = read_regular(item, max_bytes=MAX_POLICY_FILE_BYTES)
+        except Refused as exc:
+            raise DpgcheckError(f"policy file {exc.message}", path=where) from None
+    else:
+        try:
+            data = item.read_bytes()
+        except OSError as exc:
+            raise DpgcheckError(f"cannot read policy file: {exc.strerror or exc}", path=where) from None
     if len(data) > MAX_POLICY_FILE_BYTES:
         raise DpgcheckError(f"policy file is larger than {MAX_POLICY_FILE_BYTES} bytes", path=where)
     try:
@@ -94,16 +103,37 @@ def _read_text(item: Traversable, where: str) -> str:
         raise DpgcheckError("policy file is not valid UTF-8", path=where) from None
 
 
+#: Node budget of a bundle's data.yaml, aliases expanded (the base bundle's data is a few thousand).
+MAX_DATA_YAML_NODES = 300_000
+
+
 def _parse_data(text: str, name: str, where: str) -> Any:
-    import yaml  # lazily: a run that reads its policies from the cache never needs it
+    """A data file's value, within the limits of :mod:`dpgcheck.untrusted` (depth, numbers, aliases)."""
+    from dpgcheck.untrusted import Refused, parse_json, parse_yaml
 
     try:
-        if name.endswith(".json"):
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        first_line = str(exc).splitlines()[0]
-        raise DpgcheckError(f"data file is not valid {'JSON' if name.endswith('.json') else 'YAML'}: {first_line}", path=where) from None
+        if name.endswith(".json") or name == ".manifest":
+            return parse_json(text)
+        return parse_yaml(text.encode("utf-8"), max_bytes=MAX_POLICY_FILE_BYTES, max_nodes=MAX_DATA_YAML_NODES, max_aliases=500)
+    except Refused as exc:
+        raise DpgcheckError(f"data file {exc.message}", path=where) from None
+
+
+_MANIFEST_FIELDS = {"revision": str, "roots": list, "metadata": dict, "rego_version": int, "wasm": list}
+
+
+def _check_manifest(manifest: Any, where: str) -> dict[str, Any]:
+    """OPA's .manifest fields with their types: a wrong one is an input error, not a crash later."""
+    if not isinstance(manifest, dict):
+        raise DpgcheckError(".manifest must be a JSON object", path=where)
+    for key, kind in _MANIFEST_FIELDS.items():
+        value = manifest.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+            raise DpgcheckError(f".manifest field {key!r} must be {'a string' if kind is str else 'an integer' if kind is int else 'an array' if kind is list else 'an object'}, not {type(value).__name__}", path=where)
+    roots = manifest.get("roots") or []
+    if not all(isinstance(root, str) for root in roots):
+        raise DpgcheckError(".manifest roots must be an array of strings (data paths such as \"gov/ke\")", path=where)
+    return manifest
 
 
 def _at_path(directory: str, value: Any) -> dict[str, Any]:
@@ -135,9 +165,7 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
         where = f"{label}/{relative}"
         name = relative.rsplit("/", 1)[-1]
         if name == ".manifest":
-            manifest = _parse_data(_read_text(item, where), ".json", where)
-            if not isinstance(manifest, dict):
-                raise DpgcheckError(".manifest must be a JSON object", path=where)
+            manifest = _check_manifest(_parse_data(_read_text(item, where), ".manifest", where), where)
             policy_set.manifests.append(manifest)
         elif name.endswith(".rego"):
             source = _read_text(item, where)

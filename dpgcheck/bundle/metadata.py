@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from dpgcheck.errors import DpgcheckError
 
 SEVERITIES = ("error", "warning", "info")
@@ -20,8 +18,9 @@ SEVERITIES = ("error", "warning", "info")
 #: A staged run (the pre-commit hook) reports such rules as notes: no commit can change them.
 DEPENDS_ON = ("history",)
 
-# libyaml's loader is about 20 times faster; METADATA parsing is on the hook's path.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A METADATA block is a few dozen lines; these bound an alias bomb in a bundle's annotation.
+MAX_METADATA_BYTES = 256 * 1024
+MAX_METADATA_NODES = 20_000
 
 _PACKAGE = re.compile(r"^package\s+(?P<path>[^#\n]+?)\s*(?:#.*)?$", re.MULTILINE)
 _RULE_PACKAGE = re.compile(r'^dpgcheck\.rules\.(?P<area>[a-z0-9_-]+)(?:\["(?P<quoted>[^"]+)"\]|\.(?P<bare>[a-z0-9_]+))$')
@@ -54,10 +53,14 @@ def package_annotation(source: str, *, where: str) -> dict[str, Any] | None:
     for line in lines[start + 1 : package_line]:
         text = line.strip()[1:]
         body.append(text[1:] if text.startswith(" ") else text)
+    from dpgcheck.untrusted import Refused, parse_yaml
+
     try:
-        parsed = yaml.load("\n".join(body), Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise DpgcheckError(f"METADATA is not valid YAML ({str(exc).splitlines()[0]}); fix the annotation", path=where) from None
+        # The one bounded YAML loader (libyaml events, aliases and nodes counted), as for every YAML.
+        parsed = parse_yaml("\n".join(body).encode("utf-8"), max_bytes=MAX_METADATA_BYTES, max_nodes=MAX_METADATA_NODES)
+    except Refused as exc:
+        reason = exc.message.removeprefix("is not usable YAML")
+        raise DpgcheckError(f"METADATA is not valid YAML{reason}; fix the annotation", path=where) from None
     if not isinstance(parsed, dict):
         raise DpgcheckError("METADATA must be a YAML mapping", path=where)
     return parsed

@@ -76,42 +76,44 @@ def json_compatible(value: Any) -> Any:
     return str(value)
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is out of range")
-    return value
+#: The largest dpg.yaml accepted, and its node budget (aliases expanded).
+MAX_YAML_BYTES = 5 * 1024 * 1024
+MAX_YAML_NODES = 200_000
 
 
 def parse_json(text: str) -> tuple[Any, str | None]:
-    """(value, None) or (None, a one-line reason naming line and column)."""
+    """(value, None) or (None, a one-line reason naming line and column).
+
+    The limits of :mod:`dpgcheck.untrusted` apply: no NaN/Infinity/1e400, no huge
+    integers, no nesting deeper than its ``MAX_DEPTH``.
+    """
+    from dpgcheck.untrusted import Refused, parse_json as bounded
+
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float), None
-    except json.JSONDecodeError as exc:
-        return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-    except ValueError as exc:  # NaN, Infinity, 1e400, or an integer with thousands of digits
-        reason = "an integer has too many digits" if "digits" in str(exc) else str(exc).splitlines()[0]
-        return None, f"not valid JSON ({reason})"
-    except RecursionError:
-        return None, "not valid JSON (nested too deeply)"
+        return bounded(text), None
+    except Refused as exc:
+        reason = exc.message.removeprefix("is ")
+        if reason.startswith("not usable JSON: "):
+            reason = f"not valid JSON ({reason.removeprefix('not usable JSON: ')})"
+        return None, reason
 
 
 def parse_yaml(text: str) -> tuple[Any, str | None]:
-    import yaml
+    """As :func:`parse_json`, through the one bounded YAML loader (aliases, nodes, depth)."""
+    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted import Refused, check_value
 
     try:
-        return json_compatible(yaml.safe_load(text)), None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, f"not valid YAML ({where}{reason})"
-    except RecursionError:
-        return None, "not valid YAML (nested too deeply)"
+        value = load(text.encode("utf-8"), max_bytes=MAX_YAML_BYTES, max_nodes=MAX_YAML_NODES).value
+        check_value(value)
+    except YamlRefused as exc:
+        where = ""
+        if exc.line is not None:
+            where = f"line {exc.line}, column {exc.column}: " if exc.column is not None else f"line {exc.line}: "
+        return None, f"not valid YAML ({where}{exc.message.removeprefix('not valid YAML: ')})"
+    except Refused as exc:
+        return None, f"not valid YAML ({exc.message})"
+    return json_compatible(value), None
 
 
 # --- validation --------------------------------------------------------------

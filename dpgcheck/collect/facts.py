@@ -24,7 +24,7 @@ def open_view(path: Path, options: CollectOptions) -> RepoView:
         from dpgcheck.collect.staged_view import StagedView
 
         return StagedView.open_index(path)
-    return RepoView.open(path)
+    return RepoView.open(path, refuse_outside_git=options.refuse_outside_git)
 
 
 def collect_repository(path: Path, options: CollectOptions | None = None, *, concurrent: bool = True) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-GIT_TIMEOUT_SECONDS = 120
+GIT_TIMEOUT_SECONDS = 60
 
 #: Settings that override anything in the checked repository's own .git/config that could
 #: make git run a program (fsmonitor, hooks, pagers, external diff, signature checks with

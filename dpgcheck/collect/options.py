@@ -17,3 +17,6 @@ class CollectOptions:
     history_max_commits: int | None = None
     #: Read the git index (what the next commit holds) instead of the working tree (``--staged``).
     staged: bool = False
+    #: Refuse (input error) a ``.git`` file or link that points at a repository outside the
+    #: checked directory, instead of reading that repository's history (``--refuse-outside-git``).
+    refuse_outside_git: bool = False

@@ -21,17 +21,17 @@ MAX_RECORD_BYTES = 5 * 1024 * 1024
 
 
 def _read_record(path: Path, what: str, flag: str) -> dict[str, Any]:
+    from dpgcheck.untrusted import Refused, read_regular
+
     where = str(path)
-    if not path.exists():
-        raise DpgcheckError(f"no such {what} file; give the path of a DPGA {what} JSON file to {flag}", path=where)
-    if path.is_dir():
-        raise DpgcheckError(f"is a directory; {flag} takes one DPGA {what} JSON file", path=where)
     try:
-        data = path.read_bytes()[: MAX_RECORD_BYTES + 1]
-    except OSError as exc:
-        raise DpgcheckError(f"cannot read the {what} file: {exc.strerror or exc}", path=where) from None
-    if len(data) > MAX_RECORD_BYTES:
-        raise DpgcheckError(f"the {what} file is larger than {MAX_RECORD_BYTES} bytes; is it really a DPGA record?", path=where)
+        data = read_regular(path, max_bytes=MAX_RECORD_BYTES)
+    except Refused as exc:
+        if exc.message == "no such file":
+            raise DpgcheckError(f"no such {what} file; give the path of a DPGA {what} JSON file to {flag}", path=where) from None
+        if exc.message.startswith("is a directory"):
+            raise DpgcheckError(f"is a directory; {flag} takes one DPGA {what} JSON file", path=where) from None
+        raise DpgcheckError(f"the {what} file {exc.message}", path=where) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dpgcheck.collect.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.collect.gitsafety import GitLocation, GitRefused, locate, preflight
 from dpgcheck.collect.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
 
 #: Files larger than this are not read by collectors (they are still listed).
 DEFAULT_READ_LIMIT = 5 * 1024 * 1024
-GIT_TIMEOUT_SECONDS = 60
+GIT_TIMEOUT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,43 @@ def printable_name(name: str) -> str:
         return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
+def git_location(root: Path, path: Path, refuse_outside_git: bool, problems: list[Problem]) -> tuple["GitLocation | None", str | None]:
+    """Where the history of ``root`` lives, checked before git runs (see :mod:`gitsafety`).
+
+    Returns the location (None without a usable one) and the code of a refusal; a refusal
+    and a history read from outside the checked directory are recorded in ``problems``.
+    """
+    location: GitLocation | None = None
+    refused: str | None = None
+    try:
+        location = locate(root)
+        if location is not None:
+            if location.outside and refuse_outside_git:
+                raise DpgcheckError(
+                    f".git points at a repository outside the checked directory ({location.path}); refused "
+                    "(--refuse-outside-git): its history is not this directory's",
+                    path=str(path),
+                )
+            preflight(root, location)
+    except GitRefused as exc:
+        problems.append(problem("repository", exc.code, exc.message, ".git" if exc.code == "broken-repository" else None))
+        location, refused = None, exc.code
+    if location is not None and location.outside:
+        problems.append(problem("repository", "history-outside", f"the git history read is that of {location.path}, outside the checked "
+                                f"directory (.git is a {'gitdir: file' if location.kind == 'file' else 'symbolic link'})", ".git"))
+    return location, refused
+
+
 @dataclass
 class RepoView:
     root: Path
     files: list[FileEntry]
     git_dir: Path | None
     problems: list[Problem] = field(default_factory=list)
+    #: Where the git directory is (``.git`` itself, or what a ``.git`` file or link points at).
+    git_location: GitLocation | None = None
+    #: Why git was not run although there is a ``.git`` (``git-input-refused``, ``broken-repository``).
+    git_refused: str | None = None
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
     _root_text: str = field(default="", repr=False)
 
@@ -62,7 +94,7 @@ class RepoView:
         self._root_text = str(self.root)
 
     @classmethod
-    def open(cls, path: Path) -> "RepoView":
+    def open(cls, path: Path, *, refuse_outside_git: bool = False) -> "RepoView":
         if not path.exists():
             raise DpgcheckError("no such directory; give the path of a repository checkout", path=str(path))
         if not path.is_dir():
@@ -75,12 +107,13 @@ class RepoView:
             raise DpgcheckError("directory is not readable; check its permissions", path=str(path))
         root = path.resolve()
         problems: list[Problem] = []
-        git_dir = root / ".git" if (root / ".git").exists() else None
+        location, refused = git_location(root, path, refuse_outside_git, problems)
+        git_dir = root / ".git" if location is not None else None
         names = _git_listed_files(root, problems) if git_dir else None
         if names is None:
             names = _walked_files(root, problems)
         files = [entry for name in sorted(set(names)) if (entry := _entry(root, name, problems))]
-        return cls(root=root, files=files, git_dir=git_dir, problems=problems)
+        return cls(root=root, files=files, git_dir=git_dir, problems=problems, git_location=location, git_refused=refused)
 
     def get(self, path: str) -> FileEntry | None:
         return self._by_path.get(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dpgcheck.collect.gitcmd import BlobReader, GitUnavailable, git_bytes
 from dpgcheck.collect.problems import Problem, problem
-from dpgcheck.collect.repo_view import FileEntry, RepoView, printable_name
+from dpgcheck.collect.repo_view import FileEntry, RepoView, git_location, printable_name
 from dpgcheck.errors import DpgcheckError
 
 MODE_FILE = ("100644", "100755")
@@ -46,6 +46,10 @@ class StagedView(RepoView):
         if not (root / ".git").exists():
             raise DpgcheckError("--staged reads the git index: this is not the top directory of a git repository", path=str(path))
         problems: list[Problem] = []
+        location, refused = git_location(root, path, False, problems)
+        if location is None:
+            raise DpgcheckError(f"--staged cannot read this repository's git index safely ({refused or 'no usable .git'}); "
+                                "run dpgcheck check without --staged to see why", path=str(path))
         try:
             entries = _index_entries(root, problems)
             sizes = _blob_sizes(root, {e.object_id for e in entries.values() if e.mode in MODE_FILE})
@@ -72,7 +76,7 @@ class StagedView(RepoView):
                 files.append(FileEntry(shown, sizes.get(resolved.object_id, 0), is_symlink=True))
                 objects[shown] = resolved.object_id
             # 160000 (a submodule) and anything else: not a file of this repository.
-        return cls(root=root, files=files, git_dir=root / ".git", problems=problems, objects=objects, reader=reader)
+        return cls(root=root, files=files, git_dir=root / ".git", problems=problems, git_location=location, objects=objects, reader=reader)
 
     def _content(self, entry: FileEntry, limit: int) -> bytes:
         assert self.reader is not None

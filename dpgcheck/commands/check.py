@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dpgcheck.collect.options import CollectOptions
+from dpgcheck.engine.budget import Budget
 from dpgcheck.engine.factory import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
@@ -32,6 +33,8 @@ class CheckRequest:
     color: bool = False
     width: int = 100
     quiet: bool = False
+    #: Time and memory budget of the evaluation (None: unbounded); see dpgcheck.engine.budget.
+    budget: Budget | None = None
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -48,19 +51,23 @@ def gather_facts(request: CheckRequest) -> dict[str, Any]:
     return collect_repository(request.path or Path("."), request.collect)
 
 
+#: A facts document of a very large repository is a few megabytes.
+MAX_FACTS_BYTES = 32 * 1024 * 1024
+
+
 def read_facts_file(path: Path) -> dict[str, Any]:
+    from dpgcheck.untrusted import Refused, decode_utf8, parse_json, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DpgcheckError("no such facts file; write one with `dpgcheck facts PATH > facts.json`", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DpgcheckError(f"cannot read facts file: {exc}; give --facts a readable facts document (written by `dpgcheck facts PATH -o FILE`)", path=str(path)) from None
+        data = read_regular(path, max_bytes=MAX_FACTS_BYTES)
+    except Refused as exc:
+        if exc.message == "no such file":
+            raise DpgcheckError("no such facts file; write one with `dpgcheck facts PATH > facts.json`", path=str(path)) from None
+        raise DpgcheckError(f"facts file {exc.message}; give --facts a regular file written by `dpgcheck facts PATH -o FILE`", path=str(path)) from None
     try:
-        facts = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DpgcheckError(
-            f"facts file is not valid JSON (line {exc.lineno}: {exc.msg}); write it again with `dpgcheck facts PATH -o FILE`", path=str(path)
-        ) from None
+        facts = parse_json(decode_utf8(data))
+    except Refused as exc:
+        raise DpgcheckError(f"facts file {exc.message}; write it again with `dpgcheck facts PATH -o FILE`", path=str(path)) from None
     if not isinstance(facts, dict) or "facts_version" not in facts:
         raise DpgcheckError("not a dpgcheck facts document (no facts_version); write one with `dpgcheck facts PATH -o FILE`", path=str(path))
     validate_facts(facts, str(path))
@@ -90,7 +97,7 @@ def check(request: CheckRequest) -> int:
         from dpgcheck.evaluate import decide
 
         with timed("evaluate"):
-            decision = decide(engine, facts, request.run)
+            decision = decide(engine, facts, request.run, request.budget, policy_set.catalog)
     finally:
         engine.close()
     if decision["verdict"] == "error":
@@ -188,7 +195,14 @@ def write_output(text: str, output: Path | None) -> None:
     import sys
 
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        try:
+            sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader closed the pipe (`dpgcheck check | head`): a normal end, the verdict stands.
+            from dpgcheck.error_handler import silence_stdout
+
+            silence_stdout()
         return
     try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

@@ -4,7 +4,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
+
+if TYPE_CHECKING:
+    from dpgcheck.engine.budget import Budget
 
 
 def policy_test(
@@ -16,6 +21,7 @@ def policy_test(
     coverage: bool,
     threshold: float | None,
     verbose: bool,
+    budget: "Budget | None" = None,
 ) -> int:
     from dpgcheck.bundle.loader import load_policies
     from dpgcheck.engine.factory import open_engine
@@ -27,7 +33,8 @@ def policy_test(
         raise DpgcheckError("no Rego test found (test_* rules in *_test.rego files); nothing was run")
     engine = open_engine(engine_name, policy_set, with_tests=True, coverage=coverage)
     try:
-        results = run_tests(engine, tests)
+        # Coverage is gathered in this process's engine: with --coverage the tests run here, unbounded.
+        results = run_tests(engine, tests, None if coverage else budget)
         report = engine.coverage() if coverage else None
     finally:
         engine.close()

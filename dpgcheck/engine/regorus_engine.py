@@ -11,6 +11,9 @@ from dpgcheck.errors import DpgcheckError
 
 class RegorusEngine:
     name = "regorus"
+    #: Evaluation is in this process, so a forked watchdog can bound it (see engine/budget.py).
+    #: OPA's Go engine is not forked (a Go runtime does not survive fork); an OPA server has its own process.
+    in_process_budget = True
 
     def __init__(self, policy_set: PolicySet, *, with_tests: bool = False, coverage: bool = False) -> None:
         import regorus  # lazily: keeps `dpgcheck --help` fast

@@ -161,25 +161,28 @@ def load_affiliations(path: Path) -> AffiliationMap:
     """Read an affiliation map; raise ValueError with a one-line reason when it is unusable.
 
     Accepted shapes: a mapping of e-mail address or domain to organisation name, or
-    the same mapping under a top-level ``affiliations`` key.
+    the same mapping under a top-level ``affiliations`` key. A ``.json`` file is read as
+    JSON proper (NaN, Infinity and 1e400 are refused, as JSON refuses them); any other
+    file with the one bounded YAML loader (size, aliases, depth, binary).
     """
     from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted import Refused, check_value, decode_utf8, parse_json, read_regular
 
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_AFFILIATION_BYTES + 1)
-    except OSError as exc:
-        raise ValueError(f"cannot read the affiliation map: {exc.strerror or exc}") from None
-    if len(raw) > MAX_AFFILIATION_BYTES:
-        raise ValueError(f"the affiliation map is larger than {MAX_AFFILIATION_BYTES} bytes")
+        raw = read_regular(path, max_bytes=MAX_AFFILIATION_BYTES)
+    except Refused as exc:
+        raise ValueError(f"cannot read the affiliation map: {exc.message}" if not exc.message.startswith("is ") else f"the affiliation map {exc.message}") from None
+    data: Any
     try:
-        # JSON is YAML: one bounded loader (size, aliases, depth, binary) reads both.
-        data: Any = load(raw, max_bytes=MAX_AFFILIATION_BYTES, max_nodes=200_000).value
+        if path.suffix.lower() == ".json":
+            data = parse_json(decode_utf8(raw))
+        else:
+            data = load(raw, max_bytes=MAX_AFFILIATION_BYTES, max_nodes=200_000).value
+            check_value(data)
     except YamlRefused as exc:
-        message = exc.message
-        if exc.code == "yaml-syntax" and path.suffix.lower() == ".json":
-            message = message.replace("not valid YAML", "not valid JSON", 1)
-        raise ValueError(f"the affiliation map is not usable: {message}") from None
+        raise ValueError(f"the affiliation map is not usable: {exc.message}") from None
+    except Refused as exc:
+        raise ValueError(f"the affiliation map {exc.message}") from None
     if isinstance(data, dict) and isinstance(data.get("affiliations"), dict):
         data = data["affiliations"]
     if data is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dpgcheck.collect.gitcmd import SAFE_CONFIG, GitUnavailable, safe_env
 
-LOG_TIMEOUT_SECONDS = 300
+LOG_TIMEOUT_SECONDS = 120
 FIELD = "\x1f"
 
 def stream_log(root: Path, *, max_count: int, fields: str, timeout: float = LOG_TIMEOUT_SECONDS) -> Iterator[list[str]]:

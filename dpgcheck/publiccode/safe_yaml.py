@@ -48,11 +48,12 @@ _CORE = "tag:yaml.org,2002:"
 class YamlRefused(Exception):
     """The document was refused; ``code`` is a stable kebab-case reason."""
 
-    def __init__(self, code: str, message: str, line: int | None = None) -> None:
+    def __init__(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
+        self.column = column
 
 
 @dataclass
@@ -154,7 +155,9 @@ def load(
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise YamlRefused("yaml-syntax", f"not valid YAML: {reason}", mark.line + 1 if mark else None) from None
+        raise YamlRefused(
+            "yaml-syntax", f"not valid YAML: {reason}", mark.line + 1 if mark else None, mark.column + 1 if mark else None
+        ) from None
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise YamlRefused("too-deep", "YAML nesting is too deep") from None
 
@@ -174,7 +177,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlRefused("multiple-documents", "file holds more than one YAML document; publiccode.yml must be one", _line(event))
+                    raise YamlRefused("multiple-documents", "file holds more than one YAML document; only one is allowed", _line(event))
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
                 continue

@@ -70,4 +70,7 @@ def subject_label(report: dict[str, Any]) -> str:
     subject = report.get("subject", {})
     name = subject.get("name") or subject.get("path") or subject.get("kind", "?")
     commit = subject.get("commit")
-    return f"{name} @ {commit[:12]}" if commit else str(name)
+    label = f"{name} @ {commit[:12]}" if commit else str(name)
+    if subject.get("history_from"):
+        label += f" (history from {subject['history_from']}, outside the checked directory)"
+    return label

@@ -40,6 +40,10 @@ def subject_of(facts: dict[str, Any]) -> dict[str, Any]:
                 "remote": git.get("remote"),
             }
         )
+    git_dir = (facts.get("history") or {}).get("git_dir") if isinstance(facts.get("history"), dict) else None
+    if isinstance(git_dir, dict) and git_dir.get("outside"):
+        # A .git file or link led outside the checked directory: say whose history was judged.
+        subject["history_from"] = git_dir.get("path")
     return subject
 
 

@@ -144,6 +144,7 @@ def test_directory_without_git(make_repo) -> None:
         "available": False, "reason": "no-git", "shallow": False, "commit_cap": 50000, "cap_reached": False,
         "mailmap": False, "affiliation_map": {"given": False, "entries": 0},
         "maintainers": {"files": ["MAINTAINERS"], "addresses": 2, "handles": 0, "organisations": ["ict.go.ke", "serpro.gov.br"], "unknown_organisation": 0},
+        "git_dir": None,
     }
     assert [p for p in facts["problems"] if p["source"] == "history"] == []
 
@@ -201,7 +202,7 @@ def test_affiliation_map_through_the_cli(governments: Path, tmp_path: Path) -> N
         (b"- a\n- b\n", "the affiliation map must map e-mail addresses or domains (strings) to organisation names (strings)"),
         (b"\x00\x01binary", "the affiliation map is not usable: file contains NUL bytes"),
         (b"a: &x [1]\n" + b"".join(b"k%d: *x\n" % i for i in range(200)), "the affiliation map is not usable"),
-        (b"x" * (4 * 1024 * 1024 + 1), "the affiliation map is larger than 4194304 bytes"),
+        (b"x" * (4 * 1024 * 1024 + 1), "the affiliation map is 4194305 bytes, over the 4194304-byte limit; not read"),
     ],
 )
 def test_unusable_affiliation_map_is_an_input_error(governments: Path, tmp_path: Path, content: bytes, message: str) -> None:

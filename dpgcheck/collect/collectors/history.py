@@ -40,6 +40,23 @@ WINDOWS = {"last_90_days": 90 * DAY, "last_12_months": 365 * DAY}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-\[\]]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9\-]*(?:/[A-Za-z0-9_.\-]+)?")
+#: The patterns run on one token at a time: searching a 300 KB token for an address
+#: was quadratic (every start position scanned the whole run). No address (254
+#: characters at most) or handle is longer than this; longer tokens are skipped.
+_TOKEN_SPLIT = re.compile(r"[\s<>(),;\"'`]+")
+MAX_TOKEN = 320
+
+
+def _contacts(line: str) -> tuple[list[str], list[str]]:
+    """The e-mail addresses and @handles on one line, token by token (linear in the line)."""
+    addresses: list[str] = []
+    handles: list[str] = []
+    for token in _TOKEN_SPLIT.split(line):
+        if not token or len(token) > MAX_TOKEN or "@" not in token:
+            continue
+        addresses.extend(_EMAIL.findall(token))
+        handles.extend(_HANDLE.findall(_EMAIL.sub(" ", token)))
+    return addresses, handles
 
 
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
@@ -54,15 +71,20 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         "mailmap": view.get(".mailmap") is not None,
         "affiliation_map": {"given": options.affiliations_path is not None, "entries": len(affiliations)},
         "maintainers": _declared_maintainers(view, affiliations),
+        # Where the history comes from: a .git file or link may lead outside the checked directory.
+        "git_dir": view.git_location.as_facts() if view.git_location is not None else None,
     }
     if view.git_dir is None:
-        facts["reason"] = "no-git"
+        facts["reason"] = view.git_refused or "no-git"
         return facts
     try:
         head = git(view.root, "rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
     except GitUnavailable as exc:
-        if "failed: 1" in str(exc) and (view.git_dir / "HEAD").exists():
+        if "failed: 1" in str(exc) and _unborn_head(view):
             facts["reason"] = "no-commits"
+        elif "failed: 1" in str(exc) or "not a git repository" in str(exc):
+            facts["reason"] = "broken-repository"
+            view.problems.append(problem(SECTION, "broken-repository", "HEAD does not name a commit or a branch yet to be born: the repository is broken; history not read", ".git/HEAD"))
         else:
             facts["reason"] = "git-unavailable"
             view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
@@ -73,7 +95,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         facts["tags"] = _tags(view, facts.pop("reference_time_unix"), facts.pop("reachable"))
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
-        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow")} | {
+        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
             "available": False, "reason": "git-unavailable"}
     facts["available"] = bool(head)
     if facts["shallow"]:
@@ -82,6 +104,23 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
                     "organisation counts are incomplete; fetch the full history (git fetch --unshallow)")
         )
     return facts
+
+
+_UNBORN = re.compile(r"ref: refs/heads/[^\s\x00-\x1f]{1,255}")
+
+
+def _unborn_head(view: RepoView) -> bool:
+    """HEAD is a symbolic reference to a branch (which has no commit yet), not garbage."""
+    from dpgcheck.untrusted import Refused, read_regular
+
+    location = view.git_location
+    if location is None:
+        return False
+    try:
+        text = read_regular(location.path / "HEAD", max_bytes=4096).decode("utf-8", "replace").strip()
+    except Refused:
+        return False
+    return bool(_UNBORN.fullmatch(text))
 
 
 def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
@@ -215,8 +254,9 @@ def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[
             continue
         for line in text.splitlines():
             line = line.split("#", 1)[0] if path.lower().endswith("codeowners") else line
-            addresses.update(a.lower() for a in _EMAIL.findall(line))
-            handles.update(h.lower() for h in _HANDLE.findall(_EMAIL.sub(" ", line)))
+            found, named = _contacts(line)
+            addresses.update(a.lower() for a in found)
+            handles.update(h.lower() for h in named)
     by_organisation = Counter(organisation_of(a, affiliations) for a in addresses if not is_bot(a))
     return {
         "files": sorted(paths),

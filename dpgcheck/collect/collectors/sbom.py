@@ -20,6 +20,20 @@ from dpgcheck.licensing import sbom
 
 SECTION = "sbom"
 
+#: Work per repository is bounded: at most this many SBOMs found in the repository are
+#: parsed, and at most this many bytes of them in all (300 small tag-value documents took
+#: 43 s). The others are listed, unread, with a problem that says so. ``--sbom`` files,
+#: the user's explicit choice, are always read.
+MAX_REPOSITORY_DOCUMENTS = 16
+MAX_REPOSITORY_BYTES = 64 * 1024 * 1024
+
+
+def _not_read(reason: str) -> dict[str, Any]:
+    return {
+        "format": "unknown", "spdx": False, "readable": False,
+        "problems": [{"code": "not-read", "kind": "parse", "message": reason, "count": 1, "examples": []}],
+    }
+
 
 def _too_large(size: int) -> dict[str, Any]:
     return {
@@ -41,14 +55,26 @@ def _document(path: str, origin: str, size: int, data: bytes | None) -> dict[str
 
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     documents = []
+    parsed = parsed_bytes = 0
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:
             continue
         found = classify(entry)
         if found is None or found[0] != "sbom":
             continue
+        if entry.size <= sbom.MAX_BYTES and (parsed >= MAX_REPOSITORY_DOCUMENTS or parsed_bytes + entry.size > MAX_REPOSITORY_BYTES):
+            reason = (f"the repository has more SBOMs than dpgcheck reads ({MAX_REPOSITORY_DOCUMENTS} documents, "
+                      f"{MAX_REPOSITORY_BYTES} bytes in all); this one was not parsed")
+            documents.append({"path": entry.path, "origin": "repository", "size": entry.size, **_not_read(reason)})
+            continue
         data = None if entry.size > sbom.MAX_BYTES else view.read_bytes(entry.path, source=SECTION, limit=sbom.MAX_BYTES)
+        if data is not None:
+            parsed += 1
+            parsed_bytes += len(data)
         documents.append(_document(entry.path, "repository", entry.size, data))
+    skipped = sum(1 for d in documents if d.get("problems") and d["problems"][0]["code"] == "not-read")
+    if skipped:
+        view.problems.append(problem(SECTION, "sbom-limit", f"{skipped} SBOM documents were not parsed: dpgcheck reads at most {MAX_REPOSITORY_DOCUMENTS} per repository"))
     for given in options.sbom_paths:
         path = Path(given)
         shown = str(given)
