@@ -5,7 +5,8 @@ A bundle is a directory with an optional ``.manifest``, ``*.rego`` modules and
 to the bundle root, is the path in ``data`` where its content goes: the file
 ``dpgcheck/profiles/sovereign/data.json`` fills ``data.dpgcheck.profiles.sovereign``.
 Several bundles stack: the base bundle first, then each overlay; an overlay may
-add rules, profiles and data, and a data value it sets wins over the base.
+add rules, profiles and data in its own namespace, and a data value it sets wins over
+the base (see dpgcheck/bundle/overlay.py for what an overlay may and may not do).
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ import yaml
 from dpgcheck.bundle.archive import is_archive, unpack
 from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
 from dpgcheck.bundle.dispatch import dispatch_module
-from dpgcheck.bundle.metadata import catalog_entry
+from dpgcheck.bundle.metadata import catalog_entry, package_path
+from dpgcheck.bundle.overlay import check_overlay_data, check_overlay_package, check_overlay_rule_id, data_overrides, namespace_of
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import Traversable, builtin_policies
 
@@ -36,6 +38,8 @@ class PolicySet:
     data: dict[str, Any] = field(default_factory=dict)
     manifests: list[dict[str, Any]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    packages: dict[str, str] = field(default_factory=dict)  # package path -> module that defines it
+    bundles: list[dict[str, Any]] = field(default_factory=list)  # what each bundle is and overrides
 
     @property
     def catalog(self) -> dict[str, dict[str, Any]]:
@@ -107,8 +111,26 @@ def _at_path(directory: str, value: Any) -> dict[str, Any]:
     return value
 
 
-def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) -> None:
-    """Add one bundle to ``policy_set``."""
+def _bundle_info(manifest: dict[str, Any] | None, label: str, *, base: bool, namespace: str | None, signature: str) -> dict[str, Any]:
+    metadata = (manifest or {}).get("metadata") or {}
+    info: dict[str, Any] = {
+        "name": str(metadata.get("name") or label),
+        "source": label,
+        "base": base,
+        "revision": str((manifest or {}).get("revision", "unversioned")),
+        "signature": signature,
+        "overrides": [],
+    }
+    for key in ("publisher", "jurisdiction", "version"):
+        if metadata.get(key) is not None:
+            info[key] = str(metadata[key])
+    if namespace is not None:
+        info["namespace"] = namespace
+    return info
+
+
+def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, base: bool = False, signature: str = "unsigned") -> None:
+    """Add one bundle to ``policy_set``: the base (built-in) one, or an overlay over it."""
     if isinstance(root, Path):
         if not root.exists():
             raise DpgcheckError("no such policy bundle directory", path=str(root))
@@ -116,25 +138,52 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
             root = unpack(root)
         elif not root.is_dir():
             raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(root))
+    while label in policy_set.sources:
+        label += "+"
     catalog = policy_set.data.setdefault("dpgcheck", {}).setdefault("catalog", {}).setdefault("rules", {})
-    policy_set.sources.append(label)
-    for relative, item in _walk(root):
-        where = f"{label}/{relative}"
-        name = relative.rsplit("/", 1)[-1]
-        if name == ".manifest":
+    entries = _walk(root)
+    manifest = None
+    for relative, item in entries:
+        if relative == ".manifest":
+            where = f"{label}/{relative}"
             manifest = _parse_data(_read_text(item, where), ".json", where)
             if not isinstance(manifest, dict):
                 raise DpgcheckError(".manifest must be a JSON object", path=where)
-            policy_set.manifests.append(manifest)
-        elif name.endswith(".rego"):
+    namespace = None if base else namespace_of(manifest, where=f"{label}/.manifest")
+    if namespace is not None and any(b.get("namespace") == namespace for b in policy_set.bundles):
+        raise DpgcheckError(f"two bundles declare the namespace {namespace!r}; each overlay needs its own", path=f"{label}/.manifest")
+    info = _bundle_info(manifest, label, base=base, namespace=namespace, signature=signature)
+    if manifest is not None:
+        policy_set.manifests.append(manifest)
+    policy_set.sources.append(label)
+    contents = 0
+    for relative, item in entries:
+        where = f"{label}/{relative}"
+        name = relative.rsplit("/", 1)[-1]
+        if name.endswith(".rego"):
             source = _read_text(item, where)
             module_name = f"{label}/{relative}"
+            package = package_path(source)
+            if not base:
+                check_overlay_package(package, namespace, where=where)
             if name.endswith("_test.rego"):
                 policy_set.test_modules[module_name] = source
                 continue
+            contents += 1
+            defined_in = policy_set.packages.get(package or "")
+            if defined_in is not None and not defined_in.startswith(f"{label}/"):
+                # Two modules may share a package in Rego; across bundles that would let one
+                # bundle add rules to (or redefine) another's package.
+                raise DpgcheckError(f"package {package} is already defined in {defined_in}; a bundle may not extend or replace it", path=where)
+            if package is not None:
+                policy_set.packages.setdefault(package, where)
             policy_set.modules[module_name] = source
             entry = catalog_entry(source, where=where)
             if entry is not None:
+                if base and ("_" in entry["area"] or "." in entry["id"]):
+                    raise DpgcheckError("built-in rule areas may not contain '_' nor ids '.' (both reserved for overlay namespaces)", path=where)
+                if not base:
+                    check_overlay_rule_id(entry["id"], namespace, where=where)
                 if entry["id"] in catalog:
                     raise DpgcheckError(
                         f"rule id {entry['id']!r} is already defined in {catalog[entry['id']]['source']}; rule ids must be unique",
@@ -142,15 +191,25 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
                     )
                 catalog[entry["id"]] = entry
         elif name in ("data.json", "data.yaml", "data.yml"):
+            contents += 1
             directory = relative[: -len(name)]
-            value = _parse_data(_read_text(item, where), name, where)
-            policy_set.data = deep_merge(policy_set.data, _at_path(directory, value))
+            value = _at_path(directory, _parse_data(_read_text(item, where), name, where))
+            if not base:
+                check_overlay_data(value, namespace, where=where)
+                info["overrides"].extend(data_overrides(policy_set.data, value))
+            policy_set.data = deep_merge(policy_set.data, value)
+    if contents == 0:
+        raise DpgcheckError("the bundle holds no policy (no .rego module and no data.json or data.yaml); refused", path=label)
+    for change in info["overrides"]:
+        change["path"] = change["path"][1:]  # below data.dpgcheck
+    policy_set.bundles.append(info)
+    policy_set.data["dpgcheck"].setdefault("catalog", {})["bundles"] = policy_set.bundles
 
 
 def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> PolicySet:
     policy_set = PolicySet()
     if include_builtin:
-        load_bundle(builtin_policies(), policy_set, label="dpgcheck")
+        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")
     for path in bundle_paths:
         label = path.name or str(path)
         for suffix in (".tar.gz", ".tgz"):

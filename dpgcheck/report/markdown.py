@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
+from dpgcheck.report.model import overlay_lines
 
 STATUS_ICONS = {"pass": "✅ pass", "fail": "❌ fail", "insufficient_evidence": "❔ insufficient evidence", "not_applicable": "➖ not applicable"}
 SEVERITY_ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -23,6 +24,8 @@ def render(report: dict[str, Any]) -> str:
         f"{plural(summary['rules_evaluated'], 'rule')} evaluated · engine {report['engine']} · policies {report['policy']['revision']}",
         "",
     ]
+    if overlay_lines(report):
+        out += ["```text", *overlay_lines(report), "```", ""]
     rows = indicator_rows(report)
     if rows:
         out += [f"### DPG Standard {report['dpg_standard_version']}", "", "| Indicator | | Status |", "|---|---|---|"]

@@ -5,6 +5,7 @@ import textwrap
 from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
+from dpgcheck.report.model import overlay_lines
 
 STATUS_LABELS = {
     "pass": "pass",
@@ -21,6 +22,7 @@ def _wrap(text: str, indent: str) -> list[str]:
 def render(report: dict[str, Any]) -> str:
     lines = [
         f"dpgcheck {report['tool']['version']} · {subject_label(report)} · profile {report['profile']} · engine {report['engine']}",
+        *overlay_lines(report),
         "",
     ]
     indicators = indicator_rows(report)

@@ -32,11 +32,11 @@ profile := object.get(config.profiles, config.profile_name, null)
 # catalogue is built), so selection is a few set look-ups per rule.
 selects(selector, _, rule) if selector in rule.selectors
 
-include_selectors := {s | some s in object.get(profile, "include", [])}
+# A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
+# is the selected profile and every profile it includes, at any depth.
+include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}
 
-exclude_selectors := {s | some s in object.get(profile, "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
-
-included(_, rule) if config.profile_name in rule.profiles
+exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
 included(_, rule) if {
 	some selector in rule.selectors
@@ -55,10 +55,13 @@ excluded(_, rule) if {
 # selected rule packages only, instead of every package under data.dpgcheck.rules.
 loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
-# Severity: run configuration wins over the profile, the profile over the rule's own.
+# Severity: run configuration wins over the profile (with what it includes), the profile over
+# the rule's own.
+profile_severity := config.profile_section("severity")
+
 severity_of(id, rule) := object.get(
 	object.get(config.effective, "severity", {}), id,
-	object.get(object.get(profile, "severity", {}), id, rule.severity),
+	object.get(profile_severity, id, rule.severity),
 )
 
 active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
@@ -170,6 +173,11 @@ known_selector(selector) if {
 	selector in rule.selectors
 }
 
+known_selector(selector) if {
+	startswith(selector, "profile:")
+	config.profiles[substring(selector, count("profile:"), -1)]
+}
+
 errors contains msg if {
 	some id, _ in object.get(config.options, "severity", {})
 	not catalog[id]
@@ -180,6 +188,36 @@ errors contains msg if {
 	some selector in object.get(config.options, "disabled", [])
 	not known_selector(selector)
 	msg := sprintf("%q in the disabled options (--disable) selects no rule: use a rule id, area:<area>, indicator:<n> or profile:<name>", [selector])
+}
+
+# A severity override or an exclusion that matches no loaded rule is an error wherever it is
+# written (a profile, one it includes, the bundle configuration): it would silently leave a
+# policy unchanged.
+errors contains msg if {
+	some name in config.included_profiles
+	some id, _ in object.get(config.profiles[name], "severity", {})
+	not catalog[id]
+	msg := sprintf("profile %q sets the severity of %q, which is not a loaded rule", [name, id])
+}
+
+errors contains msg if {
+	some name in config.included_profiles
+	some key in {"include", "exclude"}
+	some selector in object.get(config.profiles[name], key, [])
+	not known_selector(selector)
+	msg := sprintf("profile %q: %s selector %q selects no loaded rule", [name, key, selector])
+}
+
+errors contains msg if {
+	some id, _ in object.get(config.bundle_config, "severity", {})
+	not catalog[id]
+	msg := sprintf("the bundle configuration (data.dpgcheck.config.severity) sets the severity of %q, which is not a loaded rule", [id])
+}
+
+errors contains msg if {
+	some selector in object.get(config.bundle_config, "disabled", [])
+	not known_selector(selector)
+	msg := sprintf("the bundle configuration (data.dpgcheck.config.disabled): %q selects no loaded rule", [selector])
 }
 
 verdict := "error" if count(errors) > 0
@@ -198,7 +236,65 @@ summary := {
 	"by_indicator": {i: count_by("indicator", i) | some r in active; i := r.indicator},
 }
 
+# --- bundles loaded, and what each overlay changes in the base ------------
+
+# data.dpgcheck.catalog.bundles lists the bundles loaded, in order, with every value an
+# overlay's data changed in the data loaded before it ({path, base, value}, paths below
+# data.dpgcheck). Whether a change weakens the base is judged here.
+default loaded_bundles := []
+
+loaded_bundles := data.dpgcheck.catalog.bundles
+
+base_or(change, fallback) := change.base if change.base != null
+else := fallback
+
+severity_level(s) := object.get(severity_rank, s, 0) # "off" is 0
+
+# [old, new] severity of a severity override (config.severity.<id> or profiles.<p>.severity.<id>).
+severity_pair(change) := [base_or(change, catalog[id].severity), change.value] if {
+	n := count(change.path)
+	n >= 3
+	change.path[n - 2] == "severity"
+	id := change.path[n - 1]
+}
+
+weakens(change) if {
+	change.path == ["config", "fail_on"]
+	fail_on_rank[change.value] > fail_on_rank[base_or(change, "error")]
+}
+
+weakens(change) if change.path == ["config", "profile"]
+
+weakens(change) if change.path == ["config", "disabled"]
+
+weakens(change) if {
+	change.path[0] == "profiles"
+	change.path[2] in {"include", "exclude"}
+}
+
+weakens(change) if {
+	[old, new] := severity_pair(change)
+	severity_level(new) < severity_level(old)
+}
+
+strengthens(change) if {
+	change.path == ["config", "fail_on"]
+	fail_on_rank[change.value] < fail_on_rank[base_or(change, "error")]
+}
+
+strengthens(change) if {
+	[old, new] := severity_pair(change)
+	severity_level(new) > severity_level(old)
+}
+
+effect(change) := "weakens" if weakens(change)
+else := "strengthens" if strengthens(change)
+else := "changes"
+
+bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}) | some c in b.overrides]}) | some b in loaded_bundles]
+
 main := {
+	"bundles": bundles,
 	"decision_version": decision_version,
 	"profile": config.profile_name,
 	"fail_on": fail_on,
