@@ -101,10 +101,14 @@ def cli() -> None:
 @click.option("--opa-cert", type=PathType, help="Client certificate for the OPA server.")
 @click.option("--opa-key", type=PathType, help="Client key for the OPA server.")
 @click.option("--opa-preloaded", is_flag=True, help="The OPA server already has the bundle: only query it.")
+@click.option("--verification-key", "verification_keys", type=PathType, multiple=True, help="Public key (PEM) or HMAC secret file that bundle signatures must verify with (repeatable: key rotation).")
+@click.option("--require-signature", is_flag=True, help="Refuse any --bundle that is not signed by a --verification-key.")
 def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded) -> None:
+          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
+          verification_keys, require_signature) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
+        from dpgcheck.bundle.loader import Verification
         from dpgcheck.commands.check import CheckRequest, check as run_check
         from dpgcheck.engine.factory import OpaServerOptions
         from dpgcheck.evaluate import RunOptions
@@ -130,6 +134,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
                 client_cert=str(opa_cert) if opa_cert else None, client_key=str(opa_key) if opa_key else None,
                 preloaded=opa_preloaded,
             ),
+            verification=Verification(keys=verification_keys, required=require_signature),
         )
         raise SystemExit(run_check(request))
 
@@ -206,16 +211,27 @@ def policy_doc(bundles, no_builtin, output, check) -> None:
 
 @cli.group()
 def bundle() -> None:
-    """Build policy bundles for OPA servers."""
+    """Make, sign, verify and inspect policy bundles (government overlays, OPA server bundles)."""
+
+
+SIGNING_ALG_CHOICE = click.Choice(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512"])
 
 
 @bundle.command("build")
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle to include (repeatable).")
 @click.option("--no-builtin", is_flag=True)
+@click.option("--overlay", type=PathType, help="Build this overlay's own tarball (checked over the base, its tests run) instead of an OPA server bundle.")
+@click.option("--signing-key", type=PathType, help="With --overlay: sign the tarball with this private key (PEM) or HMAC secret.")
+@click.option("--signing-alg", type=SIGNING_ALG_CHOICE, default="RS256", show_default=True)
+@click.option("--key-id", help="Key id (JWT kid) to record in the signature.")
 @click.option("-o", "--output", type=PathType, required=True, help="Where to write the .tar.gz bundle.")
-def bundle_build(bundles, no_builtin, output) -> None:
-    """Write an OPA bundle (policies, data and rule catalogue) for `opa run --server`."""
+def bundle_build(bundles, no_builtin, overlay, signing_key, signing_alg, key_id, output) -> None:
+    """Write an OPA bundle (policies, data and rule catalogue) for `opa run --server`, or an overlay's tarball."""
     with error_handler():
+        if overlay is not None:
+            from dpgcheck.commands.bundle import build_overlay
+
+            raise SystemExit(build_overlay(overlay, output, signing_key=signing_key, algorithm=signing_alg, key_id=key_id))
         from dpgcheck.bundle.build import build_bundle
         from dpgcheck.bundle.loader import load_policies
 
@@ -226,6 +242,56 @@ def bundle_build(bundles, no_builtin, output) -> None:
             raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}", path=str(output)) from None
         click.echo(f"wrote {output}: {len(policy_set.modules)} modules, {len(policy_set.catalog)} rules, revision {policy_set.revision}")
         raise SystemExit(0)
+
+
+@bundle.command("sign")
+@click.argument("path", type=PathType)
+@click.option("--signing-key", type=PathType, required=True, help="Private key (PEM) for RS/PS/ES, or a file holding the HMAC secret for HS.")
+@click.option("--signing-alg", type=SIGNING_ALG_CHOICE, default="RS256", show_default=True)
+@click.option("--key-id", help="Key id (JWT kid) to record in the signature.")
+def bundle_sign(path, signing_key, signing_alg, key_id) -> None:
+    """Write OPA's .signatures.json into the bundle PATH (a directory or .tar.gz)."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_sign as run
+
+        raise SystemExit(run(path, signing_key, algorithm=signing_alg, key_id=key_id))
+
+
+@bundle.command("verify")
+@click.argument("path", type=PathType)
+@click.option("--verification-key", "keys", type=PathType, multiple=True, help="Public key (PEM) or HMAC secret file (repeatable).")
+def bundle_verify(path, keys) -> None:
+    """Check PATH's signature, that its files are exactly those signed, and every hash."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_verify as run
+
+        raise SystemExit(run(path, keys))
+
+
+@bundle.command("inspect")
+@click.argument("path", type=PathType)
+@click.option("--verification-key", "keys", type=PathType, multiple=True, help="Verify the signature with this key (repeatable).")
+@click.option("--json", "as_json", is_flag=True)
+def bundle_inspect(path, keys, as_json) -> None:
+    """Show a bundle's manifest, roots, rules and profiles added, data paths, overrides and signature status."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_inspect as run
+
+        raise SystemExit(run(path, keys, as_json=as_json))
+
+
+@bundle.command("init")
+@click.argument("directory", type=PathType)
+@click.option("--namespace", required=True, help="The bundle's namespace: 2-16 lower-case letters and digits (e.g. de).")
+@click.option("--name", help="The bundle's name (default: DIRECTORY's name).")
+@click.option("--publisher", default="", help="The public body publishing the bundle.")
+@click.option("--jurisdiction", default="", help="Where the bundle applies (e.g. DE).")
+def bundle_init(directory, namespace, name, publisher, jurisdiction) -> None:
+    """Scaffold a government bundle: manifest, one example rule with its test, a profile."""
+    with error_handler():
+        from dpgcheck.commands.bundle_init import bundle_init as run
+
+        raise SystemExit(run(directory, namespace=namespace, name=name, publisher=publisher, jurisdiction=jurisdiction))
 
 
 def main() -> None:

@@ -206,14 +206,57 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, 
     policy_set.data["dpgcheck"].setdefault("catalog", {})["bundles"] = policy_set.bundles
 
 
-def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> PolicySet:
-    policy_set = PolicySet()
-    if include_builtin:
-        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")
+@dataclass(frozen=True)
+class Verification:
+    """Pinned verification keys, and whether every overlay must be signed by one of them."""
+
+    keys: tuple[Path, ...] = ()
+    required: bool = False
+
+
+def resolve_bundle(path: Path) -> Path:
+    """The directory of a bundle: the path itself, or an archive unpacked safely."""
+    if not path.exists():
+        raise DpgcheckError("no such policy bundle directory", path=str(path))
+    if path.is_file() and is_archive(path):
+        return unpack(path)
+    if not path.is_dir():
+        raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(path))
+    return path
+
+
+def signature_status(root: Path, verification: Verification, *, where: str) -> str:
+    """Verify one overlay's signature as asked; return its status for the reports."""
+    from dpgcheck.bundle.signing import SIGNATURES_FILE, VerificationKey, bundle_files, verify_files
+
+    signatures_path = root / SIGNATURES_FILE
+    signed = signatures_path.is_file()
+    if not verification.keys:
+        if verification.required:
+            raise DpgcheckError("--require-signature needs at least one --verification-key to check signatures with")
+        return "signed, not verified (no key given)" if signed else "unsigned"
+    if not signed and not verification.required:
+        return "unsigned"
+    keys = [VerificationKey.load(key) for key in verification.keys]
+    signatures = signatures_path.read_bytes() if signed else None
+    key_id = verify_files(bundle_files(root), signatures, keys, where=where)
+    return f"verified (key {key_id})"
+
+
+def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True, verification: Verification | None = None) -> PolicySet:
+    verification = verification or Verification()
+    # Every overlay is unpacked and its signature checked before any of them is loaded.
+    overlays = []
     for path in bundle_paths:
         label = path.name or str(path)
         for suffix in (".tar.gz", ".tgz"):
             label = label.removesuffix(suffix)
-        load_bundle(path, policy_set, label=label)
+        root = resolve_bundle(path)
+        overlays.append((root, label, signature_status(root, verification, where=str(path))))
+    policy_set = PolicySet()
+    if include_builtin:
+        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")
+    for root, label, signature in overlays:
+        load_bundle(root, policy_set, label=label, signature=signature)
     policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog)
     return policy_set

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dpgcheck.bundle.loader import Verification
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.factory import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
@@ -26,6 +27,7 @@ class CheckRequest:
     run: RunOptions
     collect: CollectOptions
     opa: OpaServerOptions
+    verification: Verification | None = None
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -79,8 +81,9 @@ def check(request: CheckRequest) -> int:
     from dpgcheck.report import renderer
     from dpgcheck.report.model import build_report
 
+    # Policies first: a bundle refused (unsigned, tampered, shadowing) stops the run before any work.
+    policy_set = load_policies(request.bundles, include_builtin=request.builtin, verification=request.verification)
     facts = gather_facts(request)
-    policy_set = load_policies(request.bundles, include_builtin=request.builtin)
     engine = open_engine(request.engine, policy_set, opa=request.opa)
     try:
         decision = decide(engine, facts, request.run)
