@@ -86,7 +86,7 @@ def cli() -> None:
 @with_collect_flags
 @click.option("--facts", "facts_file", type=PathType, help="Evaluate a saved facts document instead of collecting.")
 @click.option("--engine", type=ENGINE_CHOICE, default="regorus", show_default=True, help="Rego engine.")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("--format", "output_format", type=FORMAT_CHOICE, help="Report format (default: .dpgcheck.yaml's, else text).")
 @click.option("-o", "--output", type=PathType, help="Write the report to FILE instead of standard output.")
 @click.option("--fail-on", type=FAIL_ON_CHOICE, help="Lowest severity that makes the run fail (default: the bundle's, error).")
 @click.option("--profile", help="Profile to apply (see `dpgcheck policy list --profile NAME`).")

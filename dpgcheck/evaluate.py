@@ -19,6 +19,8 @@ class RunOptions:
     thresholds: dict[str, Any] = field(default_factory=dict)
     #: The evaluation clock (RFC 3339): what "inactive for 12 months" is measured against.
     now: str | None = None
+    #: The repository's waivers (.dpgcheck.yaml), judged in Rego against ``now``.
+    waivers: tuple[dict[str, Any], ...] = ()
 
     def as_input(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
@@ -34,6 +36,8 @@ class RunOptions:
             options["thresholds"] = dict(self.thresholds)
         if self.now:
             options["now"] = self.now
+        if self.waivers:
+            options["waivers"] = [dict(w) for w in self.waivers]
         return options
 
 

@@ -74,6 +74,35 @@ def validate_facts(facts: dict[str, Any], where: str) -> None:
         raise DpgcheckError(f"not a valid facts document at {location}: {error.message[:200]}", path=where)
 
 
+def with_repo_config(request: CheckRequest) -> CheckRequest:
+    """Fill what the command line left unset from the repository's .dpgcheck.yaml."""
+    import dataclasses
+
+    from dpgcheck.repo_config import load_repo_config
+
+    if request.path is None and (request.record is not None or request.facts_file is not None):
+        return request
+    config = load_repo_config(request.path or Path("."))
+    if config.path is None:
+        return request
+    if config.format is not None and config.format not in ("text", "json", "sarif", "junit", "markdown", "github"):
+        raise DpgcheckError(f"format {config.format!r} is not a report format", path=str(config.path))
+    verification = request.verification or Verification()
+    run = dataclasses.replace(
+        request.run,
+        profile=request.run.profile or config.profile,
+        fail_on=request.run.fail_on or config.fail_on,
+        waivers=config.waivers,
+    )
+    return dataclasses.replace(
+        request,
+        output_format=request.output_format or config.format,
+        bundles=request.bundles or config.bundles,
+        verification=Verification(keys=verification.keys or config.verification_keys, required=verification.required or config.require_signature),
+        run=run,
+    )
+
+
 def check(request: CheckRequest) -> int:
     from dpgcheck.bundle.loader import load_policies
     from dpgcheck.engine.factory import open_engine
@@ -81,6 +110,7 @@ def check(request: CheckRequest) -> int:
     from dpgcheck.report import renderer
     from dpgcheck.report.model import build_report
 
+    request = with_repo_config(request)
     # Policies first: a bundle refused (unsigned, tampered, shadowing) stops the run before any work.
     policy_set = load_policies(request.bundles, include_builtin=request.builtin, verification=request.verification)
     facts = gather_facts(request)
@@ -94,7 +124,7 @@ def check(request: CheckRequest) -> int:
     report = build_report(
         decision, facts, policy_revision=policy_set.revision, bundles=policy_set.sources, engine=engine.name
     )
-    write_output(renderer(request.output_format)(report), request.output)
+    write_output(renderer(request.output_format or "text")(report), request.output)
     return EXIT_FINDINGS if decision["verdict"] == "fail" else EXIT_PASS
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.report.common import severity_line
+from dpgcheck.report.model import waiver_note
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +26,8 @@ def render(report: dict[str, Any]) -> str:
             properties.insert(0, f"file={_escape_property(location['path'])}")
             if isinstance(location.get("line"), int):
                 properties.insert(1, f"line={location['line']}")
-        lines.append(f"::{COMMANDS[finding['severity']]} {','.join(properties)}::{_escape_data(finding['message'])}")
+        command = "notice" if finding.get("outcome") == "waived" else COMMANDS[finding["severity"]]
+        lines.append(f"::{command} {','.join(properties)}::{_escape_data(finding['message'] + waiver_note(finding))}")
     verdict = "passed" if report["verdict"] == "pass" else "failed"
     lines.append(f"dpgcheck {verdict}: {severity_line(report['summary'])} (profile {report['profile']}, fails on {report['fail_on']})")
     return "\n".join(lines)

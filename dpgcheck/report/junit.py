@@ -5,11 +5,12 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from dpgcheck.report.common import finding_path
+from dpgcheck.report.model import waiver_note
 
 
 def _finding_text(finding: dict[str, Any]) -> str:
     path = finding_path(finding)
-    return f"[{finding['severity']}] {finding['message']}" + (f" ({path})" if path else "")
+    return f"[{finding['severity']}] {finding['message']}" + (f" ({path})" if path else "") + waiver_note(finding)
 
 
 def render(report: dict[str, Any]) -> str:

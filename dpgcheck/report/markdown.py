@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
-from dpgcheck.report.model import overlay_lines
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 STATUS_ICONS = {"pass": "✅ pass", "fail": "❌ fail", "insufficient_evidence": "❔ insufficient evidence", "not_applicable": "➖ not applicable"}
 SEVERITY_ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -26,6 +26,7 @@ def render(report: dict[str, Any]) -> str:
     ]
     if overlay_lines(report):
         out += ["```text", *overlay_lines(report), "```", ""]
+    out += [f"> ⚠️ {_cell(w)}" for w in report.get("warnings", [])] + ([""] if report.get("warnings") else [])
     rows = indicator_rows(report)
     if rows:
         out += [f"### DPG Standard {report['dpg_standard_version']}", "", "| Indicator | | Status |", "|---|---|---|"]
@@ -38,7 +39,7 @@ def render(report: dict[str, Any]) -> str:
             for finding in findings:
                 path = finding_path(finding)
                 out.append(
-                    f"| {SEVERITY_ICONS[finding['severity']]} | `{finding['rule_id']}` | {_cell(finding['message'])} | "
+                    f"| {SEVERITY_ICONS[finding['severity']]} | `{finding['rule_id']}` | {_cell(finding['message'] + waiver_note(finding))} | "
                     f"{'`' + _cell(path) + '`' if path else ''} |"
                 )
             out.append("")

@@ -58,6 +58,7 @@ def build_report(
         "fail_on": decision["fail_on"],
         "verdict": decision["verdict"],
         "errors": decision.get("errors", []),
+        "warnings": decision.get("warnings", []),
         "summary": decision["summary"],
         "indicators": decision.get("indicators", {}),
         "findings": decision["findings"],
@@ -68,6 +69,15 @@ def build_report(
 def _value(value: Any) -> str:
     text = value if isinstance(value, str) else ("unset" if value is None else json.dumps(value, sort_keys=True))
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def waiver_note(finding: dict[str, Any]) -> str:
+    """What every format appends to a waived finding's message: the waiver's reason, owner and expiry."""
+    waiver = finding.get("waiver")
+    if not waiver:
+        return ""
+    state = {"active": "WAIVED", "expiring": "WAIVED (expiring soon)", "expired": "waiver EXPIRED", "not_waivable": "waiver REFUSED (rule not waivable)"}
+    return f" [{state.get(waiver.get('status'), 'waiver')}: {waiver['reason']}; owner {waiver['owner']}; expires {waiver['expires']}]"
 
 
 def overlay_lines(report: dict[str, Any]) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dpgcheck.report.model import waiver_note
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -51,9 +53,13 @@ def render(report: dict[str, Any]) -> str:
             "ruleId": finding["rule_id"],
             "ruleIndex": index[finding["rule_id"]],
             "level": LEVELS[finding["severity"]],
-            "message": {"text": finding["message"]},
+            "message": {"text": finding["message"] + waiver_note(finding)},
             "properties": {"outcome": finding["outcome"], "evidence": finding.get("evidence") or {}},
         }
+        if finding.get("waiver"):
+            result["properties"]["waiver"] = finding["waiver"]
+        if finding.get("outcome") == "waived":
+            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding["waiver"]["reason"]}]
         locations = _location(finding)
         if locations:
             result["locations"] = locations

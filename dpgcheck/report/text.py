@@ -5,7 +5,7 @@ import textwrap
 from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
-from dpgcheck.report.model import overlay_lines
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 STATUS_LABELS = {
     "pass": "pass",
@@ -23,6 +23,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         f"dpgcheck {report['tool']['version']} · {subject_label(report)} · profile {report['profile']} · engine {report['engine']}",
         *overlay_lines(report),
+        *(f"warning: {w}" for w in report.get("warnings", [])),
         "",
     ]
     indicators = indicator_rows(report)
@@ -41,7 +42,7 @@ def render(report: dict[str, Any]) -> str:
             path = finding_path(finding)
             where = f" [{path}]" if path else ""
             lines.append(f"  {finding['severity']:<7} {finding['rule_id']}{where}")
-            lines.extend(_wrap(finding["message"], "          "))
+            lines.extend(_wrap(finding["message"] + waiver_note(finding), "          "))
             if finding["rule_id"] not in seen_rules:
                 seen_rules.add(finding["rule_id"])
                 remediation = rules.get(finding["rule_id"], {}).get("remediation")
@@ -53,7 +54,7 @@ def render(report: dict[str, Any]) -> str:
         for finding in notes:
             path = finding_path(finding)
             where = f" [{path}]" if path else ""
-            lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}", "  "))
+            lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}{waiver_note(finding)}", "  "))
         lines.append("")
     summary = report["summary"]
     statuses = summary.get("rules_by_status", {})

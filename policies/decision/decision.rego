@@ -56,13 +56,21 @@ excluded(_, rule) if {
 loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
 # Severity: run configuration wins over the profile (with what it includes), the profile over
-# the rule's own.
+# the rule's own. A rule whose METADATA gives an effective_on date later than the evaluation
+# clock only warns until then (a grace period for new criteria).
 profile_severity := config.profile_section("severity")
 
-severity_of(id, rule) := object.get(
+configured_severity(id, rule) := object.get(
 	object.get(config.effective, "severity", {}), id,
 	object.get(profile_severity, id, rule.severity),
 )
+
+not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.effective_on])) > now_ns
+
+severity_of(id, rule) := "warning" if {
+	not_yet_effective(rule)
+	configured_severity(id, rule) == "error"
+} else := configured_severity(id, rule)
 
 active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 	some id, rule in catalog
@@ -78,7 +86,7 @@ active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 findings contains finding if {
 	some id, rule in active
 	some raw in data.dpgcheck.dispatch.findings(id)
-	finding := {
+	found := {
 		"rule_id": id,
 		"area": rule.area,
 		"severity": rule.severity,
@@ -88,6 +96,92 @@ findings contains finding if {
 		"evidence": object.get(raw, "evidence", {}),
 		"location": object.get(raw, "location", null),
 	}
+	finding := object.union(found, waiver_fields(found))
+}
+
+# --- waivers ---------------------------------------------------------------
+
+# A repository's waivers (.dpgcheck.yaml) travel in input.options.waivers, each
+# {rule, path (optional, a glob), reason, owner, expires (YYYY-MM-DD, valid through that day,
+# UTC)}, judged against the pinned clock input.options.now. A waived finding stays in the
+# findings with outcome "waived" and its waiver; it no longer blocks. An expired waiver, or
+# one for a rule the bundles mark not waivable, leaves the finding as it was (with its waiver).
+waivers := object.get(config.options, "waivers", [])
+
+waiver_config := object.get(config.bundle_config, "waivers", {})
+
+not_waivable := {id | some id in object.get(waiver_config, "not_waivable", [])}
+
+now_ns := time.parse_rfc3339_ns(config.options.now)
+
+expires_ns(waiver) := time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires]))
+
+waiver_days_left(waiver) := floor((expires_ns(waiver) - now_ns) / ((24 * 60) * 60e9))
+
+waiver_status(waiver) := "not_waivable" if waiver.rule in not_waivable
+else := "expired" if expires_ns(waiver) < now_ns
+else := "expiring" if waiver_days_left(waiver) < object.get(waiver_config, "warn_within_days", 30)
+else := "active"
+
+finding_path(f) := f.location.path if is_string(f.location.path)
+
+waiver_matches(waiver, f) if {
+	waiver.rule == f.rule_id
+	not waiver.path
+}
+
+waiver_matches(waiver, f) if {
+	waiver.rule == f.rule_id
+	glob.match(waiver.path, ["/"], finding_path(f))
+}
+
+waiver_for(f) := matching[0] if {
+	matching := [w | some w in waivers; waiver_matches(w, f)]
+	count(matching) > 0
+}
+
+waiver_fields(f) := {"outcome": "waived", "waiver": object.union(waiver_for(f), {"status": status})} if {
+	status := waiver_status(waiver_for(f))
+	status in {"active", "expiring"}
+} else := {"waiver": object.union(waiver_for(f), {"status": waiver_status(waiver_for(f))})} if {
+	waiver_for(f)
+} else := {}
+
+# Warnings about waivers: about to expire, expired, refused. They do not change the verdict.
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "expiring"
+	msg := sprintf("the waiver of %q (owner %s) expires on %s, in %d days: renew it or fix the findings", [w.rule, w.owner, w.expires, waiver_days_left(w)])
+}
+
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "expired"
+	msg := sprintf("the waiver of %q (owner %s) expired on %s: its findings count again", [w.rule, w.owner, w.expires])
+}
+
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "not_waivable"
+	msg := sprintf("rule %q may not be waived (the policy bundle says so): its waiver is ignored", [w.rule])
+}
+
+errors contains msg if {
+	count(waivers) > 0
+	not config.options.now
+	msg := "waivers need the evaluation clock (input.options.now) to judge their expiry"
+}
+
+errors contains msg if {
+	some w in waivers
+	not catalog[w.rule]
+	msg := sprintf("the waiver of %q names no loaded rule", [w.rule])
+}
+
+errors contains msg if {
+	some w in waivers
+	not time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [w.expires]))
+	msg := sprintf("the waiver of %q has expires %q, which is not a date", [w.rule, w.expires])
 }
 
 # Findings per rule: a partial object, so each rule's set is computed once per query.
@@ -135,6 +229,7 @@ indicators[indicator] := worst({rules[id].status | some id, r in active; r.indic
 
 blocking contains f if {
 	some f in findings
+	f.outcome != "waived"
 	severity_rank[f.severity] >= fail_on_rank[fail_on]
 }
 
@@ -295,6 +390,7 @@ bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}
 
 main := {
 	"bundles": bundles,
+	"warnings": warnings,
 	"decision_version": decision_version,
 	"profile": config.profile_name,
 	"fail_on": fail_on,
