@@ -92,7 +92,10 @@ def cli() -> None:
 @click.option("--profile", help="Profile to apply (see `dpgcheck policy list --profile NAME`).")
 @click.option("--disable", multiple=True, metavar="SELECTOR", help="Switch off a rule, area:<area> or indicator:<n> (repeatable).")
 @click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (repeatable).")
-@click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle directory, applied over the built-in one (repeatable).")
+@click.option("--bundle", "bundles", multiple=True, metavar="PATH|URL", help="An extra policy bundle (directory, .tar.gz or HTTPS URL), applied over the built-in one (repeatable).")
+@click.option("--bundle-ca", type=PathType, help="CA file to verify HTTPS bundle servers with (default: the system's CAs).")
+@click.option("--allow-http", is_flag=True, help="Allow bundle URLs over plain HTTP (refused by default).")
+@click.option("--offline", is_flag=True, help="Use cached copies of bundle URLs; never connect.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in policies (only --bundle).")
 @click.option("--now", help="Evaluation clock, RFC 3339 (default: the current UTC time). Pin it for reproducible runs.")
 @click.option("--opa-url", envvar="DPGCHECK_OPA_URL", help="OPA server URL for --engine opa (default: start a local `opa run --server`).")
@@ -104,11 +107,12 @@ def cli() -> None:
 @click.option("--verification-key", "verification_keys", type=PathType, multiple=True, help="Public key (PEM) or HMAC secret file that bundle signatures must verify with (repeatable: key rotation).")
 @click.option("--require-signature", is_flag=True, help="Refuse any --bundle that is not signed by a --verification-key.")
 def check(path, record, screening, sbom, affiliations, network, history_max_commits, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
-          verification_keys, require_signature) -> None:
+          profile, disable, severity, bundles, bundle_ca, allow_http, offline, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key,
+          opa_preloaded, verification_keys, require_signature) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         from dpgcheck.bundle.loader import Verification
+        from dpgcheck.bundle.remote import RemoteOptions
         from dpgcheck.commands.check import CheckRequest, check as run_check
         from dpgcheck.engine.factory import OpaServerOptions
         from dpgcheck.evaluate import RunOptions
@@ -123,7 +127,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             engine=engine,
             output_format=output_format,
             output=output,
-            bundles=bundles,
+            bundles=tuple(b if b.startswith(("https://", "http://")) else Path(b) for b in bundles),
             builtin=not no_builtin,
             # A registry record is judged against the DPG Standard unless another profile is asked for.
             run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
@@ -135,6 +139,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
                 preloaded=opa_preloaded,
             ),
             verification=Verification(keys=verification_keys, required=require_signature),
+            remote=RemoteOptions(ca_file=bundle_ca, allow_http=allow_http, offline=offline),
         )
         raise SystemExit(run_check(request))
 

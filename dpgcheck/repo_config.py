@@ -30,7 +30,7 @@ class RepoConfig:
     profile: str | None = None
     fail_on: str | None = None
     format: str | None = None
-    bundles: tuple[Path, ...] = ()
+    bundles: tuple[Path | str, ...] = ()
     verification_keys: tuple[Path, ...] = ()
     require_signature: bool = False
     waivers: tuple[dict[str, Any], ...] = field(default_factory=tuple)
@@ -42,10 +42,12 @@ def _string(value: Any, key: str, where: str) -> str:
     return value
 
 
-def _paths(value: Any, key: str, base: Path, where: str) -> tuple[Path, ...]:
+def _paths(value: Any, key: str, base: Path, where: str) -> tuple[Any, ...]:
+    """Paths relative to the repository; bundle URLs stay strings."""
     if not isinstance(value, list):
         raise DpgcheckError(f"{key} must be a list of paths", path=where)
-    return tuple(base / _string(item, f"{key}[{i}]", where) if "://" not in str(item) else Path(str(item)) for i, item in enumerate(value))
+    items = [_string(item, f"{key}[{i}]", where) for i, item in enumerate(value)]
+    return tuple(item if item.startswith(("https://", "http://")) else base / item for item in items)
 
 
 def _waiver(value: Any, index: int, where: str) -> dict[str, Any]:

@@ -243,16 +243,24 @@ def signature_status(root: Path, verification: Verification, *, where: str) -> s
     return f"verified (key {key_id})"
 
 
-def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True, verification: Verification | None = None) -> PolicySet:
+def load_policies(bundle_paths: tuple[Path | str, ...] = (), *, include_builtin: bool = True, verification: Verification | None = None,
+                  remote: Any = None) -> PolicySet:
+    """Load the base and the overlays; ``bundle_paths`` may hold HTTPS URLs (strings)."""
     verification = verification or Verification()
-    # Every overlay is unpacked and its signature checked before any of them is loaded.
+    # Every overlay is fetched, unpacked and its signature checked before any of them is loaded.
     overlays = []
-    for path in bundle_paths:
-        label = path.name or str(path)
-        for suffix in (".tar.gz", ".tgz"):
-            label = label.removesuffix(suffix)
+    for given in bundle_paths:
+        if isinstance(given, str) and given.startswith(("https://", "http://")):
+            from dpgcheck.bundle.remote import RemoteOptions, fetch, label_of
+
+            path, label = fetch(given, remote or RemoteOptions()), label_of(given)
+        else:
+            path = Path(given)
+            label = path.name or str(path)
+            for suffix in (".tar.gz", ".tgz"):
+                label = label.removesuffix(suffix)
         root = resolve_bundle(path)
-        overlays.append((root, label, signature_status(root, verification, where=str(path))))
+        overlays.append((root, label, signature_status(root, verification, where=str(given))))
     policy_set = PolicySet()
     if include_builtin:
         load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")

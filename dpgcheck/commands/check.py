@@ -22,12 +22,13 @@ class CheckRequest:
     engine: str
     output_format: str
     output: Path | None
-    bundles: tuple[Path, ...]
+    bundles: tuple[Path | str, ...]
     builtin: bool
     run: RunOptions
     collect: CollectOptions
     opa: OpaServerOptions
     verification: Verification | None = None
+    remote: Any = None  # bundle.remote.RemoteOptions for HTTPS bundle URLs
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def check(request: CheckRequest) -> int:
 
     request = with_repo_config(request)
     # Policies first: a bundle refused (unsigned, tampered, shadowing) stops the run before any work.
-    policy_set = load_policies(request.bundles, include_builtin=request.builtin, verification=request.verification)
+    policy_set = load_policies(request.bundles, include_builtin=request.builtin, verification=request.verification, remote=request.remote)
     facts = gather_facts(request)
     engine = open_engine(request.engine, policy_set, opa=request.opa)
     try:
