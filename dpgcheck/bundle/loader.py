@@ -111,6 +111,27 @@ def _at_path(directory: str, value: Any) -> dict[str, Any]:
     return value
 
 
+def _replaces(directory: str, manifest: dict[str, Any] | None) -> bool:
+    path = directory.strip("/")
+    roots = [str(r).strip("/") for r in (manifest or {}).get("roots", [])]
+    return path.startswith("dpgcheck/licenses/") and path in roots
+
+
+def _replace_at(data: dict[str, Any], parts: list[str], value: Any) -> dict[str, Any]:
+    node = data
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise DpgcheckError(f"cannot replace data.{'.'.join(parts)}: a parent is not an object")
+    old = node.get(parts[-1])
+
+    def size(v: Any) -> str:
+        return f"{len(v)} entries" if isinstance(v, (dict, list)) else json.dumps(v)
+
+    node[parts[-1]] = value
+    return {"path": parts, "base": None if old is None else f"{size(old)}", "value": f"replaced by {size(value)}", "replaced": True}
+
+
 def _bundle_info(manifest: dict[str, Any] | None, label: str, *, base: bool, namespace: str | None, signature: str) -> dict[str, Any]:
     metadata = (manifest or {}).get("metadata") or {}
     info: dict[str, Any] = {
@@ -193,9 +214,16 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, 
         elif name in ("data.json", "data.yaml", "data.yml"):
             contents += 1
             directory = relative[: -len(name)]
-            value = _at_path(directory, _parse_data(_read_text(item, where), name, where))
+            raw = _parse_data(_read_text(item, where), name, where)
+            value = _at_path(directory, raw)
             if not base:
                 check_overlay_data(value, namespace, where=where)
+                if _replaces(directory, manifest):
+                    # A licence list under one of the overlay's roots replaces the base's list
+                    # instead of adding to it (OPA: a bundle owns the data under its roots).
+                    parts = [p for p in directory.split("/") if p]
+                    info["overrides"].append(_replace_at(policy_set.data, parts, raw))
+                    continue
                 info["overrides"].extend(data_overrides(policy_set.data, value))
             policy_set.data = deep_merge(policy_set.data, value)
     if contents == 0:

@@ -99,7 +99,7 @@ def overlay_lines(report: dict[str, Any]) -> list[str]:
         parts.append(f"{len(overrides)} override{'' if len(overrides) == 1 else 's'} of the base" + (f", {len(weakening)} WEAKENING it" if weakening else ""))
         lines.append(" · ".join(parts))
         for change in sorted(overrides, key=lambda c: (c.get("effect") != "weakens", c["path"])):
-            mark = {"weakens": "WEAKENS", "strengthens": "strengthens"}.get(change.get("effect"), "changes")
+            mark = {"weakens": "WEAKENS", "strengthens": "strengthens", "replaces": "replaces"}.get(change.get("effect"), "changes")
             lines.append(f"  {mark}: {'.'.join(change['path'])}: {_value(change['base'])} -> {_value(change['value'])}")
     return lines
 

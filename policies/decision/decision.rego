@@ -384,6 +384,7 @@ strengthens(change) if {
 
 effect(change) := "weakens" if weakens(change)
 else := "strengthens" if strengthens(change)
+else := "replaces" if change.replaced == true
 else := "changes"
 
 bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}) | some c in b.overrides]}) | some b in loaded_bundles]

@@ -67,6 +67,20 @@ def test_the_extra_rule_asks_for_security_md_at_the_root(repos, engine):
         "error", "fail", "No SECURITY.md at the repository root, as openCode's security badge asks")
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_replaced_licence_list_replaces_the_base_list_and_the_header_says_so(repos, engine):
+    code, base = run_json("check", repos / "compliant", "--profile", "procurement-minimum", "--now", NOW, "--format", "json", "--engine", engine)
+    assert base["rules"]["dpg-open-license"]["status"] == "pass"
+    code, national = judge(repos / "compliant", "de-opencode", NOW, engine)
+    [finding] = [f for f in national["findings"] if f["rule_id"] == "dpg-open-license"]
+    assert finding["message"] == "Indicator 2 (open licence): no licence in the record (MIT) is approved for the code of a software solution (software list)"
+    [change] = national["policy"]["loaded"][1]["overrides"]
+    assert change == {"path": ["licenses", "dpga", "categories", "software", "licenses"], "base": "107 entries",
+                      "value": "replaced by 18 entries", "replaced": True, "effect": "replaces"}
+    text = run_dpgcheck("check", repos / "compliant", "--bundle", EXAMPLE, "--profile", "de-opencode", "--now", NOW, "--engine", engine).stdout
+    assert text.splitlines()[2] == "  replaces: licenses.dpga.categories.software.licenses: 107 entries -> replaced by 18 entries"
+
+
 def test_readme_walkthrough_build_sign_verify_check(repos, tmp_path):
     key = ec.generate_private_key(ec.SECP256R1())
     private, public = tmp_path / "de.key", tmp_path / "de.pub"
@@ -74,7 +88,7 @@ def test_readme_walkthrough_build_sign_verify_check(repos, tmp_path):
     public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     archive = tmp_path / "de-opencode.tar.gz"
     built = run_dpgcheck("bundle", "build", "--overlay", EXAMPLE, "-o", archive)
-    assert built.stdout == f"wrote {archive}: 8 files, 9 bundle tests passed\n", built.stdout + built.stderr
+    assert built.stdout == f"wrote {archive}: 9 files, 9 bundle tests passed\n", built.stdout + built.stderr
     assert run_dpgcheck("bundle", "sign", archive, "--signing-key", private, "--signing-alg", "ES256", "--key-id", "de-2026").returncode == 0
     assert run_dpgcheck("bundle", "verify", archive, "--verification-key", public).returncode == 0
     code, signed = judge(repos / "single-vendor", "de-opencode", LATER, "regorus", archive, "--verification-key", public, "--require-signature")
