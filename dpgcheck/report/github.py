@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.report.common import severity_line
-from dpgcheck.report.model import waiver_note
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,7 +18,9 @@ def _escape_property(text: str) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    lines = []
+    # The bundles loaded and what they change in the base come first, as in every format.
+    lines = [f"::notice title=dpgcheck policy bundle::{_escape_data(line.strip())}" for line in overlay_lines(report)]
+    lines += [f"::warning title=dpgcheck waiver::{_escape_data(w)}" for w in report.get("warnings", [])]
     for finding in report["findings"]:
         properties = [f"title={_escape_property('dpgcheck ' + finding['rule_id'])}"]
         location = finding.get("location") or {}

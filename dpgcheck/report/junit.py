@@ -5,7 +5,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from dpgcheck.report.common import finding_path
-from dpgcheck.report.model import waiver_note
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 
 def _finding_text(finding: dict[str, Any]) -> str:
@@ -33,6 +33,8 @@ def render(report: dict[str, Any]) -> str:
         ("policy_revision", report["policy"]["revision"]),
     ):
         ET.SubElement(properties, "property", name=name, value=value)
+    for line in overlay_lines(report):
+        ET.SubElement(properties, "property", name="bundle" if not line.startswith(" ") else "bundle_override", value=line.strip())
     for rule_id in sorted(rules):
         rule = rules[rule_id]
         case = ET.SubElement(suite, "testcase", classname=f"dpgcheck.{rule['area']}", name=f"{rule_id}: {rule['title']}")

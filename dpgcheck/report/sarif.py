@@ -82,6 +82,8 @@ def render(report: dict[str, Any]) -> str:
             "policyRevision": report["policy"]["revision"],
             "dpgStandardVersion": report["dpg_standard_version"],
             "indicators": report.get("indicators", {}),
+            "bundles": [b for b in report["policy"].get("loaded", []) if not b.get("base")],
+            "warnings": report.get("warnings", []),
         },
     }
     subject = report.get("subject", {})

@@ -204,3 +204,23 @@ def test_every_report_names_the_overlay_and_what_weakens_the_base(tmp_path, engi
 def test_a_report_without_overlays_has_no_bundle_lines():
     text = run_dpgcheck("check", COMPLIANT, "--now", NOW).stdout.splitlines()
     assert text[1] == ""
+
+
+def test_sarif_junit_and_github_name_the_overlay_and_its_weakening_changes(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    bundle = weakening_bundle(tmp_path)
+
+    def output(fmt):
+        return run_dpgcheck("check", NON_COMPLIANT, "--bundle", bundle, "--now", NOW, "--format", fmt).stdout
+
+    sarif = json.loads(output("sarif"))
+    [lax] = sarif["runs"][0]["properties"]["bundles"]
+    assert lax["name"] == "Lax ministry bundle" and sum(c["effect"] == "weakens" for c in lax["overrides"]) == 4
+    junit = ET.fromstring(output("junit"))
+    values = [(p.get("name"), p.get("value")) for p in junit.iter("property") if p.get("name").startswith("bundle")]
+    assert values[0][0] == "bundle" and values[0][1].startswith("bundle Lax ministry bundle · publisher Ministry of Examples")
+    assert ("bundle_override", "WEAKENS: config.fail_on: error -> never") in values
+    github = output("github").splitlines()
+    assert github[0].startswith("::notice title=dpgcheck policy bundle::bundle Lax ministry bundle")
+    assert "::notice title=dpgcheck policy bundle::WEAKENS: config.fail_on: error -> never" in github
