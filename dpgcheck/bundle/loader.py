@@ -114,7 +114,9 @@ def _at_path(directory: str, value: Any) -> dict[str, Any]:
 def _replaces(directory: str, manifest: dict[str, Any] | None) -> bool:
     path = directory.strip("/")
     roots = [str(r).strip("/") for r in (manifest or {}).get("roots", [])]
-    return path.startswith("dpgcheck/licenses/") and path in roots
+    # Only a licence list itself (an object named "licenses" under data.dpgcheck.licenses) is
+    # replaced; anything else an overlay sets merges into the base, as before.
+    return path.startswith("dpgcheck/licenses/") and path.endswith("/licenses") and path in roots
 
 
 def _replace_at(data: dict[str, Any], parts: list[str], value: Any) -> dict[str, Any]:
@@ -150,8 +152,10 @@ def _bundle_info(manifest: dict[str, Any] | None, label: str, *, base: bool, nam
     return info
 
 
-def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, base: bool = False, signature: str = "unsigned") -> None:
-    """Add one bundle to ``policy_set``: the base (built-in) one, or an overlay over it."""
+def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, base: bool = False, signature: str = "unsigned",
+                builtin: bool = False) -> None:
+    """Add one bundle to ``policy_set``: the base one (the built-in policies, or the first bundle
+    under --no-builtin), or an overlay over it."""
     if isinstance(root, Path):
         if not root.exists():
             raise DpgcheckError("no such policy bundle directory", path=str(root))
@@ -201,7 +205,7 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, 
             policy_set.modules[module_name] = source
             entry = catalog_entry(source, where=where)
             if entry is not None:
-                if base and ("_" in entry["area"] or "." in entry["id"]):
+                if builtin and ("_" in entry["area"] or "." in entry["id"]):
                     raise DpgcheckError("built-in rule areas may not contain '_' nor ids '.' (both reserved for overlay namespaces)", path=where)
                 if not base:
                     check_overlay_rule_id(entry["id"], namespace, where=where)
@@ -291,8 +295,9 @@ def load_policies(bundle_paths: tuple[Path | str, ...] = (), *, include_builtin:
         overlays.append((root, label, signature_status(root, verification, where=str(given))))
     policy_set = PolicySet()
     if include_builtin:
-        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")
-    for root, label, signature in overlays:
-        load_bundle(root, policy_set, label=label, signature=signature)
+        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in", builtin=True)
+    for index, (root, label, signature) in enumerate(overlays):
+        # Without the built-in policies, the first bundle is the base the others overlay.
+        load_bundle(root, policy_set, label=label, signature=signature, base=not include_builtin and index == 0)
     policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog)
     return policy_set

@@ -105,5 +105,6 @@ def data_overrides(base: Any, overlay: Any, path: tuple[str, ...] = ()) -> list[
 
 def _is_override_point(path: tuple[str, ...]) -> bool:
     # Inside an object that already exists and whose keys carry meaning for the base:
-    # data.dpgcheck.config and everything in it, and the inside of an existing profile.
-    return len(path) >= 2 and path[0] == "dpgcheck" and (path[1] == "config" or (path[1] == "profiles" and len(path) >= 3))
+    # data.dpgcheck.config and everything in it,
+    # the inside of an existing profile, and the inside of an existing licence document.
+    return len(path) >= 2 and path[0] == "dpgcheck" and (path[1] == "config" or (path[1] in ("profiles", "licenses") and len(path) >= 3))

@@ -61,7 +61,7 @@ def inspect_bundle(path: Path, keys: tuple[Path, ...]) -> dict[str, Any]:
     except DpgcheckError as exc:
         signature = f"INVALID: {exc.message}"
     policy_set = PolicySet()
-    load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in")
+    load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in", builtin=True)
     base_rules = set(policy_set.catalog)
     base_profiles = set(policy_set.data.get("dpgcheck", {}).get("profiles", {}))
     label = path.name.removesuffix(".tar.gz").removesuffix(".tgz")

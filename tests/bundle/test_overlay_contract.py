@@ -224,3 +224,16 @@ def test_sarif_junit_and_github_name_the_overlay_and_its_weakening_changes(tmp_p
     github = output("github").splitlines()
     assert github[0].startswith("::notice title=dpgcheck policy bundle::bundle Lax ministry bundle")
     assert "::notice title=dpgcheck policy bundle::WEAKENS: config.fail_on: error -> never" in github
+
+
+def test_a_licence_added_to_or_withdrawn_from_a_base_list_is_reported(tmp_path):
+    bundle = tmp_path / "national"
+    write(bundle / "dpgcheck" / "licenses" / "dpga" / "data.json", {
+        "categories": {"software": {"licenses": {"LicenseRef-National-1.0": {"name": "National Open Licence 1.0"}}}},
+        "excluded": {"GPL-3.0-only": "not on the national list"},
+    })
+    code, report = run_json("check", COMPLIANT, "--bundle", bundle, "--format", "json", "--now", NOW)
+    assert sorted((".".join(c["path"]), c["base"], c["effect"]) for c in report["policy"]["loaded"][1]["overrides"]) == [
+        ("licenses.dpga.categories.software.licenses.LicenseRef-National-1.0", None, "changes"),
+        ("licenses.dpga.excluded.GPL-3.0-only", None, "changes"),
+    ]
