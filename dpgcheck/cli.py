@@ -121,13 +121,16 @@ def cli() -> None:
 @with_collect_flags
 @click.option("--facts", "facts_file", type=PathType, help="Evaluate a saved facts document instead of collecting.")
 @click.option("--engine", type=ENGINE_CHOICE, default="regorus", show_default=True, envvar="DPGCHECK_ENGINE", show_envvar=True, help="Rego engine.")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True, envvar="DPGCHECK_FORMAT", show_envvar=True)
+@click.option("--format", "output_format", type=FORMAT_CHOICE, envvar="DPGCHECK_FORMAT", show_envvar=True, help="Report format (default: .dpgcheck.yaml's, else text).")
 @click.option("-o", "--output", type=PathType, help="Write the report to FILE instead of standard output.")
 @click.option("--fail-on", type=FAIL_ON_CHOICE, envvar="DPGCHECK_FAIL_ON", show_envvar=True, help="Lowest severity that makes the run fail (default: the bundle's, error).")
 @click.option("--profile", envvar="DPGCHECK_PROFILE", show_envvar=True, shell_complete=complete_profiles, help="Profile to apply (see `dpgcheck policy list --profile NAME`).")
 @click.option("--disable", multiple=True, metavar="SELECTOR", shell_complete=complete_selectors, help="Switch off a rule, area:<area> or indicator:<n> (repeatable).")
 @click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL", shell_complete=complete_severity, help="Override a rule's severity (repeatable).")
-@click.option("--bundle", "bundles", type=PathType, multiple=True, envvar="DPGCHECK_BUNDLE", show_envvar=True, help="An extra policy bundle directory, applied over the built-in one (repeatable; in the variable, separate paths with ':').")
+@click.option("--bundle", "bundles", multiple=True, metavar="PATH|URL", envvar="DPGCHECK_BUNDLE", show_envvar=True, help="An extra policy bundle (directory, .tar.gz or HTTPS URL), applied over the built-in one (repeatable; in the variable, separate them with spaces).")
+@click.option("--bundle-ca", type=PathType, help="CA file to verify HTTPS bundle servers with (default: the system's CAs).")
+@click.option("--allow-http", is_flag=True, help="Allow bundle URLs over plain HTTP (refused by default).")
+@click.option("--offline", is_flag=True, help="Use cached copies of bundle URLs; never connect.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in policies (only --bundle).")
 @click.option("--now", help="Evaluation clock, RFC 3339 (default: the current UTC time). Pin it for reproducible runs.")
 @click.option("--opa-url", envvar="DPGCHECK_OPA_URL", help="OPA server URL for --engine opa (default: start a local `opa run --server`).")
@@ -140,16 +143,19 @@ def cli() -> None:
               help="With --staged: report rules that no commit can change (history, affiliations, activity) as notes (the default) or judge them as usual.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print no report on standard output (the exit code gives the verdict; -o still writes the file).")
+@click.option("--verification-key", "verification_keys", type=PathType, multiple=True, help="Public key (PEM) or HMAC secret file that bundle signatures must verify with (repeatable: key rotation).")
+@click.option("--require-signature", is_flag=True, help="Refuse any --bundle that is not signed by a --verification-key.")
 @with_budget_flags
 def check(path, record, screening, sbom, affiliations, network, history_max_commits, staged, refuse_outside_git, facts_file, engine, output_format, output, fail_on,
-          profile, disable, severity, bundles, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key, opa_preloaded,
-          history_rules, color, quiet, eval_timeout, eval_memory) -> None:
+          profile, disable, severity, bundles, bundle_ca, allow_http, offline, no_builtin, now, opa_url, opa_token, opa_ca, opa_cert, opa_key,
+          opa_preloaded, verification_keys, require_signature, history_rules, color, quiet, eval_timeout, eval_memory) -> None:
     """Check PATH (default: the current directory) and report the findings."""
     with error_handler():
         import sys
 
         from dpgcheck import terminal
-
+        from dpgcheck.bundle.loader import Verification
+        from dpgcheck.bundle.remote import RemoteOptions
         from dpgcheck.commands.check import CheckRequest, check as run_check
         from dpgcheck.engine.factory import OpaServerOptions
         from dpgcheck.evaluate import RunOptions
@@ -168,7 +174,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             engine=engine,
             output_format=output_format,
             output=output,
-            bundles=bundles,
+            bundles=tuple(b if b.startswith(("https://", "http://")) else Path(b) for b in bundles),
             builtin=not no_builtin,
             # A registry record is judged against the DPG Standard unless another profile is asked for.
             run=RunOptions(profile=profile or ("dpg-standard" if record is not None else None), fail_on=fail_on, disabled=disable, severity=_parse_severity(severity),
@@ -183,6 +189,8 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
             width=terminal.width(sys.stdout),
             quiet=quiet,
             budget=_budget(eval_timeout, eval_memory),
+            verification=Verification(keys=verification_keys, required=require_signature),
+            remote=RemoteOptions(ca_file=bundle_ca, allow_http=allow_http, offline=offline),
         )
         raise SystemExit(run_check(request))
 
@@ -267,16 +275,27 @@ def policy_doc(bundles, no_builtin, output, rules_dir, check) -> None:
 
 @cli.group()
 def bundle() -> None:
-    """Build policy bundles for OPA servers."""
+    """Make, sign, verify and inspect policy bundles (government overlays, OPA server bundles)."""
+
+
+SIGNING_ALG_CHOICE = click.Choice(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512"])
 
 
 @bundle.command("build")
 @click.option("--bundle", "bundles", type=PathType, multiple=True, help="An extra policy bundle to include (repeatable).")
 @click.option("--no-builtin", is_flag=True)
+@click.option("--overlay", type=PathType, help="Build this overlay's own tarball (checked over the base, its tests run) instead of an OPA server bundle.")
+@click.option("--signing-key", type=PathType, help="With --overlay: sign the tarball with this private key (PEM) or HMAC secret.")
+@click.option("--signing-alg", type=SIGNING_ALG_CHOICE, default="RS256", show_default=True)
+@click.option("--key-id", help="Key id (JWT kid) to record in the signature.")
 @click.option("-o", "--output", type=PathType, required=True, help="Where to write the .tar.gz bundle.")
-def bundle_build(bundles, no_builtin, output) -> None:
-    """Write an OPA bundle (policies, data and rule catalogue) for `opa run --server`."""
+def bundle_build(bundles, no_builtin, overlay, signing_key, signing_alg, key_id, output) -> None:
+    """Write an OPA bundle (policies, data and rule catalogue) for `opa run --server`, or an overlay's tarball."""
     with error_handler():
+        if overlay is not None:
+            from dpgcheck.commands.bundle import build_overlay
+
+            raise SystemExit(build_overlay(overlay, output, signing_key=signing_key, algorithm=signing_alg, key_id=key_id))
         from dpgcheck.bundle.build import build_bundle
         from dpgcheck.bundle.loader import load_policies
 
@@ -287,6 +306,56 @@ def bundle_build(bundles, no_builtin, output) -> None:
             raise DpgcheckError(f"cannot write the bundle: {exc.strerror or exc}; give -o a path in an existing, writable directory", path=str(output)) from None
         click.echo(f"wrote {output}: {len(policy_set.modules)} modules, {len(policy_set.catalog)} rules, revision {policy_set.revision}")
         raise SystemExit(0)
+
+
+@bundle.command("sign")
+@click.argument("path", type=PathType)
+@click.option("--signing-key", type=PathType, required=True, help="Private key (PEM) for RS/PS/ES, or a file holding the HMAC secret for HS.")
+@click.option("--signing-alg", type=SIGNING_ALG_CHOICE, default="RS256", show_default=True)
+@click.option("--key-id", help="Key id (JWT kid) to record in the signature.")
+def bundle_sign(path, signing_key, signing_alg, key_id) -> None:
+    """Write OPA's .signatures.json into the bundle PATH (a directory or .tar.gz)."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_sign as run
+
+        raise SystemExit(run(path, signing_key, algorithm=signing_alg, key_id=key_id))
+
+
+@bundle.command("verify")
+@click.argument("path", type=PathType)
+@click.option("--verification-key", "keys", type=PathType, multiple=True, help="Public key (PEM) or HMAC secret file (repeatable).")
+def bundle_verify(path, keys) -> None:
+    """Check PATH's signature, that its files are exactly those signed, and every hash."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_verify as run
+
+        raise SystemExit(run(path, keys))
+
+
+@bundle.command("inspect")
+@click.argument("path", type=PathType)
+@click.option("--verification-key", "keys", type=PathType, multiple=True, help="Verify the signature with this key (repeatable).")
+@click.option("--json", "as_json", is_flag=True)
+def bundle_inspect(path, keys, as_json) -> None:
+    """Show a bundle's manifest, roots, rules and profiles added, data paths, overrides and signature status."""
+    with error_handler():
+        from dpgcheck.commands.bundle import bundle_inspect as run
+
+        raise SystemExit(run(path, keys, as_json=as_json))
+
+
+@bundle.command("init")
+@click.argument("directory", type=PathType)
+@click.option("--namespace", required=True, help="The bundle's namespace: 2-16 lower-case letters and digits (e.g. de).")
+@click.option("--name", help="The bundle's name (default: DIRECTORY's name).")
+@click.option("--publisher", default="", help="The public body publishing the bundle.")
+@click.option("--jurisdiction", default="", help="Where the bundle applies (e.g. DE).")
+def bundle_init(directory, namespace, name, publisher, jurisdiction) -> None:
+    """Scaffold a government bundle: manifest, one example rule with its test, a profile."""
+    with error_handler():
+        from dpgcheck.commands.bundle_init import bundle_init as run
+
+        raise SystemExit(run(directory, namespace=namespace, name=name, publisher=publisher, jurisdiction=jurisdiction))
 
 
 @cli.command()

@@ -27,6 +27,8 @@ class RunOptions:
     staged: bool = False
     #: ``note`` or ``enforce``: how a staged run treats those rules (None: the bundle's choice).
     hook_history_rules: str | None = None
+    #: The repository's waivers (.dpgcheck.yaml), judged in Rego against ``now``.
+    waivers: tuple[dict[str, Any], ...] = ()
 
     def as_input(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
@@ -46,6 +48,8 @@ class RunOptions:
             options["staged"] = True
         if self.hook_history_rules:
             options["hook_history_rules"] = self.hook_history_rules
+        if self.waivers:
+            options["waivers"] = [dict(w) for w in self.waivers]
         return options
 
 

@@ -8,15 +8,37 @@ from __future__ import annotations
 
 import atexit
 import re
+import gzip
+import zlib
 import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from dpgcheck.errors import DpgcheckError
 
 MAX_ENTRIES = 20_000
 MAX_TOTAL_BYTES = 128 * 1024 * 1024
+MAX_ENTRY_BYTES = 4 * 1024 * 1024  # as for any policy file (loader.MAX_POLICY_FILE_BYTES)
+
+
+class _BoundedStream:
+    """The decompressed stream, cut off past a limit: a gzip bomb stops here, whatever its headers say."""
+
+    def __init__(self, raw: Any, limit: int, label: str) -> None:
+        self.raw, self.limit, self.label, self.read_bytes = raw, limit, label, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.read_bytes += len(data)
+        if self.read_bytes > self.limit:
+            raise DpgcheckError(f"bundle archive decompresses to more than {self.limit} bytes (a gzip bomb?); refused", path=self.label)
+        return data
+
+
+# Headers and padding add at most 1.5 KiB per entry to the data itself.
+_STREAM_LIMIT = MAX_TOTAL_BYTES + MAX_ENTRIES * 1536 + 1024 * 1024
 
 
 def is_archive(path: Path) -> bool:
@@ -48,6 +70,8 @@ def _checked_members(archive: tarfile.TarFile, label: str) -> list[tarfile.TarIn
             raise DpgcheckError(f"bundle archive entry {member.name!r} is a link; bundles may not contain links", path=label)
         if not (member.isfile() or member.isdir()):
             raise DpgcheckError(f"bundle archive entry {member.name!r} is not a regular file or directory; refused", path=label)
+        if member.size > MAX_ENTRY_BYTES:
+            raise DpgcheckError(f"bundle archive entry {member.name!r} is larger than {MAX_ENTRY_BYTES} bytes; refused", path=label)
         total += member.size
         if total > MAX_TOTAL_BYTES:
             raise DpgcheckError(f"bundle archive unpacks to more than {MAX_TOTAL_BYTES} bytes; refused", path=label)
@@ -63,9 +87,12 @@ def unpack(path: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="dpgcheck-bundle-"))
     atexit.register(shutil.rmtree, target, True)
     try:
-        with tarfile.open(path, "r:gz") as archive:
-            members = _checked_members(archive, label)
-            for member in members:
+        # Two streaming passes over a bounded decompressed stream: every header is checked
+        # before anything is written, and no pass can inflate past the limit.
+        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_BoundedStream(raw, _STREAM_LIMIT, label), mode="r|") as archive:
+            _checked_members(archive, label)
+        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_BoundedStream(raw, _STREAM_LIMIT, label), mode="r|") as archive:
+            for member in archive:
                 destination = target / member.name
                 if member.isdir():
                     destination.mkdir(parents=True, exist_ok=True)
@@ -76,6 +103,6 @@ def unpack(path: Path) -> Path:
                     continue
                 with source, open(destination, "wb") as out:
                     shutil.copyfileobj(source, out)
-    except (tarfile.TarError, EOFError, OSError) as exc:
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise DpgcheckError(f"bundle archive cannot be read ({exc.__class__.__name__}: {exc}); rebuild it with `tar czf`", path=label) from None
     return target

@@ -51,3 +51,12 @@ def build_bundle(policy_set: PolicySet, output: Path) -> None:
         for name in sorted(policy_set.modules):
             _add(archive, name, policy_set.modules[name].encode("utf-8"))
     output.write_bytes(gzip.compress(buffer.getvalue(), mtime=_EPOCH))
+
+
+def write_tarball(files: dict[str, bytes], output: Path) -> None:
+    """A reproducible .tar.gz of these files (sorted, fixed timestamps and modes)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for name in sorted(files):
+            _add(archive, name, files[name])
+    output.write_bytes(gzip.compress(buffer.getvalue(), mtime=_EPOCH))

@@ -26,9 +26,9 @@ from dpgcheck.licensing.cache import cache_root, write_json
 if TYPE_CHECKING:
     from dpgcheck.bundle.loader import PolicySet
 
-FORMAT = 1
+FORMAT = 2
 #: The modules whose code decides what a loaded policy set holds.
-_BUILDERS = ("loader.py", "metadata.py", "dispatch.py", "archive.py", "cache.py")
+_BUILDERS = ("loader.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
 
 
 def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
@@ -79,14 +79,24 @@ def cache_key(bundle_paths: tuple[Path, ...], include_builtin: bool) -> str | No
     return digest.hexdigest()
 
 
-def cached_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> "PolicySet":
-    """The same policy set as :func:`~dpgcheck.bundle.loader.load_policies`, from the cache when it is there."""
+def cached_policies(
+    bundle_paths: tuple[Path | str, ...] = (), *, include_builtin: bool = True, verification: Any = None, remote: Any = None
+) -> "PolicySet":
+    """The same policy set as :func:`~dpgcheck.bundle.loader.load_policies`, from the cache when it is there.
+
+    Bundles fetched from a URL and runs that verify signatures always load afresh: their
+    checks (and their signature status in the report) must be made on every run.
+    """
     from dpgcheck.bundle.loader import load_policies
 
     root = cache_root()
-    key = cache_key(bundle_paths, include_builtin) if root is not None else None
+    verifying = verification is not None and (getattr(verification, "keys", ()) or getattr(verification, "required", False))
+    remote_bundles = any(isinstance(p, str) and p.startswith(("https://", "http://")) for p in bundle_paths)
+    key = None
+    if root is not None and not verifying and not remote_bundles:
+        key = cache_key(tuple(Path(p) for p in bundle_paths), include_builtin)
     if root is None or key is None:
-        return load_policies(bundle_paths, include_builtin=include_builtin)
+        return load_policies(bundle_paths, include_builtin=include_builtin, verification=verification, remote=remote)
     folder = root / "policies"
     stored = _read(folder, key)
     if stored is not None:
@@ -101,6 +111,8 @@ def cached_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: boo
         "test_modules": policy_set.test_modules,
         "manifests": policy_set.manifests,
         "sources": policy_set.sources,
+        "packages": policy_set.packages,
+        "bundles": policy_set.bundles,
         "revision": policy_set.revision,
     })
     return policy_set
@@ -124,6 +136,8 @@ def _read(folder: Path, key: str) -> "PolicySet | None":
             data=data,
             manifests=stored["manifests"],
             sources=stored["sources"],
+            packages=stored["packages"],
+            bundles=stored["bundles"],
             data_text=data_text,
             known_revision=stored["revision"],
         )

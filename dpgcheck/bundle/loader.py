@@ -5,7 +5,8 @@ A bundle is a directory with an optional ``.manifest``, ``*.rego`` modules and
 to the bundle root, is the path in ``data`` where its content goes: the file
 ``dpgcheck/profiles/sovereign/data.json`` fills ``data.dpgcheck.profiles.sovereign``.
 Several bundles stack: the base bundle first, then each overlay; an overlay may
-add rules, profiles and data, and a data value it sets wins over the base.
+add rules, profiles and data in its own namespace, and a data value it sets wins over
+the base (see dpgcheck/bundle/overlay.py for what an overlay may and may not do).
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from typing import Any
 
 from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
 from dpgcheck.bundle.dispatch import dispatch_module
+from dpgcheck.bundle.metadata import catalog_entry, package_path
+from dpgcheck.bundle.overlay import check_overlay_data, check_overlay_package, check_overlay_rule_id, data_overrides, namespace_of
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import Traversable, builtin_policies
 
@@ -39,6 +42,8 @@ class PolicySet:
 
     def data_json(self) -> str:
         return self.data_text if self.data_text is not None else json.dumps(self.data)
+    packages: dict[str, str] = field(default_factory=dict)  # package path -> module that defines it
+    bundles: list[dict[str, Any]] = field(default_factory=list)  # what each bundle is and overrides
 
     @property
     def catalog(self) -> dict[str, dict[str, Any]]:
@@ -144,11 +149,53 @@ def _at_path(directory: str, value: Any) -> dict[str, Any]:
     return value
 
 
-def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) -> None:
-    """Add one bundle to ``policy_set``."""
+def _replaces(directory: str, manifest: dict[str, Any] | None) -> bool:
+    path = directory.strip("/")
+    roots = [str(r).strip("/") for r in (manifest or {}).get("roots", [])]
+    # Only a licence list itself (an object named "licenses" under data.dpgcheck.licenses) is
+    # replaced; anything else an overlay sets merges into the base, as before.
+    return path.startswith("dpgcheck/licenses/") and path.endswith("/licenses") and path in roots
+
+
+def _replace_at(data: dict[str, Any], parts: list[str], value: Any) -> dict[str, Any]:
+    node = data
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise DpgcheckError(f"cannot replace data.{'.'.join(parts)}: a parent is not an object")
+    old = node.get(parts[-1])
+
+    def size(v: Any) -> str:
+        return f"{len(v)} entries" if isinstance(v, (dict, list)) else json.dumps(v)
+
+    node[parts[-1]] = value
+    return {"path": parts, "base": None if old is None else f"{size(old)}", "value": f"replaced by {size(value)}", "replaced": True}
+
+
+def _bundle_info(manifest: dict[str, Any] | None, label: str, *, base: bool, namespace: str | None, signature: str) -> dict[str, Any]:
+    metadata = (manifest or {}).get("metadata") or {}
+    info: dict[str, Any] = {
+        "name": str(metadata.get("name") or label),
+        "source": label,
+        "base": base,
+        "revision": str((manifest or {}).get("revision", "unversioned")),
+        "signature": signature,
+        "overrides": [],
+    }
+    for key in ("publisher", "jurisdiction", "version"):
+        if metadata.get(key) is not None:
+            info[key] = str(metadata[key])
+    if namespace is not None:
+        info["namespace"] = namespace
+    return info
+
+
+def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, base: bool = False, signature: str = "unsigned",
+                builtin: bool = False) -> None:
+    """Add one bundle to ``policy_set``: the base one (the built-in policies, or the first bundle
+    under --no-builtin), or an overlay over it."""
     # Imported here: a run that reads its policies from the cache needs neither (nor YAML).
     from dpgcheck.bundle.archive import is_archive
-    from dpgcheck.bundle.metadata import catalog_entry
 
     if isinstance(root, Path):
         if not root.exists():
@@ -159,23 +206,50 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
             root = unpack(root)
         elif not root.is_dir():
             raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(root))
+    while label in policy_set.sources:
+        label += "+"
     catalog = policy_set.data.setdefault("dpgcheck", {}).setdefault("catalog", {}).setdefault("rules", {})
+    entries = _walk(root)
+    manifest = None
+    for relative, item in entries:
+        if relative == ".manifest":
+            where = f"{label}/{relative}"
+            manifest = _check_manifest(_parse_data(_read_text(item, where), ".manifest", where), where)
+    namespace = None if base else namespace_of(manifest, where=f"{label}/.manifest")
+    if namespace is not None and any(b.get("namespace") == namespace for b in policy_set.bundles):
+        raise DpgcheckError(f"two bundles declare the namespace {namespace!r}; each overlay needs its own", path=f"{label}/.manifest")
+    info = _bundle_info(manifest, label, base=base, namespace=namespace, signature=signature)
+    if manifest is not None:
+        policy_set.manifests.append(manifest)
     policy_set.sources.append(label)
-    for relative, item in _walk(root):
+    contents = 0
+    for relative, item in entries:
         where = f"{label}/{relative}"
         name = relative.rsplit("/", 1)[-1]
-        if name == ".manifest":
-            manifest = _check_manifest(_parse_data(_read_text(item, where), ".manifest", where), where)
-            policy_set.manifests.append(manifest)
-        elif name.endswith(".rego"):
+        if name.endswith(".rego"):
             source = _read_text(item, where)
             module_name = f"{label}/{relative}"
+            package = package_path(source)
+            if not base:
+                check_overlay_package(package, namespace, where=where)
             if name.endswith("_test.rego"):
                 policy_set.test_modules[module_name] = source
                 continue
+            contents += 1
+            defined_in = policy_set.packages.get(package or "")
+            if defined_in is not None and not defined_in.startswith(f"{label}/"):
+                # Two modules may share a package in Rego; across bundles that would let one
+                # bundle add rules to (or redefine) another's package.
+                raise DpgcheckError(f"package {package} is already defined in {defined_in}; a bundle may not extend or replace it", path=where)
+            if package is not None:
+                policy_set.packages.setdefault(package, where)
             policy_set.modules[module_name] = source
             entry = catalog_entry(source, where=where)
             if entry is not None:
+                if builtin and ("_" in entry["area"] or "." in entry["id"]):
+                    raise DpgcheckError("built-in rule areas may not contain '_' nor ids '.' (both reserved for overlay namespaces)", path=where)
+                if not base:
+                    check_overlay_rule_id(entry["id"], namespace, where=where)
                 if entry["id"] in catalog:
                     raise DpgcheckError(
                         f"rule id {entry['id']!r} is already defined in {catalog[entry['id']]['source']}; rule ids must be unique",
@@ -183,19 +257,90 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str) 
                     )
                 catalog[entry["id"]] = entry
         elif name in ("data.json", "data.yaml", "data.yml"):
+            contents += 1
             directory = relative[: -len(name)]
-            value = _parse_data(_read_text(item, where), name, where)
-            policy_set.data = deep_merge(policy_set.data, _at_path(directory, value))
+            raw = _parse_data(_read_text(item, where), name, where)
+            value = _at_path(directory, raw)
+            if not base:
+                check_overlay_data(value, namespace, where=where)
+                if _replaces(directory, manifest):
+                    # A licence list under one of the overlay's roots replaces the base's list
+                    # instead of adding to it (OPA: a bundle owns the data under its roots).
+                    parts = [p for p in directory.split("/") if p]
+                    info["overrides"].append(_replace_at(policy_set.data, parts, raw))
+                    continue
+                info["overrides"].extend(data_overrides(policy_set.data, value))
+            policy_set.data = deep_merge(policy_set.data, value)
+    if contents == 0:
+        raise DpgcheckError("the bundle holds no policy (no .rego module and no data.json or data.yaml); refused", path=label)
+    for change in info["overrides"]:
+        change["path"] = change["path"][1:]  # below data.dpgcheck
+    policy_set.bundles.append(info)
+    policy_set.data["dpgcheck"].setdefault("catalog", {})["bundles"] = policy_set.bundles
 
 
-def load_policies(bundle_paths: tuple[Path, ...] = (), *, include_builtin: bool = True) -> PolicySet:
+@dataclass(frozen=True)
+class Verification:
+    """Pinned verification keys, and whether every overlay must be signed by one of them."""
+
+    keys: tuple[Path, ...] = ()
+    required: bool = False
+
+
+def resolve_bundle(path: Path) -> Path:
+    """The directory of a bundle: the path itself, or an archive unpacked safely."""
+    from dpgcheck.bundle.archive import is_archive, unpack
+
+    if not path.exists():
+        raise DpgcheckError("no such policy bundle directory", path=str(path))
+    if path.is_file() and is_archive(path):
+        return unpack(path)
+    if not path.is_dir():
+        raise DpgcheckError("a policy bundle must be a directory or a .tar.gz archive", path=str(path))
+    return path
+
+
+def signature_status(root: Path, verification: Verification, *, where: str) -> str:
+    """Verify one overlay's signature as asked; return its status for the reports."""
+    from dpgcheck.bundle.signing import SIGNATURES_FILE, VerificationKey, bundle_files, verify_files
+
+    signatures_path = root / SIGNATURES_FILE
+    signed = signatures_path.is_file()
+    if not verification.keys:
+        if verification.required:
+            raise DpgcheckError("--require-signature needs at least one --verification-key to check signatures with")
+        return "signed, not verified (no key given)" if signed else "unsigned"
+    if not signed and not verification.required:
+        return "unsigned"
+    keys = [VerificationKey.load(key) for key in verification.keys]
+    signatures = signatures_path.read_bytes() if signed else None
+    key_id = verify_files(bundle_files(root), signatures, keys, where=where)
+    return f"verified (key {key_id})"
+
+
+def load_policies(bundle_paths: tuple[Path | str, ...] = (), *, include_builtin: bool = True, verification: Verification | None = None,
+                  remote: Any = None) -> PolicySet:
+    """Load the base and the overlays; ``bundle_paths`` may hold HTTPS URLs (strings)."""
+    verification = verification or Verification()
+    # Every overlay is fetched, unpacked and its signature checked before any of them is loaded.
+    overlays = []
+    for given in bundle_paths:
+        if isinstance(given, str) and given.startswith(("https://", "http://")):
+            from dpgcheck.bundle.remote import RemoteOptions, fetch, label_of
+
+            path, label = fetch(given, remote or RemoteOptions()), label_of(given)
+        else:
+            path = Path(given)
+            label = path.name or str(path)
+            for suffix in (".tar.gz", ".tgz"):
+                label = label.removesuffix(suffix)
+        root = resolve_bundle(path)
+        overlays.append((root, label, signature_status(root, verification, where=str(given))))
     policy_set = PolicySet()
     if include_builtin:
-        load_bundle(builtin_policies(), policy_set, label="dpgcheck")
-    for path in bundle_paths:
-        label = path.name or str(path)
-        for suffix in (".tar.gz", ".tgz"):
-            label = label.removesuffix(suffix)
-        load_bundle(path, policy_set, label=label)
+        load_bundle(builtin_policies(), policy_set, label="dpgcheck", base=True, signature="built-in", builtin=True)
+    for index, (root, label, signature) in enumerate(overlays):
+        # Without the built-in policies, the first bundle is the base the others overlay.
+        load_bundle(root, policy_set, label=label, signature=signature, base=not include_builtin and index == 0)
     policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog)
     return policy_set

@@ -24,7 +24,8 @@ MAX_METADATA_NODES = 20_000
 
 _PACKAGE = re.compile(r"^package\s+(?P<path>[^#\n]+?)\s*(?:#.*)?$", re.MULTILINE)
 _RULE_PACKAGE = re.compile(r'^dpgcheck\.rules\.(?P<area>[a-z0-9_-]+)(?:\["(?P<quoted>[^"]+)"\]|\.(?P<bare>[a-z0-9_]+))$')
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# An overlay's rule ids carry its namespace ("de.bus-factor"); built-in ones never have a dot.
+_ID = re.compile(r"^(?:[a-z][a-z0-9]{1,15}\.)?[a-z0-9]+(-[a-z0-9]+)*$")
 _FINDINGS_RULE = re.compile(r"^findings\s+contains\b", re.MULTILINE)
 
 

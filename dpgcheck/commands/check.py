@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dpgcheck.bundle.loader import Verification
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.budget import Budget
 from dpgcheck.engine.factory import OpaServerOptions
@@ -25,7 +26,7 @@ class CheckRequest:
     engine: str
     output_format: str
     output: Path | None
-    bundles: tuple[Path, ...]
+    bundles: tuple[Path | str, ...]
     builtin: bool
     run: RunOptions
     collect: CollectOptions
@@ -35,6 +36,8 @@ class CheckRequest:
     quiet: bool = False
     #: Time and memory budget of the evaluation (None: unbounded); see dpgcheck.engine.budget.
     budget: Budget | None = None
+    verification: Verification | None = None
+    remote: Any = None  # bundle.remote.RemoteOptions for HTTPS bundle URLs
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -87,9 +90,39 @@ def validate_facts(facts: dict[str, Any], where: str) -> None:
         raise DpgcheckError(f"not a valid facts document at {location}: {error.message[:200]}", path=where)
 
 
+def with_repo_config(request: CheckRequest) -> CheckRequest:
+    """Fill what the command line left unset from the repository's .dpgcheck.yaml."""
+    import dataclasses
+
+    from dpgcheck.repo_config import load_repo_config
+
+    if request.path is None and (request.record is not None or request.facts_file is not None):
+        return request
+    config = load_repo_config(request.path or Path("."))
+    if config.path is None:
+        return request
+    if config.format is not None and config.format not in ("text", "json", "sarif", "junit", "markdown", "github"):
+        raise DpgcheckError(f"format {config.format!r} is not a report format", path=str(config.path))
+    verification = request.verification or Verification()
+    run = dataclasses.replace(
+        request.run,
+        profile=request.run.profile or config.profile,
+        fail_on=request.run.fail_on or config.fail_on,
+        waivers=config.waivers,
+    )
+    return dataclasses.replace(
+        request,
+        output_format=request.output_format or config.format,
+        bundles=request.bundles or config.bundles,
+        verification=Verification(keys=verification.keys or config.verification_keys, required=verification.required or config.require_signature),
+        run=run,
+    )
+
+
 def check(request: CheckRequest) -> int:
     from dpgcheck.timing import timed
 
+    request = with_repo_config(request)
     started = _utc_now()
     with timed("collect facts and open the engine"):
         facts, policy_set, engine = _facts_and_engine(request)
@@ -123,7 +156,7 @@ def check(request: CheckRequest) -> int:
 
             text = render_text(report, color=request.color and request.output is None, width=request.width)
         else:
-            text = renderer(request.output_format)(report)
+            text = renderer(request.output_format or "text")(report)
         if request.output is not None or not request.quiet:
             write_output(text, request.output)
         if request.output_format == "github":
@@ -172,12 +205,22 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     from dpgcheck.engine.factory import open_engine
     from dpgcheck.timing import timed
 
+    def load() -> Any:
+        with timed("load policies"):
+            return cached_policies(request.bundles, include_builtin=request.builtin, verification=request.verification, remote=request.remote)
+
+    verification = request.verification
+    if (verification is not None and (verification.keys or verification.required)) or any(isinstance(b, str) for b in request.bundles):
+        # Bundles to verify or fetch come first: one refused stops the run before any other work.
+        policy_set = load()
+        facts = gather_facts(request)
+        with timed("open engine"):
+            return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-facts") as pool:
         gathered = pool.submit(gather_facts, request)
         engine = None
         try:
-            with timed("load policies"):
-                policy_set = cached_policies(request.bundles, include_builtin=request.builtin)
+            policy_set = load()
             with timed("open engine"):
                 engine = open_engine(request.engine, policy_set, opa=request.opa)
         except BaseException:

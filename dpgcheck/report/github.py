@@ -11,6 +11,7 @@ from typing import Any
 
 from dpgcheck.report.common import severity_line
 from dpgcheck.report.safe import printable
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +26,9 @@ def _escape_property(text: str) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    lines = []
+    # The bundles loaded and what they change in the base come first, as in every format.
+    lines = [f"::notice title=dpgcheck policy bundle::{_escape_data(line.strip())}" for line in overlay_lines(report)]
+    lines += [f"::warning title=dpgcheck waiver::{_escape_data(w)}" for w in report.get("warnings", [])]
     for finding in report["findings"]:
         properties = [f"title={_escape_property('dpgcheck ' + finding['rule_id'])}"]
         location = finding.get("location") or {}
@@ -35,8 +38,9 @@ def render(report: dict[str, Any]) -> str:
                 properties.insert(1, f"line={location['line']}")
         rule = report.get("rules", {}).get(finding["rule_id"], {})
         docs = rule.get("docs_uri") or rule.get("help_uri")
-        message = finding["message"] + (f"\nRule documentation: {docs}" if docs else "")
-        lines.append(f"::{COMMANDS[finding['severity']]} {','.join(properties)}::{_escape_data(message)}")
+        message = finding["message"] + waiver_note(finding) + (f"\nRule documentation: {docs}" if docs else "")
+        command = "notice" if finding.get("outcome") == "waived" else COMMANDS[finding["severity"]]
+        lines.append(f"::{command} {','.join(properties)}::{_escape_data(message)}")
     verdict = "passed" if report["verdict"] == "pass" else "failed"
     lines.append(
         f"dpgcheck {verdict}: {severity_line(report['summary'])} "

@@ -16,11 +16,12 @@ from xml.etree import ElementTree as ET
 
 from dpgcheck.report.common import finding_path
 from dpgcheck.report.safe import xml_safe
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 
 def _finding_text(finding: dict[str, Any]) -> str:
     path = finding_path(finding)
-    return f"[{finding['severity']}] {finding['message']}" + (f" ({path})" if path else "")
+    return f"[{finding['severity']}] {finding['message']}" + (f" ({path})" if path else "") + waiver_note(finding)
 
 
 def _status(rule: dict[str, Any], findings: list[dict[str, Any]]) -> str:
@@ -70,6 +71,8 @@ def render(report: dict[str, Any]) -> str:
         ("dpgcheck.warnings", str(warned)),
     ):
         ET.SubElement(properties, "property", name=name, value=value)
+    for line in overlay_lines(report):
+        ET.SubElement(properties, "property", name="bundle" if not line.startswith(" ") else "bundle_override", value=line.strip())
     for rule_id in sorted(rules):
         rule = rules[rule_id]
         case = ET.SubElement(suite, "testcase", classname=f"dpgcheck.{rule['area']}", name=f"{rule_id}: {rule['title']}")

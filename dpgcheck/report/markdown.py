@@ -9,6 +9,7 @@ from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
 from dpgcheck.report.safe import markdown_code, markdown_text
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 STATUS_ICONS = {"pass": "✅ pass", "fail": "❌ fail", "insufficient_evidence": "❔ insufficient evidence", "not_applicable": "➖ not applicable"}
 SEVERITY_ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -33,6 +34,9 @@ def render(report: dict[str, Any]) -> str:
         f"{plural(summary['rules_evaluated'], 'rule')} evaluated · engine {report['engine']} · policies {_cell(report['policy']['revision'])}",
         "",
     ]
+    if overlay_lines(report):
+        out += ["```text", *overlay_lines(report), "```", ""]
+    out += [f"> ⚠️ {_cell(w)}" for w in report.get("warnings", [])] + ([""] if report.get("warnings") else [])
     rows = indicator_rows(report)
     if rows:
         out += [f"### DPG Standard {report['dpg_standard_version']}", "", "| Indicator | | Status |", "|---|---|---|"]
@@ -45,7 +49,7 @@ def render(report: dict[str, Any]) -> str:
             for finding in findings:
                 path = finding_path(finding)
                 out.append(
-                    f"| {SEVERITY_ICONS[finding['severity']]} | {markdown_code(finding['rule_id'])} | {_cell(finding['message'])} | "
+                    f"| {SEVERITY_ICONS[finding['severity']]} | {markdown_code(finding['rule_id'])} | {_cell(finding['message'] + waiver_note(finding))} | "
                     f"{markdown_code(path) if path else ''} |"
                 )
             out.append("")

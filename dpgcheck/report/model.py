@@ -69,7 +69,7 @@ def build_report(
         "report_version": REPORT_VERSION,
         "tool": {"name": "dpgcheck", "version": __version__},
         "dpg_standard_version": DPG_STANDARD_VERSION,
-        "policy": {"revision": policy_revision, "bundles": bundles},
+        "policy": {"revision": policy_revision, "bundles": bundles, "loaded": decision.get("bundles", [])},
         "engine": engine,
         "facts_version": facts.get("facts_version"),
         "subject": subject_of(facts),
@@ -77,6 +77,7 @@ def build_report(
         "fail_on": decision["fail_on"],
         "verdict": decision["verdict"],
         "errors": decision.get("errors", []),
+        "warnings": decision.get("warnings", []),
         "summary": decision["summary"],
         "indicators": decision.get("indicators", {}),
         "findings": findings,
@@ -114,6 +115,44 @@ def finding_ids(findings: list[dict[str, Any]]) -> list[str]:
         digest = hashlib.sha256(f"{key}#{ordinal}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
         ids.append(f"{finding['rule_id']}/{digest}")
     return ids
+
+
+def _value(value: Any) -> str:
+    text = value if isinstance(value, str) else ("unset" if value is None else json.dumps(value, sort_keys=True))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def waiver_note(finding: dict[str, Any]) -> str:
+    """What every format appends to a waived finding's message: the waiver's reason, owner and expiry."""
+    waiver = finding.get("waiver")
+    if not waiver:
+        return ""
+    state = {"active": "WAIVED", "expiring": "WAIVED (expiring soon)", "expired": "waiver EXPIRED", "not_waivable": "waiver REFUSED (rule not waivable)"}
+    return f" [{state.get(waiver.get('status'), 'waiver')}: {waiver['reason']}; owner {waiver['owner']}; expires {waiver['expires']}]"
+
+
+def overlay_lines(report: dict[str, Any]) -> list[str]:
+    """One line per overlay bundle (name, publisher, revision, signature), then what it overrides.
+
+    Every format's header shows these: an overlay can turn a failing repository into a pass,
+    and the reader must see that it did. The effect of each change is the decision's.
+    """
+    lines = []
+    for bundle in report.get("policy", {}).get("loaded", []):
+        if bundle.get("base"):
+            continue
+        parts = [f"bundle {bundle['name']}", f"revision {bundle['revision']}"]
+        if bundle.get("publisher"):
+            parts.insert(1, f"publisher {bundle['publisher']}")
+        parts.append(f"signature {bundle['signature']}")
+        overrides = bundle.get("overrides", [])
+        weakening = [c for c in overrides if c.get("effect") == "weakens"]
+        parts.append(f"{len(overrides)} override{'' if len(overrides) == 1 else 's'} of the base" + (f", {len(weakening)} WEAKENING it" if weakening else ""))
+        lines.append(" · ".join(parts))
+        for change in sorted(overrides, key=lambda c: (c.get("effect") != "weakens", c["path"])):
+            mark = {"weakens": "WEAKENS", "strengthens": "strengthens", "replaces": "replaces"}.get(change.get("effect"), "changes")
+            lines.append(f"  {mark}: {'.'.join(change['path'])}: {_value(change['base'])} -> {_value(change['value'])}")
+    return lines
 
 
 def indicator_sort_key(indicator: str) -> tuple[int, str]:

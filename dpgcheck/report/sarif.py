@@ -18,6 +18,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from dpgcheck.report.safe import json_safe
 
+from dpgcheck.report.model import waiver_note
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: GitHub's scale for ``security-severity`` (0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9 high):
@@ -138,8 +140,12 @@ def render(report: dict[str, Any]) -> str:
             "ruleId": finding["rule_id"],
             "ruleIndex": index[finding["rule_id"]],
             "level": LEVELS[finding["severity"]],
-            "message": {"text": finding["message"]},
+            "message": {"text": finding["message"] + waiver_note(finding)},
         }
+        if finding.get("waiver"):
+            properties["waiver"] = finding["waiver"]
+        if finding.get("outcome") == "waived":
+            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding["waiver"]["reason"]}]
         locations, suggested = _location(finding, report)
         if locations:
             result["locations"] = locations
@@ -176,6 +182,8 @@ def render(report: dict[str, Any]) -> str:
             "dpgStandardVersion": report["dpg_standard_version"],
             "indicators": report.get("indicators", {}),
             "evaluationClock": evaluation.get("clock"),
+            "bundles": [b for b in report["policy"].get("loaded", []) if not b.get("base")],
+            "warnings": report.get("warnings", []),
         },
     }
     root_uri = _root_uri(report)

@@ -11,6 +11,7 @@ from typing import Any
 
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
 from dpgcheck.report.safe import clean_report
+from dpgcheck.report.model import overlay_lines, waiver_note
 
 STATUS_LABELS = {
     "pass": "pass",
@@ -38,7 +39,9 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
     header = _wrap(f"dpgcheck {report['tool']['version']} · {subject_label(report)} · profile {report['profile']} · engine {report['engine']}", "", width)
     tool = f"dpgcheck {report['tool']['version']}"
     header[0] = style(tool, bold=True) + header[0][len(tool):] if header[0].startswith(tool) else header[0]
-    lines = header + [""]
+    lines = header + overlay_lines(report)
+    lines += [wrapped for warning in report.get("warnings", []) for wrapped in _wrap(f"warning: {warning}", "", width)]
+    lines += [""]
     indicators = indicator_rows(report)
     if indicators:
         lines.append(style(f"DPG Standard {report['dpg_standard_version']} indicators", bold=True))
@@ -59,7 +62,7 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
             where = f" [{path}]" if path else ""
             severity = style(f"{finding['severity']:<7}", fg=SEVERITY_COLOURS[finding["severity"]], bold=finding["severity"] == "error")
             lines.append(f"  {severity} {finding['rule_id']}{where}")
-            lines.extend(_wrap(finding["message"], "          ", width))
+            lines.extend(_wrap(finding["message"] + waiver_note(finding), "          ", width))
             if finding["rule_id"] not in seen_rules:
                 seen_rules.add(finding["rule_id"])
                 rule = rules.get(finding["rule_id"], {})
@@ -74,7 +77,7 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
         for finding in notes:
             path = finding_path(finding)
             where = f" [{path}]" if path else ""
-            lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}", "  ", width))
+            lines.extend(_wrap(f"{finding['rule_id']}{where}: {finding['message']}{waiver_note(finding)}", "  ", width))
         if any(rules.get(f["rule_id"], {}).get("hook_note") for f in notes):
             lines.extend(_wrap("(rules on the git history are notes in a --staged run: no commit can change them; "
                                "--history-rules enforce judges them)", "  ", width))

@@ -32,11 +32,11 @@ profile := object.get(config.profiles, config.profile_name, null)
 # catalogue is built), so selection is a few set look-ups per rule.
 selects(selector, _, rule) if selector in rule.selectors
 
-include_selectors := {s | some s in object.get(profile, "include", [])}
+# A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
+# is the selected profile and every profile it includes, at any depth.
+include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}
 
-exclude_selectors := {s | some s in object.get(profile, "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
-
-included(_, rule) if config.profile_name in rule.profiles
+exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
 included(_, rule) if {
 	some selector in rule.selectors
@@ -55,11 +55,17 @@ excluded(_, rule) if {
 # selected rule packages only, instead of every package under data.dpgcheck.rules.
 loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
-# Severity: run configuration wins over the profile, the profile over the rule's own.
+# Severity: run configuration wins over the profile (with what it includes), the profile over
+# the rule's own. A rule whose METADATA gives an effective_on date later than the evaluation
+# clock only warns until then (a grace period for new criteria).
+profile_severity := config.profile_section("severity")
+
 configured_severity(id, rule) := object.get(
 	object.get(config.effective, "severity", {}), id,
-	object.get(object.get(profile, "severity", {}), id, rule.severity),
+	object.get(profile_severity, id, rule.severity),
 )
+
+not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.effective_on])) > now_ns
 
 # A staged run (input.options.staged: the pre-commit hooks) judges a commit. A rule whose
 # METADATA says its outcome rests on the git history (custom.depends_on: [history]:
@@ -88,6 +94,9 @@ is_hook_note(id) if hook_note(id, catalog[id])
 severity_of(id, rule) := "info" if {
 	hook_note(id, rule)
 	configured_severity(id, rule) in object.keys(severity_rank)
+} else := "warning" if {
+	not_yet_effective(rule)
+	configured_severity(id, rule) == "error"
 } else := configured_severity(id, rule)
 
 active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
@@ -104,7 +113,7 @@ active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
 findings contains finding if {
 	some id, rule in active
 	some raw in data.dpgcheck.dispatch.findings(id)
-	finding := {
+	found := {
 		"rule_id": id,
 		"area": rule.area,
 		"severity": rule.severity,
@@ -114,6 +123,92 @@ findings contains finding if {
 		"evidence": object.get(raw, "evidence", {}),
 		"location": object.get(raw, "location", null),
 	}
+	finding := object.union(found, waiver_fields(found))
+}
+
+# --- waivers ---------------------------------------------------------------
+
+# A repository's waivers (.dpgcheck.yaml) travel in input.options.waivers, each
+# {rule, path (optional, a glob), reason, owner, expires (YYYY-MM-DD, valid through that day,
+# UTC)}, judged against the pinned clock input.options.now. A waived finding stays in the
+# findings with outcome "waived" and its waiver; it no longer blocks. An expired waiver, or
+# one for a rule the bundles mark not waivable, leaves the finding as it was (with its waiver).
+waivers := object.get(config.options, "waivers", [])
+
+waiver_config := object.get(config.bundle_config, "waivers", {})
+
+not_waivable := {id | some id in object.get(waiver_config, "not_waivable", [])}
+
+now_ns := time.parse_rfc3339_ns(config.options.now)
+
+expires_ns(waiver) := time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires]))
+
+waiver_days_left(waiver) := floor((expires_ns(waiver) - now_ns) / ((24 * 60) * 60e9))
+
+waiver_status(waiver) := "not_waivable" if waiver.rule in not_waivable
+else := "expired" if expires_ns(waiver) < now_ns
+else := "expiring" if waiver_days_left(waiver) < object.get(waiver_config, "warn_within_days", 30)
+else := "active"
+
+finding_path(f) := f.location.path if is_string(f.location.path)
+
+waiver_matches(waiver, f) if {
+	waiver.rule == f.rule_id
+	not waiver.path
+}
+
+waiver_matches(waiver, f) if {
+	waiver.rule == f.rule_id
+	glob.match(waiver.path, ["/"], finding_path(f))
+}
+
+waiver_for(f) := matching[0] if {
+	matching := [w | some w in waivers; waiver_matches(w, f)]
+	count(matching) > 0
+}
+
+waiver_fields(f) := {"outcome": "waived", "waiver": object.union(waiver_for(f), {"status": status})} if {
+	status := waiver_status(waiver_for(f))
+	status in {"active", "expiring"}
+} else := {"waiver": object.union(waiver_for(f), {"status": waiver_status(waiver_for(f))})} if {
+	waiver_for(f)
+} else := {}
+
+# Warnings about waivers: about to expire, expired, refused. They do not change the verdict.
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "expiring"
+	msg := sprintf("the waiver of %q (owner %s) expires on %s, in %d days: renew it or fix the findings", [w.rule, w.owner, w.expires, waiver_days_left(w)])
+}
+
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "expired"
+	msg := sprintf("the waiver of %q (owner %s) expired on %s: its findings count again", [w.rule, w.owner, w.expires])
+}
+
+warnings contains msg if {
+	some w in waivers
+	waiver_status(w) == "not_waivable"
+	msg := sprintf("rule %q may not be waived (the policy bundle says so): its waiver is ignored", [w.rule])
+}
+
+errors contains msg if {
+	count(waivers) > 0
+	not config.options.now
+	msg := "waivers need the evaluation clock (input.options.now) to judge their expiry"
+}
+
+errors contains msg if {
+	some w in waivers
+	not catalog[w.rule]
+	msg := sprintf("the waiver of %q names no loaded rule", [w.rule])
+}
+
+errors contains msg if {
+	some w in waivers
+	not time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [w.expires]))
+	msg := sprintf("the waiver of %q has expires %q, which is not a date", [w.rule, w.expires])
 }
 
 # Findings per rule: a partial object, so each rule's set is computed once per query.
@@ -165,6 +260,7 @@ indicators[indicator] := worst({rules[id].status | some id, r in active; r.indic
 
 blocking contains f if {
 	some f in findings
+	f.outcome != "waived"
 	severity_rank[f.severity] >= fail_on_rank[fail_on]
 	not is_hook_note(f.rule_id)
 }
@@ -209,6 +305,11 @@ known_selector(selector) if {
 	selector in rule.selectors
 }
 
+known_selector(selector) if {
+	startswith(selector, "profile:")
+	config.profiles[substring(selector, count("profile:"), -1)]
+}
+
 errors contains msg if {
 	some id, _ in object.get(config.options, "severity", {})
 	not catalog[id]
@@ -219,6 +320,36 @@ errors contains msg if {
 	some selector in object.get(config.options, "disabled", [])
 	not known_selector(selector)
 	msg := sprintf("%q in the disabled options (--disable) selects no rule: use a rule id, area:<area>, indicator:<n> or profile:<name>", [selector])
+}
+
+# A severity override or an exclusion that matches no loaded rule is an error wherever it is
+# written (a profile, one it includes, the bundle configuration): it would silently leave a
+# policy unchanged.
+errors contains msg if {
+	some name in config.included_profiles
+	some id, _ in object.get(config.profiles[name], "severity", {})
+	not catalog[id]
+	msg := sprintf("profile %q sets the severity of %q, which is not a loaded rule", [name, id])
+}
+
+errors contains msg if {
+	some name in config.included_profiles
+	some key in {"include", "exclude"}
+	some selector in object.get(config.profiles[name], key, [])
+	not known_selector(selector)
+	msg := sprintf("profile %q: %s selector %q selects no loaded rule", [name, key, selector])
+}
+
+errors contains msg if {
+	some id, _ in object.get(config.bundle_config, "severity", {})
+	not catalog[id]
+	msg := sprintf("the bundle configuration (data.dpgcheck.config.severity) sets the severity of %q, which is not a loaded rule", [id])
+}
+
+errors contains msg if {
+	some selector in object.get(config.bundle_config, "disabled", [])
+	not known_selector(selector)
+	msg := sprintf("the bundle configuration (data.dpgcheck.config.disabled): %q selects no loaded rule", [selector])
 }
 
 verdict := "error" if count(errors) > 0
@@ -242,7 +373,67 @@ default scorecard := null
 
 scorecard := data.dpgcheck.scorecard.view
 
+# --- bundles loaded, and what each overlay changes in the base ------------
+
+# data.dpgcheck.catalog.bundles lists the bundles loaded, in order, with every value an
+# overlay's data changed in the data loaded before it ({path, base, value}, paths below
+# data.dpgcheck). Whether a change weakens the base is judged here.
+default loaded_bundles := []
+
+loaded_bundles := data.dpgcheck.catalog.bundles
+
+base_or(change, fallback) := change.base if change.base != null
+else := fallback
+
+severity_level(s) := object.get(severity_rank, s, 0) # "off" is 0
+
+# [old, new] severity of a severity override (config.severity.<id> or profiles.<p>.severity.<id>).
+severity_pair(change) := [base_or(change, catalog[id].severity), change.value] if {
+	n := count(change.path)
+	n >= 3
+	change.path[n - 2] == "severity"
+	id := change.path[n - 1]
+}
+
+weakens(change) if {
+	change.path == ["config", "fail_on"]
+	fail_on_rank[change.value] > fail_on_rank[base_or(change, "error")]
+}
+
+weakens(change) if change.path == ["config", "profile"]
+
+weakens(change) if change.path == ["config", "disabled"]
+
+weakens(change) if {
+	change.path[0] == "profiles"
+	change.path[2] in {"include", "exclude"}
+}
+
+weakens(change) if {
+	[old, new] := severity_pair(change)
+	severity_level(new) < severity_level(old)
+}
+
+strengthens(change) if {
+	change.path == ["config", "fail_on"]
+	fail_on_rank[change.value] < fail_on_rank[base_or(change, "error")]
+}
+
+strengthens(change) if {
+	[old, new] := severity_pair(change)
+	severity_level(new) > severity_level(old)
+}
+
+effect(change) := "weakens" if weakens(change)
+else := "strengthens" if strengthens(change)
+else := "replaces" if change.replaced == true
+else := "changes"
+
+bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}) | some c in b.overrides]}) | some b in loaded_bundles]
+
 main := {
+	"bundles": bundles,
+	"warnings": warnings,
 	"decision_version": decision_version,
 	"profile": config.profile_name,
 	"fail_on": fail_on,

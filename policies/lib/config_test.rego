@@ -22,3 +22,31 @@ test_fail_unset_threshold_is_undefined if {
 	not config.threshold("nothing") with data.dpgcheck.config as {"profile": "p"}
 		with data.dpgcheck.profiles as {"p": {}}
 }
+
+included_profiles := {
+	"national": {"include": ["profile:base", "readme"], "thresholds": {"a": 1}, "severity": {"x": "error"}},
+	"base": {"include": ["profile:core"], "thresholds": {"a": 5, "b": 2}, "severity": {"x": "info", "y": "warning"}},
+	"core": {"include": ["license-file"], "thresholds": {"c": 3}},
+	"other": {"include": ["*"], "thresholds": {"d": 4}},
+}
+
+test_success_profile_includes_profiles_at_any_depth if {
+	config.included_profiles == {"national", "base", "core"} with data.dpgcheck.profiles as included_profiles
+		with input.options as {"profile": "national"}
+}
+
+test_success_included_thresholds_apply_and_own_win if {
+	config.thresholds == {"a": 1, "b": 2, "c": 3} with data.dpgcheck.profiles as included_profiles
+		with data.dpgcheck.config as {}
+		with input.options as {"profile": "national"}
+}
+
+test_success_included_severities_apply_and_own_win if {
+	config.profile_section("severity") == {"x": "error", "y": "warning"} with data.dpgcheck.profiles as included_profiles
+		with input.options as {"profile": "national"}
+}
+
+test_fail_unknown_profile_includes_nothing if {
+	config.included_profiles == set() with data.dpgcheck.profiles as included_profiles
+		with input.options as {"profile": "nope"}
+}

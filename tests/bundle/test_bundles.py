@@ -20,7 +20,7 @@ OVERLAY_RULE = '''# METADATA
 #   severity: error
 #   remediation: Add CONTACT.md naming the responsible public body.
 #   profiles: [national]
-package dpgcheck.rules.national["contact-point"]
+package dpgcheck.rules.national["national.contact-point"]
 
 findings contains {"message": "No CONTACT.md: name the responsible public body", "evidence": {}} if not contact_file
 
@@ -28,9 +28,9 @@ findings contains {"message": "No CONTACT.md: name the responsible public body",
 contact_file if input.repository.name == "never"
 '''
 
-OVERLAY_TEST = '''package dpgcheck.rules.national["contact-point_test"]
+OVERLAY_TEST = '''package dpgcheck.rules.national["national.contact-point_test"]
 
-import data.dpgcheck.rules.national["contact-point"] as rule
+import data.dpgcheck.rules.national["national.contact-point"] as rule
 
 test_fail_no_contact if {
 	rule.findings == {{"message": "No CONTACT.md: name the responsible public body", "evidence": {}}} with input as {"files": {"inventory": {"readme": []}}, "repository": {"name": "x"}}
@@ -50,7 +50,7 @@ def write_overlay(root):
     (root / "rules" / "national" / "contact-point" / "rule_test.rego").write_text(OVERLAY_TEST)
     (root / "dpgcheck" / "profiles" / "national").mkdir(parents=True)
     (root / "dpgcheck" / "profiles" / "national" / "data.json").write_text(json.dumps(PROFILE))
-    (root / ".manifest").write_text(json.dumps({"revision": "gov-2026.1", "roots": ["dpgcheck/rules/national", "dpgcheck/profiles/national"]}))
+    (root / ".manifest").write_text(json.dumps({"revision": "gov-2026.1", "roots": ["dpgcheck/rules/national", "dpgcheck/profiles/national"], "metadata": {"namespace": "national"}}))
     return root
 
 
@@ -65,9 +65,9 @@ def test_overlay_directory_adds_a_rule_and_a_profile(tmp_path):
     overlay = write_overlay(tmp_path / "gov")
     code, report = run_json("check", ROOT / "examples" / "compliant", "--bundle", overlay, "--profile", "national", "--format", "json", "--now", NOW)
     assert code == 1
-    assert sorted(report["rules"]) == ["contact-point", "license-file", "readme"]
+    assert sorted(report["rules"]) == ["license-file", "national.contact-point", "readme"]
     assert report["rules"]["readme"]["severity"] == "warning"
-    assert [f["rule_id"] for f in report["findings"]] == ["contact-point"]
+    assert [f["rule_id"] for f in report["findings"]] == ["national.contact-point"]
     assert report["policy"]["bundles"] == ["dpgcheck", "gov"]
     assert report["policy"]["revision"].startswith("0.1.0+gov-2026.1 (")
 
@@ -88,7 +88,7 @@ def test_overlay_as_tar_gz(tmp_path):
     code, report = run_json("check", ROOT / "examples" / "compliant", "--bundle", archive, "--profile", "national", "--format", "json", "--now", NOW)
     assert code == 1
     assert report["policy"]["bundles"] == ["dpgcheck", "gov"]
-    assert [f["rule_id"] for f in report["findings"]] == ["contact-point"]
+    assert [f["rule_id"] for f in report["findings"]] == ["national.contact-point"]
 
 
 def _file(name, data=b"x"):
@@ -140,15 +140,23 @@ def test_invalid_data_file_names_the_file(tmp_path):
     assert "b/dpgcheck/profiles/x/data.json: data file is not valid JSON" in result.stderr
 
 
+def namespaced(bundle, namespace="other"):
+    bundle.mkdir(parents=True, exist_ok=True)
+    (bundle / ".manifest").write_text(json.dumps({"revision": "1", "metadata": {"namespace": namespace}}))
+    return bundle
+
+
 def test_duplicate_rule_id_is_refused(tmp_path):
-    bundle = tmp_path / "dup"
+    bundle = namespaced(tmp_path / "dup")
     target = bundle / "rules" / "other" / "readme"
     target.mkdir(parents=True)
     source = (ROOT / "policies" / "rules" / "community" / "readme" / "rule.rego").read_text()
     (target / "rule.rego").write_text(source.replace('package dpgcheck.rules.community["readme"]', 'package dpgcheck.rules.other["readme"]'))
     result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
     assert result.returncode == 2
-    assert "rule id 'readme' is already defined in dpgcheck/rules/community/readme/rule.rego" in result.stderr
+    assert result.stderr.strip() == (
+        "dpgcheck: error: dup/rules/other/readme/rule.rego: rule id 'readme' of an overlay must start with its namespace: \"other.<id>\""
+    )
 
 
 def test_built_bundle_gives_opa_the_same_decision(tmp_path):
@@ -172,7 +180,7 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
         data = json.load(archive.extractfile("data.json"))
         modules = {n: archive.extractfile(n).read().decode() for n in names if n.endswith(".rego")}
     assert manifest["rego_version"] == 1
-    assert "contact-point" in data["dpgcheck"]["catalog"]["rules"]
+    assert "national.contact-point" in data["dpgcheck"]["catalog"]["rules"]
     engine = OpaEngine()
     for name, source in modules.items():
         engine.add_policy(name, source)
@@ -189,12 +197,12 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
 
 
 def test_rule_package_without_findings_is_refused(tmp_path):
-    bundle = tmp_path / "nofindings"
+    bundle = namespaced(tmp_path / "nofindings")
     target = bundle / "rules" / "other" / "silent"
     target.mkdir(parents=True)
     (target / "rule.rego").write_text(
         "# METADATA\n# title: Silent\n# description: Says nothing.\n# custom:\n#   severity: error\n#   remediation: None.\n"
-        'package dpgcheck.rules.other["silent"]\n\nviolations contains "x" if false\n'
+        'package dpgcheck.rules.other["other.silent"]\n\nviolations contains "x" if false\n'
     )
     result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
     assert result.returncode == 2
@@ -210,13 +218,14 @@ NOT_A_RULE = "is under dpgcheck.rules but is not a rule package"
 @pytest.mark.parametrize(
     ("package", "expected"),
     [
-        ('dpgcheck.rules["national"]["data-residency"]', f'package dpgcheck.rules["national"]["data-residency"] {NOT_A_RULE}'),
-        ('dpgcheck.rules.National["data-residency"]', f'package dpgcheck.rules.National["data-residency"] {NOT_A_RULE}'),
-        ('dpgcheck.rules.national["data residency"]', "rule id 'data residency' must be kebab-case"),
+        ('dpgcheck.rules.national["national"]["data-residency"]', f'package dpgcheck.rules.national["national"]["data-residency"] {NOT_A_RULE}'),
+        ('dpgcheck.rules.national_X["national.data-residency"]', "is outside this bundle's namespace 'national'"),
+        ('dpgcheck.rules.national["national.data residency"]', "rule id 'national.data residency' must be kebab-case"),
+        ('dpgcheck.rules["national"]["data-residency"]', "is outside this bundle's namespace 'national'"),
     ],
 )
 def test_rule_package_in_another_form_is_refused_not_ignored(tmp_path, package, expected):
-    bundle = tmp_path / "g"
+    bundle = namespaced(tmp_path / "g", "national")
     target = bundle / "rules" / "national" / "data-residency"
     target.mkdir(parents=True)
     (target / "rule.rego").write_text(

@@ -150,7 +150,8 @@ def test_output_file_is_written(tmp_path):
 def test_broken_rule_in_a_bundle_is_a_user_error(tmp_path):
     bundle = tmp_path / "bad"
     (bundle / "rules" / "x" / "broken").mkdir(parents=True)
-    (bundle / "rules" / "x" / "broken" / "rule.rego").write_text("package dpgcheck.rules.x[\"broken\"]\nfindings contains f if {\n")
+    (bundle / ".manifest").write_text('{"metadata": {"namespace": "xx"}}')
+    (bundle / "rules" / "x" / "broken" / "rule.rego").write_text("package dpgcheck.rules.xx[\"xx.broken\"]\nfindings contains f if {\n")
     result = run_dpgcheck("check", ROOT / "examples" / "compliant", "--bundle", bundle)
     assert result.returncode == 2
     assert "rule package has no METADATA annotation" in result.stderr
