@@ -40,6 +40,14 @@ PUBLIC_SUFFIXES = frozenset(
     }
 )
 
+#: Top-level labels of special-use and private-network names (RFC 6761, RFC 6762, RFC 8375,
+#: ICANN's .internal) and common intranet defaults: an address like ``user@pauls-laptop.local``
+#: names a machine, often after its owner, never an organisation (issue 17: real histories).
+LOCAL_SUFFIXES = frozenset(
+    {"local", "localdomain", "localhost", "lan", "home", "arpa", "internal", "intranet", "corp", "private",
+     "invalid", "test", "example", "workgroup", "domain", "localnet", "none"}
+)
+
 #: Second-level labels that, under a two-letter country code, form a public suffix.
 GENERIC_SECOND_LEVEL = frozenset(
     {"ac", "co", "com", "edu", "go", "gob", "gouv", "gov", "govt", "gv", "mil", "ne", "net", "nic", "or", "org", "sch"}
@@ -85,7 +93,7 @@ def _labels(domain: str) -> list[str]:
 def registrable_domain(domain: str) -> str | None:
     """The registrable domain (public suffix plus one label), or None when there is none."""
     labels = _labels(domain)
-    if len(labels) < 2 or any(not _valid_label(label) for label in labels):
+    if len(labels) < 2 or any(not _valid_label(label) for label in labels) or labels[-1] in LOCAL_SUFFIXES:
         return None
     suffix_length = 1
     if ".".join(labels[-2:]) in PUBLIC_SUFFIXES:

@@ -224,6 +224,13 @@ def test_contact_kinds() -> None:
         "read https://github.com/example/registry/security/policy and https://github.com/example/registry/blob/main/SECURITY.md": [],
         "open https://github.com/example/registry/issues/new": [],
         "we meet at noon": [],
+        # a service-desk portal, a bug-bounty programme and a link the text calls private (issue 17: X-Road's SECURITY.md)
+        "Log a ticket at https://registry.atlassian.example/servicedesk/customer/portal/4": ["form"],
+        "Another alternative is our bug bounty program: [details](https://wiki.registry.example/XRDBOUNTY)": ["platform"],
+        "We do not run a bug bounty programme.": [],
+        "Vulnerabilities are reported privately to the [Service\nDesk](https://registry.example.org/sd/4)": ["form"],
+        "Please report it privately: open https://github.com/example/registry/issues/new": [],
+        "Our roadmap is at https://registry.example.org/plans": [],
     }
     assert {text: collector._contacts(text) for text in cases} == cases
 

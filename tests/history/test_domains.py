@@ -29,6 +29,10 @@ from dpgcheck.history.tags import overall_scheme, scheme_of
         ("gov.in", None),
         ("co.uk", None),
         ("localhost", None),
+        ("anas-laptop.local", None),  # a machine (named after its owner), not an organisation
+        ("desktop-7q2x.localdomain", None),
+        ("build.corp", None),
+        ("router.home.arpa", None),
         ("", None),
         ("bad_label.org", None),
     ],

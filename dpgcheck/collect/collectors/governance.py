@@ -11,7 +11,8 @@ and Scorecard look for them, and records
   vision, values, roadmap, release process, amendments, conflict resolution,
   code-of-conduct enforcement;
 * for the security policy: the kinds of private reporting channel it gives
-  (e-mail, a forge security advisory, a bug-bounty platform, a web form) and
+  (e-mail, a forge security advisory, a bug-bounty platform or programme, a web
+  form, service-desk portal or any link the text says is a private route) and
   whether it states a disclosure or response timeline;
 * for the code of conduct: whether it names an enforcement contact, and of which
   kind, and whether a template placeholder was left in;
@@ -93,7 +94,13 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-
 _URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
 _ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
 _PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
-_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
+_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security|servicedesk|service-desk|helpdesk|help-desk|portal|ticket)", re.IGNORECASE)
+#: A bug-bounty or vulnerability-reward programme, named in words (its page may be on any host).
+_BOUNTY = re.compile(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
+#: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
+_PRIVATELY = re.compile(r"\bprivate(?:ly)?\b|\bconfidential(?:ly)?\b|\bnon-public\b", re.IGNORECASE)
+_LINK_CONTEXT = 160
 _FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
 _OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
@@ -168,17 +175,19 @@ def _contacts(text: str) -> list[str]:
         kinds.add("email")
     if _ADVISORY.search(text):
         kinds.add("advisory")
-    if _PLATFORM.search(text):
+    if _PLATFORM.search(text) or any(not _NEGATION.search(text[max(0, m.start() - 40):m.start()]) for m in _BOUNTY.finditer(text)):
         kinds.add("platform")
-    for url in _URL.findall(text):
-        lower = url.lower()
+    for match in _URL.finditer(text):
+        lower = match.group(0).lower()
         host, _, path = lower.split("://", 1)[-1].partition("/")
         if "/issues" in lower and "confidential" not in lower:
             continue  # a public issue tracker is not a private channel
         if "/security/advisories" in lower or "/security/policy" in lower or path.endswith((".md", ".rst", ".txt")):
             continue
-        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith("forms.") or _FORM_URL.search(path):
+        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith(("forms.", "servicedesk.", "helpdesk.")) or _FORM_URL.search(path):
             kinds.add("form")
+        elif _PRIVATELY.search(text[max(0, match.start() - _LINK_CONTEXT):match.start()]):
+            kinds.add("form")  # the words before the link say reports go through it privately
     return sorted(kinds)
 
 

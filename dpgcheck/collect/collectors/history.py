@@ -158,7 +158,9 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
 
 
 def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
-    output = git(view.root, "for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
+    # Every tag, not only those reachable from HEAD: projects that release from maintenance
+    # branches (DHIS2, OpenMRS) tag commits the default branch never reaches (issue 17).
+    output = git(view.root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
     tags = []
     for line in output.splitlines():
         name, _, when = line.rpartition("\t")
