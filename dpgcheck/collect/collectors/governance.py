@@ -120,6 +120,10 @@ _HTML_HEADING = re.compile(r"<h[1-6](?:\s[^<>]{0,200})?>([^<>\n]{1,200})</h[1-6]
 _VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
 _VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[*-][ \t]+)?(?:version[ \t]+|release[ \t]+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:[ \t]{0,20}[-:(]|[ \t]{0,20}$)", re.IGNORECASE | re.MULTILINE)
 _UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
+#: News pages name a release after the product: ``ODK Central v2026.1.0`` on a line of its own.
+_NAMED_VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[A-Za-z][\w.-]{0,30}[ \t]{1,5}){1,3}v(\d+\.\d+(?:\.\d+)?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: Words in a link or just before it that say it leads to the release notes.
+_RELEASE_NOTES = re.compile(r"releas|change[- ]?log|what'?s[- ]new", re.IGNORECASE)
 FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
                 "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
 
@@ -239,7 +243,7 @@ def empty() -> dict[str, Any]:
         "code_of_conduct": {"path": None, "enforcement_section": False, "enforcement_contacts": [], "placeholder": False},
         "funding": {"path": None, "parsed": False, "platforms": []},
         "codeowners": {"path": None, "rules": 0, "owners": 0, "teams": 0},
-        "changelog": {"path": None, "entries": 0, "latest_version": None, "unreleased_section": False},
+        "changelog": {"path": None, "entries": 0, "latest_version": None, "unreleased_section": False, "release_notes_link": False},
     }
 
 
@@ -325,6 +329,14 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
                 versions.append(match.group(1)[:60])
         if not versions:  # plain-text NEWS/HISTORY files: version lines without heading markup
             versions = [m.group(1)[:60] for m in _VERSION_LINE.finditer(text)]
+        if not versions:
+            versions = [m.group(1)[:60] for m in _NAMED_VERSION_LINE.finditer(text)]
+        # A changelog of no version and no section of its own that links to release notes
+        # published elsewhere (a docs site, a wiki) is a pointer to them, not an empty changelog.
+        changelog["release_notes_link"] = not versions and not changelog["unreleased_section"] and any(
+            _RELEASE_NOTES.search(m.group(0)) or _RELEASE_NOTES.search(text[max(0, m.start() - 120):m.start()])
+            for m in _URL.finditer(text)
+        )
         changelog["entries"] = len(versions)
         changelog["latest_version"] = versions[0] if versions else None
         return
