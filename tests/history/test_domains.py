@@ -32,7 +32,10 @@ from dpgcheck.history.tags import overall_scheme, scheme_of
         ("anas-laptop.local", None),  # a machine (named after its owner), not an organisation
         ("desktop-7q2x.localdomain", None),
         ("build.corp", None),
-        ("router.home.arpa", None),
+        ("someone.notebook", None),  # not a public top-level label
+        ("10.0.238.49", None),  # an IP address
+        ("mail.minzdrav.xn--p1ai", "minzdrav.xn--p1ai"),
+        ("x-road.global", "x-road.global"),
         ("", None),
         ("bad_label.org", None),
     ],
