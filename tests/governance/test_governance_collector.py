@@ -253,6 +253,8 @@ def test_contact_kinds() -> None:
         "Vulnerabilities are reported privately to the [Service\nDesk](https://registry.example.org/sd/4)": ["form"],
         "Please report it privately: open https://github.com/example/registry/issues/new": [],
         "Our roadmap is at https://registry.example.org/plans": [],
+        "reported to the leaders at the email: conduct AT registry.example.org.": ["email"],  # zamba's code of conduct
+        "have a look at registry.example.org": [],
     }
     assert {text: collector._contacts(text) for text in cases} == cases
 

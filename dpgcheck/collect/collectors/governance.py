@@ -101,6 +101,9 @@ _NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
 #: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
 _PRIVATELY = re.compile(r"\bprivate(?:ly)?\b|\bconfidential(?:ly)?\b|\bnon-public\b", re.IGNORECASE)
 _LINK_CONTEXT = 160
+#: ``info AT registry.example.org``: an address with only its ``@`` spelled out, in capitals
+#: (in lower case, "at" is ordinary prose: "look at example.org").
+_SHOUTED_AT = re.compile(r"[\w.+-] AT [\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,24}\b")
 _FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
 _OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
@@ -175,7 +178,7 @@ def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
 def _contacts(text: str) -> list[str]:
     """Kinds of contact a text gives: email, advisory, platform, form. Never the contact itself."""
     kinds = set()
-    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text):
+    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text) or _SHOUTED_AT.search(text):
         kinds.add("email")
     if _ADVISORY.search(text):
         kinds.add("advisory")
