@@ -269,3 +269,9 @@ def test_the_dpg_standards_own_governance_document(make_repo: Callable[..., Path
         "amendments", "decision_making", "governance", "release_process", "roles", "steering_body", "values", "voting", "voting_thresholds",
     ]
     assert facts["changelog"]["entries"] >= 14 and facts["changelog"]["latest_version"] is not None
+
+
+def test_mission_stated_in_the_readme_as_a_quote(make_repo: Callable[..., Path]) -> None:
+    # OpenCRVS's README opens with its mission in a block quote (issue 17)
+    readme = "# Registry\n\n> **We are on a mission to give every person a legal identity from birth.**\n\nInstall it with make.\n"
+    assert section_of(make_repo({"README.md": readme}))["topics"]["mission"] == ["README.md"]
