@@ -33,24 +33,25 @@ def key(row: dict[str, Any]) -> tuple[str, str, str, str, str]:
     return row["repository"], row["profile"], row["rule"], row["severity"], row["outcome"]
 
 
-def current_findings(name: str) -> set[tuple[str, str, str, str, str]]:
-    found = set()
+def current_findings(name: str) -> Counter[tuple[str, str, str, str, str]]:
+    found: Counter[tuple[str, str, str, str, str]] = Counter()
     for profile in LISTING["profiles"]:
         code, report = run_json("check", "--facts", DATA / "facts" / f"{name}.json", "--profile", profile,
                                 "--now", LISTING["now"], "--format", "json", "--fail-on", "never")
         assert code == 0, report
         for finding in report["findings"]:
             if finding["severity"] in ("warning", "error"):
-                found.add((name, profile, finding["rule_id"], finding["severity"], finding["outcome"]))
+                found[(name, profile, finding["rule_id"], finding["severity"], finding["outcome"])] += 1
     return found
 
 
 @pytest.mark.parametrize("name", sorted(REPOSITORIES))
 def test_reviewed_verdicts_hold(name: str) -> None:
-    reviewed = {key(row) for row in REVIEW["findings"] if row["repository"] == name}
-    found = current_findings(name)
-    assert sorted(found - reviewed) == [], "findings nobody reviewed: review them and add them to review.json"
-    assert sorted(reviewed - found) == [], "reviewed findings that no longer appear: check the repository and update review.json"
+    reviewed = {key(row): row["count"] for row in REVIEW["findings"] if row["repository"] == name}
+    found = dict(current_findings(name))
+    assert sorted(set(found) - set(reviewed)) == [], "findings nobody reviewed: review them and add them to review.json"
+    assert sorted(set(reviewed) - set(found)) == [], "reviewed findings that no longer appear: check the repository and update review.json"
+    assert found == reviewed, "a rule now gives more or fewer findings than were reviewed"
 
 
 def test_the_review_is_complete_and_honest() -> None:
@@ -58,16 +59,14 @@ def test_the_review_is_complete_and_honest() -> None:
     assert len(REPOSITORIES) >= 12
     assert {row["repository"] for row in rows} == set(REPOSITORIES)
     assert len({key(row) for row in rows}) == len(rows)
-    for row in rows:
-        assert row["verdict"] in VERDICTS and row["reason"].strip(), row
+    for row in rows + REVIEW["before"]:
+        assert row["verdict"] in VERDICTS and row["reason"].strip() and row["count"] >= 1, row
         assert row["commit"] == REPOSITORIES[row["repository"]]["commit"], row
-    # one verdict per repository and rule, whatever the profile
-    verdicts: dict[tuple[str, str], set[str]] = {}
-    for row in rows:
-        verdicts.setdefault((row["repository"], row["rule"]), set()).add(row["verdict"])
-    assert all(len(v) == 1 for v in verdicts.values())
+    # the target: false positives at most 5 % of the reviewed findings after the fixes
     counts = Counter(row["verdict"] for row in rows)
     assert counts["false-positive"] <= 0.05 * len(rows), counts
+    # X-Road's SECURITY.md (a linked service desk and a bug-bounty programme) is a private channel
+    assert not [row for row in rows if (row["repository"], row["rule"]) == ("X-Road", "security-private-reporting")]
 
 
 @pytest.mark.parametrize("name", sorted(REPOSITORIES))
