@@ -255,6 +255,8 @@ def test_contact_kinds() -> None:
         "Our roadmap is at https://registry.example.org/plans": [],
         "reported to the leaders at the email: conduct AT registry.example.org.": ["email"],  # zamba's code of conduct
         "have a look at registry.example.org": [],
+        "Publishing others' private information, such as a physical address, see https://www.contributor-covenant.org/faq": [],
+        "Send a private report through https://registry.example.org/sd/4": ["form"],
     }
     assert {text: collector._contacts(text) for text in cases} == cases
 

@@ -99,7 +99,8 @@ _FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security|servic
 _BOUNTY = re.compile(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
 #: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
-_PRIVATELY = re.compile(r"\bprivate(?:ly)?\b|\bconfidential(?:ly)?\b|\bnon-public\b", re.IGNORECASE)
+#: ("private information", as in the Contributor Covenant, is not such a word.)
+_PRIVATELY = re.compile(r"\bprivately\b|\bconfidential(?:ly)?\b|\bnon-public\b|\bprivate (?:report|channel|disclosure|submission|ticket|message)", re.IGNORECASE)
 _LINK_CONTEXT = 160
 #: ``info AT registry.example.org``: an address with only its ``@`` spelled out, in capitals
 #: (in lower case, "at" is ordinary prose: "look at example.org").
