@@ -11,7 +11,9 @@
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,25 @@ PUBLIC_SUFFIXES = frozenset(
         "github.io", "gitlab.io", "herokuapp.com", "netlify.app", "vercel.app", "pages.dev", "blogspot.com",
     }
 )
+
+#: Where the public top-level labels are kept (see that file's header for provenance).
+TLDS_FILE = "tlds.txt"
+#: RFC 2606's label for documentation: the examples' fictional organisations live under it.
+DOCUMENTATION_TLDS = frozenset({"example"})
+
+
+@functools.cache
+def public_tlds() -> frozenset[str]:
+    """The public top-level labels (ICANN section of the Public Suffix List).
+
+    A domain under any other label — ``pauls-laptop.local``, ``desktop-7q2x.localdomain``,
+    ``someone.notebook``, an IP address — names a machine, often after its owner, never an
+    organisation (issue 17: real histories). Regenerate the file from a newer list with
+    the ICANN section's last labels, one a line.
+    """
+    text = resources.files("dpgcheck.history").joinpath(TLDS_FILE).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")) | DOCUMENTATION_TLDS
+
 
 #: Second-level labels that, under a two-letter country code, form a public suffix.
 GENERIC_SECOND_LEVEL = frozenset(
@@ -85,7 +106,7 @@ def _labels(domain: str) -> list[str]:
 def registrable_domain(domain: str) -> str | None:
     """The registrable domain (public suffix plus one label), or None when there is none."""
     labels = _labels(domain)
-    if len(labels) < 2 or any(not _valid_label(label) for label in labels):
+    if len(labels) < 2 or any(not _valid_label(label) for label in labels) or labels[-1] not in public_tlds():
         return None
     suffix_length = 1
     if ".".join(labels[-2:]) in PUBLIC_SUFFIXES:

@@ -71,6 +71,8 @@ NAME_ALIASES = {
     "mozilla public license 2.0": "MPL-2.0",
     "mozilla public license, version 2.0": "MPL-2.0",
     "mozilla public license 2.0 (mpl 2.0)": "MPL-2.0",
+    "mpl 2.0": "MPL-2.0",  # MOSIP's pom.xml files (issue 17)
+    "mpl v2.0": "MPL-2.0",
     "gnu general public license v3 (gplv3)": "GPL-3.0-only",
     "gnu general public license v3 or later (gplv3+)": "GPL-3.0-or-later",
     "gnu general public license v2 (gplv2)": "GPL-2.0-only",
@@ -144,6 +146,7 @@ URL_ALIASES = {
     "www.eclipse.org/legal/epl-v20.html": "EPL-2.0",
     "www.eclipse.org/legal/epl-v10.html": "EPL-1.0",
     "www.mozilla.org/mpl/2.0": "MPL-2.0",
+    "www.mozilla.org/en-us/mpl/2.0": "MPL-2.0",
     "mozilla.org/mpl/2.0": "MPL-2.0",
     "www.gnu.org/licenses/gpl-3.0.html": "GPL-3.0-only",
     "www.gnu.org/licenses/gpl-2.0.html": "GPL-2.0-only",

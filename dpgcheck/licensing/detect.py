@@ -136,8 +136,10 @@ def _family(identifier: str) -> str:
 
 
 #: Text that accompanies some official licence texts without being terms: Creative Commons'
-#: preamble and trailer, the PSF licence's history section.
+#: preamble and trailer, the PSF licence's history section, and the list of bundled
+#: third-party components and their licences that ASF projects append (Fineract, issue 17).
 _BOILERPLATE = [
+    re.compile(r"\bLICEN[CS]ES?\s+(?:FOR|OF)\s+(?:INCLUDED|BUNDLED|THIRD[- ]PARTY)\s+(?:DEPENDENCIES|COMPONENTS|SOFTWARE|FILES)\b.*\Z", re.S),
     re.compile(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.{0,12000}?(?=Creative\s+Commons\s+[A-Za-z -]{0,80}?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
     re.compile(r"Creative\s+Commons\s+is\s+not\s+a\s+party\s+to\s+its\s+public\s+licen[cs]es.*\Z", re.S | re.I),
     re.compile(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..{0,6000}?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),

@@ -21,6 +21,8 @@ from dpgcheck.collect.repo_view import FileEntry
         ("COPYING.LESSER", ("license", "root")),
         ("UNLICENSE", ("license", "root")),
         ("license_check.py", None),
+        ("license_header.txt", None),  # a per-file notice template, not a licence (OpenSPP)
+        ("license-header.txt", None),
         ("LICENSES/Apache-2.0.txt", ("license_text", "LICENSES")),
         ("CONTRIBUTING.md", ("contributing", "root")),
         (".github/CONTRIBUTING", ("contributing", ".github")),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from dpgcheck.collect.collectors import governance as collector
 from dpgcheck.collect.facts import collect_repository
@@ -133,7 +134,7 @@ def test_jointly_governed_repository(make_repo: Callable[..., Path]) -> None:
     }
     assert facts["funding"] == {"path": ".github/FUNDING.yml", "parsed": True, "platforms": ["custom", "github", "open_collective", "other"]}
     assert facts["codeowners"] == {"path": ".github/CODEOWNERS", "rules": 2, "owners": 3, "teams": 2}
-    assert facts["changelog"] == {"path": "CHANGELOG.md", "entries": 2, "latest_version": "2.1.0", "unreleased_section": True}
+    assert facts["changelog"] == {"path": "CHANGELOG.md", "entries": 2, "latest_version": "2.1.0", "unreleased_section": True, "release_notes_link": False}
     assert [d["path"] for d in facts["documents"]["readme"]] == ["README.md"]
 
 
@@ -186,7 +187,28 @@ def test_headings_in_code_fences_are_ignored(make_repo: Callable[..., Path]) -> 
 
 def test_plain_text_news_file(make_repo: Callable[..., Path]) -> None:
     news = "Version 1.4 (2026-01-10)\n  * faster import\n\nVersion 1.3 (2025-08-02)\n  * first public release\n"
-    assert section_of(make_repo({"NEWS": news}))["changelog"] == {"path": "NEWS", "entries": 2, "latest_version": "1.4", "unreleased_section": False}
+    assert section_of(make_repo({"NEWS": news}))["changelog"] == {"path": "NEWS", "entries": 2, "latest_version": "1.4", "unreleased_section": False, "release_notes_link": False}
+
+
+def test_news_page_names_releases_after_the_product(make_repo: Callable[..., Path]) -> None:
+    # a news page of links whose text is "<product> v<version>" (issue 17: ODK Central's docs/news.html)
+    news = '<div>\n  <a href="https://forum.registry.example/t/9">\n    Registry Core v2026.1.0\n  </a>\n  <a href="https://forum.registry.example/t/8">\n    Registry Core v2025.4.4\n  </a>\n</div>\n'
+    assert section_of(make_repo({"docs/news.html": news}))["changelog"] == {
+        "path": "docs/news.html", "entries": 2, "latest_version": "2026.1.0", "unreleased_section": False, "release_notes_link": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("# Release notes\n\nThe release notes moved to [the documentation site](https://docs.registry.example/core/releases/).\n", True),
+        ("Changelog\n=====\n\nPlease see https://wiki.registry.example/display/REG/Release+Folders\n", True),
+        ("# News\n\nRead our blog at https://blog.registry.example/ for updates.\n", False),  # neither the address nor the words say release notes
+        ("# Changelog\nBased on [Keep a Changelog](https://keepachangelog.com/).\n\n## [Unreleased]\n- faster\n", False),  # a changelog of its own
+    ],
+)
+def test_changelog_that_points_to_release_notes_elsewhere(make_repo: Callable[..., Path], text: str, linked: bool) -> None:
+    changelog = section_of(make_repo({"CHANGELOG.md": text}))["changelog"]
+    assert (changelog["entries"], changelog["release_notes_link"]) == (0, linked)
 
 
 def test_funding_file_bomb_and_garbage_are_problems(make_repo: Callable[..., Path]) -> None:
@@ -224,6 +246,17 @@ def test_contact_kinds() -> None:
         "read https://github.com/example/registry/security/policy and https://github.com/example/registry/blob/main/SECURITY.md": [],
         "open https://github.com/example/registry/issues/new": [],
         "we meet at noon": [],
+        # a service-desk portal, a bug-bounty programme and a link the text calls private (issue 17: X-Road's SECURITY.md)
+        "Log a ticket at https://registry.atlassian.example/servicedesk/customer/portal/4": ["form"],
+        "Another alternative is our bug bounty program: [details](https://wiki.registry.example/XRDBOUNTY)": ["platform"],
+        "We do not run a bug bounty programme.": [],
+        "Vulnerabilities are reported privately to the [Service\nDesk](https://registry.example.org/sd/4)": ["form"],
+        "Please report it privately: open https://github.com/example/registry/issues/new": [],
+        "Our roadmap is at https://registry.example.org/plans": [],
+        "reported to the leaders at the email: conduct AT registry.example.org.": ["email"],  # zamba's code of conduct
+        "have a look at registry.example.org": [],
+        "Publishing others' private information, such as a physical address, see https://www.contributor-covenant.org/faq": [],
+        "Send a private report through https://registry.example.org/sd/4": ["form"],
     }
     assert {text: collector._contacts(text) for text in cases} == cases
 
@@ -238,3 +271,9 @@ def test_the_dpg_standards_own_governance_document(make_repo: Callable[..., Path
         "amendments", "decision_making", "governance", "release_process", "roles", "steering_body", "values", "voting", "voting_thresholds",
     ]
     assert facts["changelog"]["entries"] >= 14 and facts["changelog"]["latest_version"] is not None
+
+
+def test_mission_stated_in_the_readme_as_a_quote(make_repo: Callable[..., Path]) -> None:
+    # OpenCRVS's README opens with its mission in a block quote (issue 17)
+    readme = "# Registry\n\n> **We are on a mission to give every person a legal identity from birth.**\n\nInstall it with make.\n"
+    assert section_of(make_repo({"README.md": readme}))["topics"]["mission"] == ["README.md"]

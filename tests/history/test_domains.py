@@ -29,6 +29,13 @@ from dpgcheck.history.tags import overall_scheme, scheme_of
         ("gov.in", None),
         ("co.uk", None),
         ("localhost", None),
+        ("anas-laptop.local", None),  # a machine (named after its owner), not an organisation
+        ("desktop-7q2x.localdomain", None),
+        ("build.corp", None),
+        ("someone.notebook", None),  # not a public top-level label
+        ("10.0.238.49", None),  # an IP address
+        ("mail.minzdrav.xn--p1ai", "minzdrav.xn--p1ai"),
+        ("x-road.global", "x-road.global"),
         ("", None),
         ("bad_label.org", None),
     ],

@@ -194,3 +194,16 @@ def test_nuget_msbuild_citation_codemeta_hex() -> None:
     ]
     with pytest.raises(d.DeclaredError, match="DOCTYPE"):
         d.parse_csproj('<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project>&x;</Project>')
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"),
+    [
+        ("MPL 2.0", "https://www.mozilla.org/en-US/MPL/2.0/", "MPL-2.0"),  # MOSIP's pom.xml (issue 17)
+        ("MPL 2.0", None, "MPL-2.0"),
+        ("Our Own Licence", "https://www.mozilla.org/en-US/MPL/2.0/", "MPL-2.0"),
+        ("Mozilla Public License 2.0 with Healthcare Disclaimer", None, None),  # OpenMRS: more than MPL-2.0
+    ],
+)
+def test_licence_names_and_urls_of_real_poms(name: str, url: str | None, expected: str | None) -> None:
+    assert d.name_to_expression(name, url) == expected

@@ -188,3 +188,21 @@ def test_patterns_stay_linear_on_adversarial_text(tail: str) -> None:
     detect(_mit() + "\n\n" + tail)
     detect(tail)
     assert time.perf_counter() - started < 5.0
+
+
+def test_list_of_bundled_components_is_not_additional_terms() -> None:
+    # ASF projects append the licences of the third-party files they bundle (Fineract's LICENSE_SOURCE, issue 17)
+    apache = (CORPUS / "files" / "apache-2.0+commons-clause.txt").read_text(encoding="utf-8").split('"Commons Clause"')[0]
+    bundled = (
+        "\n\n======================================\n  LICENSES FOR INCLUDED DEPENDENCIES\n======================================\n\n"
+        "All the source code for this project is released under the license above. Additionally, the distribution\n"
+        "includes third-party files that are required for the software to function, under the licences below.\n\n"
+        "This product bundles jQuery v1.7, which is available under a MIT license.\n"
+    )
+    assert detect(apache)["match"] == "full"
+    result = detect(apache + bundled)
+    assert (result["spdx_id"], result["match"], result["additional_terms"]) == ("Apache-2.0", "full", None)
+    # terms under any other heading still count
+    terms = bundled.replace("LICENSES FOR INCLUDED DEPENDENCIES", "ADDITIONAL CONDITIONS").replace(
+        "This product bundles", "You may not sell the software. This product bundles")
+    assert detect(apache + terms)["match"] == "with_additional_terms"

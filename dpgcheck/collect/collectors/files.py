@@ -52,6 +52,9 @@ DATA_KINDS = {
     "dpg": ("dpg_record", {""}),
 }
 LICENSE_PREFIXES = ("license", "licence", "copying", "unlicense")
+#: ``license-header.txt`` is the notice template that licence-header tools put atop each
+#: source file: it names the licence but is not the licence (issue 17, OpenSPP).
+HEADER_SUFFIXES = ("header", "headers")
 #: ``license_check.py`` is code, not a licence.
 CODE_EXTENSIONS = {".py", ".js", ".ts", ".go", ".rs", ".java", ".sh", ".rb", ".c", ".h", ".php", ".json", ".yml", ".yaml", ".toml", ".xml", ".cfg", ".ini"}
 
@@ -99,7 +102,7 @@ def classify(entry: FileEntry) -> tuple[str, str] | None:
         kind, allowed = DATA_KINDS[stem]
         return (kind, location) if directory_lower in allowed else None
     whole = _SEPARATORS.sub("", name.lower())
-    if whole.startswith(LICENSE_PREFIXES) and extension not in CODE_EXTENSIONS:
+    if whole.startswith(LICENSE_PREFIXES) and extension not in CODE_EXTENSIONS and not stem.endswith(HEADER_SUFFIXES):
         return "license", location
     if extension in DOC_EXTENSIONS and stem in DOC_KINDS:
         return DOC_KINDS[stem], location

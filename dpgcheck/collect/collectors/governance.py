@@ -11,7 +11,8 @@ and Scorecard look for them, and records
   vision, values, roadmap, release process, amendments, conflict resolution,
   code-of-conduct enforcement;
 * for the security policy: the kinds of private reporting channel it gives
-  (e-mail, a forge security advisory, a bug-bounty platform, a web form) and
+  (e-mail, a forge security advisory, a bug-bounty platform or programme, a web
+  form, service-desk portal or any link the text says is a private route) and
   whether it states a disclosure or response timeline;
 * for the code of conduct: whether it names an enforcement contact, and of which
   kind, and whether a template placeholder was left in;
@@ -74,7 +75,7 @@ TOPICS: dict[str, tuple[str | None, str | None]] = {
         r"\bfund(?:ing|ed|ers?)?\b|\bsponsor(?:s|ship)?\b|\bfinanc(?:e|es|ial|ing)\b|\bbudget\b|\bdonat(?:e|ions?)\b|\bbackers\b",
         r"\bfunded by\b|\bfunding (?:comes|is provided|from|model|sources?)\b|\bsponsored by\b|\bfiscal (?:host|sponsor)\b|\bopen ?collective\b|\bgrants? (?:from|by)\b|\bfinancially supported\b",
     ),
-    "mission": (r"\bmission\b|\bpurpose\b|\bobjectives?\b|\bgoals?\b", r"\bour mission\b|\bmission statement\b|\bthe mission of\b|\bmission is to\b"),
+    "mission": (r"\bmission\b|\bpurpose\b|\bobjectives?\b|\bgoals?\b", r"\bour mission\b|\bmission statement\b|\bthe mission of\b|\bmission is to\b|\bon a mission to\b"),
     "vision": (r"\bvision\b", r"\bour vision\b|\bvision statement\b|\bthe vision of\b|\bvision is (?:to|of|a|that)\b"),
     "values": (r"\bvalues\b|\bprinciples\b", r"\bour values\b|\bcore values\b|\bvalues statement\b|\bguiding principles\b|\bour principles\b|\bshared values\b"),
     "roadmap": (r"\broadmap\b", r"\broadmap\b"),
@@ -93,7 +94,17 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-
 _URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
 _ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
 _PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
-_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security)", re.IGNORECASE)
+_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security|servicedesk|service-desk|helpdesk|help-desk|portal|ticket)", re.IGNORECASE)
+#: A bug-bounty or vulnerability-reward programme, named in words (its page may be on any host).
+_BOUNTY = re.compile(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
+#: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
+#: ("private information", as in the Contributor Covenant, is not such a word.)
+_PRIVATELY = re.compile(r"\bprivately\b|\bconfidential(?:ly)?\b|\bnon-public\b|\bprivate (?:report|channel|disclosure|submission|ticket|message)", re.IGNORECASE)
+_LINK_CONTEXT = 160
+#: ``info AT registry.example.org``: an address with only its ``@`` spelled out, in capitals
+#: (in lower case, "at" is ordinary prose: "look at example.org").
+_SHOUTED_AT = re.compile(r"[\w.+-] AT [\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,24}\b")
 _FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
 _OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
@@ -113,6 +124,10 @@ _HTML_HEADING = re.compile(r"<h[1-6](?:\s[^<>]{0,200})?>([^<>\n]{1,200})</h[1-6]
 _VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
 _VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[*-][ \t]+)?(?:version[ \t]+|release[ \t]+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:[ \t]{0,20}[-:(]|[ \t]{0,20}$)", re.IGNORECASE | re.MULTILINE)
 _UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
+#: News pages name a release after the product: ``ODK Central v2026.1.0`` on a line of its own.
+_NAMED_VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[A-Za-z][\w.-]{0,30}[ \t]{1,5}){1,3}v(\d+\.\d+(?:\.\d+)?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: Words in a link or just before it that say it leads to the release notes.
+_RELEASE_NOTES = re.compile(r"releas|change[- ]?log|what'?s[- ]new", re.IGNORECASE)
 FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
                 "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
 
@@ -164,21 +179,23 @@ def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
 def _contacts(text: str) -> list[str]:
     """Kinds of contact a text gives: email, advisory, platform, form. Never the contact itself."""
     kinds = set()
-    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text):
+    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text) or _SHOUTED_AT.search(text):
         kinds.add("email")
     if _ADVISORY.search(text):
         kinds.add("advisory")
-    if _PLATFORM.search(text):
+    if _PLATFORM.search(text) or any(not _NEGATION.search(text[max(0, m.start() - 40):m.start()]) for m in _BOUNTY.finditer(text)):
         kinds.add("platform")
-    for url in _URL.findall(text):
-        lower = url.lower()
+    for match in _URL.finditer(text):
+        lower = match.group(0).lower()
         host, _, path = lower.split("://", 1)[-1].partition("/")
         if "/issues" in lower and "confidential" not in lower:
             continue  # a public issue tracker is not a private channel
         if "/security/advisories" in lower or "/security/policy" in lower or path.endswith((".md", ".rst", ".txt")):
             continue
-        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith("forms.") or _FORM_URL.search(path):
+        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith(("forms.", "servicedesk.", "helpdesk.")) or _FORM_URL.search(path):
             kinds.add("form")
+        elif _PRIVATELY.search(text[max(0, match.start() - _LINK_CONTEXT):match.start()]):
+            kinds.add("form")  # the words before the link say reports go through it privately
     return sorted(kinds)
 
 
@@ -230,7 +247,7 @@ def empty() -> dict[str, Any]:
         "code_of_conduct": {"path": None, "enforcement_section": False, "enforcement_contacts": [], "placeholder": False},
         "funding": {"path": None, "parsed": False, "platforms": []},
         "codeowners": {"path": None, "rules": 0, "owners": 0, "teams": 0},
-        "changelog": {"path": None, "entries": 0, "latest_version": None, "unreleased_section": False},
+        "changelog": {"path": None, "entries": 0, "latest_version": None, "unreleased_section": False, "release_notes_link": False},
     }
 
 
@@ -316,6 +333,14 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
                 versions.append(match.group(1)[:60])
         if not versions:  # plain-text NEWS/HISTORY files: version lines without heading markup
             versions = [m.group(1)[:60] for m in _VERSION_LINE.finditer(text)]
+        if not versions:
+            versions = [m.group(1)[:60] for m in _NAMED_VERSION_LINE.finditer(text)]
+        # A changelog of no version and no section of its own that links to release notes
+        # published elsewhere (a docs site, a wiki) is a pointer to them, not an empty changelog.
+        changelog["release_notes_link"] = not versions and not changelog["unreleased_section"] and any(
+            _RELEASE_NOTES.search(m.group(0)) or _RELEASE_NOTES.search(text[max(0, m.start() - 120):m.start()])
+            for m in _URL.finditer(text)
+        )
         changelog["entries"] = len(versions)
         changelog["latest_version"] = versions[0] if versions else None
         return

@@ -92,7 +92,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     try:
         facts["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
         facts.update(_read_history(view, cap, affiliations))
-        facts["tags"] = _tags(view, facts.pop("reference_time_unix"), facts.pop("reachable"))
+        facts["tags"] = _tags(view, facts.pop("reference_time_unix"))
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
         return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
@@ -142,16 +142,13 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
     active_months: set[str] = set()
     identities: dict[tuple[str, str], str | None] = {}  # (address, name) -> organisation, or None for a bot
     twelve_months = WINDOWS["last_12_months"]
-    reachable: set[str] = set()  # every commit read: which tags HEAD contains, without git's --merged walk
-    # The fields: committer time, author e-mail and name (mailmap applied), parents, commit id.
-    for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P%x1f%H"):
+    # The fields: committer time, author e-mail and name (mailmap applied), parents.
+    for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
         if len(fields) < 4:
             continue
         read += 1
         if read > cap:
             break
-        if len(fields) > 4:
-            reachable.add(fields[4])
         when = int(fields[0]) if fields[0].isdigit() else 0
         if reference is None:
             reference = when  # the first commit listed is HEAD
@@ -186,7 +183,6 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
             first = min(roots)
     return {
         "reference_time_unix": reference,
-        "reachable": None if cap_reached else reachable,
         "reference_time": rfc3339(reference) if reference is not None else None,
         "first_commit_time": rfc3339(first) if first is not None else None,
         "last_commit_time": rfc3339(last) if last is not None else None,
@@ -199,44 +195,16 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
     }
 
 
-def _tags(view: RepoView, reference: int | None, reachable: set[str] | None) -> dict[str, Any]:
-    """The tags whose commit HEAD contains, as ``git for-each-ref --merged HEAD`` lists them.
-
-    When the whole history was read, membership in the commits read answers that without
-    git's own reachability walk (100 ms on a 3,000-commit repository with no commit-graph);
-    a tag that is neither a commit nor an annotated tag of one, or a capped read, falls back
-    to ``--merged``.
-    """
-    tags = _tags_in(reachable, view) if reachable is not None else None
-    if tags is None:
-        output = git(view.root, "for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
-        tags = []
-        for line in output.splitlines():
-            name, _, when = line.rpartition("\t")
-            if name:
-                tags.append((name, int(when) if when.isdigit() else 0))
-    return summarise(tags, reference, WINDOWS["last_12_months"])
-
-
-def _tags_in(reachable: set[str], view: RepoView) -> list[tuple[str, int]] | None:
-    output = git(
-        view.root, "for-each-ref",
-        "--format=%(refname:strip=2)%09%(creatordate:unix)%09%(objecttype)%09%(objectname)%09%(*objecttype)%09%(*objectname)",
-        "refs/tags",
-    )
+def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
+    # Every tag, not only those reachable from HEAD: projects that release from maintenance
+    # branches (DHIS2, OpenMRS) tag commits the default branch never reaches (issue 17).
+    output = git(view.root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
     tags = []
     for line in output.splitlines():
-        fields = line.split("\t")
-        if len(fields) != 6 or not fields[0]:
-            return None
-        name, when, kind, target, peeled_kind, peeled = fields
-        if kind == "tag" and peeled_kind == "commit":
-            target = peeled
-        elif kind != "commit":
-            return None
-        if target in reachable:
+        name, _, when = line.rpartition("\t")
+        if name:
             tags.append((name, int(when) if when.isdigit() else 0))
-    return tags
+    return summarise(tags, reference, WINDOWS["last_12_months"])
 
 
 def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[str, Any]:

@@ -7,8 +7,13 @@
 #   security policy (when there is one; its presence is the security-policy
 #   rule's concern) and expects a private channel of a kind listed in
 #   security_private_channel_kinds: an e-mail address, the forge's private
-#   vulnerability reporting (security advisories), a bug-bounty platform or a
-#   reporting form. Only the kind is recorded, never the address.
+#   vulnerability reporting (security advisories), a bug-bounty platform or
+#   programme, or a form (a web form, a service-desk or help-desk portal, or
+#   any link that the policy's words say reports go through privately). A
+#   link to the public issue tracker is never a private channel. Only the
+#   kind is recorded, never the address. Evidence published outside the
+#   repository counts when the policy links to it as the private route: the
+#   link is the evidence, dpgcheck does not follow it.
 # related_resources:
 #   - description: Standard for Public Code 0.8.1, criterion "Make contributing easy" (closed channel for security reports)
 #     ref: https://standard.publiccode.net/criteria/make-contributing-easy.html

@@ -5,8 +5,14 @@
 #   human-readable summary of what changed between versions, not a raw git log.
 #   The rule expects a changelog (CHANGELOG, CHANGES, HISTORY, NEWS or
 #   RELEASE_NOTES at the root, .github/, docs/ or doc/) whose headings or lines
-#   name at least changelog_min_entries released versions. Whether releases
-#   are also tagged is the release-tags rule's concern.
+#   name at least changelog_min_entries released versions. Release notes are
+#   often published outside the repository (a documentation site, a wiki, the
+#   forge's releases page): a changelog that names no version and has no
+#   section of its own but links to them (the link's address or the words
+#   before it say release notes, releases or changelog) counts as evidence;
+#   dpgcheck does not follow the link. A changelog with only an Unreleased
+#   section, or no changelog at all, does not. Whether releases are also
+#   tagged is the release-tags rule's concern.
 # related_resources:
 #   - description: OpenSSF Best Practices badge, release_notes
 #     ref: https://www.bestpractices.dev/en/criteria/0#0.release_notes
@@ -45,6 +51,7 @@ findings contains finding if {
 	changelog.path != null
 	minimum := config.threshold("changelog_min_entries")
 	changelog.entries < minimum
+	not object.get(changelog, "release_notes_link", false)
 	finding := {
 		"message": sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [changelog.path, changelog.entries, minimum]),
 		"evidence": {"entries": changelog.entries, "minimum": minimum, "unreleased_section": changelog.unreleased_section},

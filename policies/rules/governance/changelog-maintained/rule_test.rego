@@ -58,3 +58,23 @@ test_fail_threshold_not_set if {
 	}} with input as {"governance": changelog(1, false)}
 		with data.dpgcheck.config as {"thresholds": {}}
 }
+
+pointer(link) := {
+	"documents": {"changelog": [{"path": "Changes.md", "location": "root", "size": 160, "topics": []}]},
+	"changelog": {"path": "Changes.md", "entries": 0, "latest_version": null, "unreleased_section": false, "release_notes_link": link},
+}
+
+# Release notes published on a documentation site, linked from the changelog (issue 17: CHT, Fineract).
+test_success_release_notes_linked_elsewhere if {
+	rule.findings == set() with input as {"governance": pointer(true)}
+		with data.dpgcheck.config as config
+}
+
+test_fail_changelog_without_versions_or_release_notes_link if {
+	rule.findings == {{
+		"message": "Changes.md names 0 released version(s); at least 1 expected: add a section for each release",
+		"evidence": {"entries": 0, "minimum": 1, "unreleased_section": false},
+		"location": {"path": "Changes.md", "line": 1},
+	}} with input as {"governance": pointer(false)}
+		with data.dpgcheck.config as config
+}

@@ -6,6 +6,13 @@
 #   that names at least one platform, fundedBy organisations in
 #   publiccode.yml, or a funding or sponsorship section in the README,
 #   GOVERNANCE or another community document. It fails when none is found.
+#   Funding is often published outside the repository (the steward's
+#   website, an annual report). What counts is what the repository gives an
+#   adopter: a Funding or Sponsors section counts even when it only links to
+#   that page (dpgcheck does not follow the link); a page that nothing in the
+#   repository points to does not count, because a reader of the repository
+#   cannot find it. The real-repository review (docs/real-repositories.md)
+#   grades this rule's findings as judgement calls for that reason.
 # related_resources:
 #   - description: G20/T20 brief, recommendations 2 and 3 (funding principles; sustainable open-source use)
 #     ref: https://www.t20brasil.org/

@@ -10,7 +10,11 @@
 #   decision making and roles; a joint-governance profile can add steering
 #   body, membership, voting and voting thresholds). Topics are read from
 #   headings and specific phrases, so this is evidence for a reviewer, not
-#   proof that the governance is legitimate.
+#   proof that the governance is legitimate. Governance is often published
+#   outside the repository (a foundation's bylaws, a steward's statutes):
+#   a Governance section that links to it counts as the document (the linked
+#   text is not read, so its topics are those of the section itself), while
+#   governance that nothing in the repository points to does not count.
 # related_resources:
 #   - description: Standard for Public Code 0.8.1, criterion "Welcome contributors" (governance documented)
 #     ref: https://standard.publiccode.net/criteria/welcome-contributors.html

@@ -2,7 +2,8 @@
 # title: Releases are tagged with versions
 # description: |
 #   Adopters need identifiable releases to deploy, audit and patch. The git
-#   history must hold at least min_release_tags tags that follow a version
+#   repository must hold at least min_release_tags tags (on any branch: a
+#   project may release from maintenance branches) that follow a version
 #   scheme (semantic versions such as v1.4.2, calendar versions such as
 #   2025.03, or plain numbers such as 1.4), and the latest of them must be no
 #   older than max_months_since_release before the evaluation clock
@@ -47,7 +48,7 @@ findings contains finding if {
 	tags.version_tags < config.threshold("min_release_tags")
 	finding := object.union(
 		{
-			"message": sprintf("%d version tag(s) among %d tag(s) reachable from HEAD; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [tags.version_tags, tags.count, config.threshold("min_release_tags"), shallow_note]),
+			"message": sprintf("%d version tag(s) among %d tag(s) in the repository; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [tags.version_tags, tags.count, config.threshold("min_release_tags"), shallow_note]),
 			"evidence": {
 				"version_tags": tags.version_tags,
 				"tags": tags.count,

@@ -18,7 +18,7 @@ test_success_recent_release if {
 
 test_fail_no_version_tags if {
 	rule.findings == {{
-		"message": "0 version tag(s) among 2 tag(s) reachable from HEAD; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03",
+		"message": "0 version tag(s) among 2 tag(s) in the repository; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03",
 		"evidence": {"version_tags": 0, "tags": 2, "scheme": "other", "min_release_tags": 1, "shallow": false},
 	}} with input as {"history": history({"count": 2, "version_tags": 0, "scheme": "other", "latest_version_tag": null}), "options": {"now": "2026-11-25T00:00:00Z"}}
 		with data.dpgcheck.config.thresholds as thresholds
@@ -26,7 +26,7 @@ test_fail_no_version_tags if {
 
 test_fail_insufficient_shallow_without_tags if {
 	rule.findings == {{
-		"message": "0 version tag(s) among 0 tag(s) reachable from HEAD; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03 (the clone is shallow and may lack tags: git fetch --tags --unshallow)",
+		"message": "0 version tag(s) among 0 tag(s) in the repository; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03 (the clone is shallow and may lack tags: git fetch --tags --unshallow)",
 		"evidence": {"version_tags": 0, "tags": 0, "scheme": "none", "min_release_tags": 1, "shallow": true},
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": object.union(history({"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null}), {"shallow": true}), "options": {"now": "2026-11-25T00:00:00Z"}}
@@ -57,7 +57,7 @@ test_fail_stale_release_without_clock_uses_head_commit if {
 
 test_fail_more_tags_required if {
 	rule.findings == {{
-		"message": "5 version tag(s) among 6 tag(s) reachable from HEAD; at least 10 expected: tag releases with a version such as v1.2.0 or 2025.03",
+		"message": "5 version tag(s) among 6 tag(s) in the repository; at least 10 expected: tag releases with a version such as v1.2.0 or 2025.03",
 		"evidence": {"version_tags": 5, "tags": 6, "scheme": "semver", "min_release_tags": 10, "shallow": false},
 	}} with input as {"history": history(released), "options": {"now": "2026-11-25T00:00:00Z"}}
 		with data.dpgcheck.config.thresholds as object.union(thresholds, {"min_release_tags": 10})
