@@ -292,7 +292,7 @@ def resolve_bundle(path: Path) -> Path:
     from dpgcheck.bundle.archive import is_archive, unpack
 
     if not path.exists():
-        raise DpgcheckError("no such policy bundle directory", path=str(path))
+        raise DpgcheckError("no such policy bundle directory; give --bundle a directory (or .tar.gz) that holds .rego files and data, or drop the option", path=str(path))
     if path.is_file() and is_archive(path):
         return unpack(path)
     if not path.is_dir():

@@ -151,15 +151,16 @@ def check(request: CheckRequest) -> int:
             decision, facts, policy_revision=policy_set.revision, bundles=policy_set.sources, engine=engine.name,
             evaluation=evaluation, artifacts=locate(facts, decision["findings"]),
         )
-        if request.output_format == "text":
+        output_format = request.output_format or "text"  # .dpgcheck.yaml's format is already applied
+        if output_format == "text":
             from dpgcheck.report.text import render as render_text
 
             text = render_text(report, color=request.color and request.output is None, width=request.width)
         else:
-            text = renderer(request.output_format or "text")(report)
+            text = renderer(output_format)(report)
         if request.output is not None or not request.quiet:
             write_output(text, request.output)
-        if request.output_format == "github":
+        if output_format == "github":
             write_step_summary(report)
     return EXIT_FINDINGS if decision["verdict"] == "fail" else EXIT_PASS
 

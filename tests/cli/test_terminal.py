@@ -14,7 +14,13 @@ import time
 
 import pytest
 
-from tests.conftest import GIT_ENV, ROOT, run_dpgcheck
+from tests.conftest import GIT_ENV, ROOT
+from tests.conftest import run_dpgcheck as run_in_process_or_not
+
+
+def run_dpgcheck(*args, **kwargs):
+    """A real process: terminals, colour and the environment are what these tests are about."""
+    return run_in_process_or_not(*args, in_process=False, **kwargs)
 
 NOW = "2026-06-01T00:00:00Z"
 NON_COMPLIANT = ROOT / "examples" / "non-compliant"
@@ -186,7 +192,7 @@ def test_bad_facts_and_unwritable_output_name_the_fix(tmp_path):
     result = run_dpgcheck("check", "--facts", bad)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"dpgcheck: error: {bad}: facts file is not valid JSON (line 1: Expecting property name enclosed in double quotes); "
+        f"dpgcheck: error: {bad}: facts file is not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes); "
         "write it again with `dpgcheck facts PATH -o FILE`"
     ]
     facts = tmp_path / "facts.json"
