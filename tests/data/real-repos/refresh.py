@@ -12,8 +12,12 @@ test says which reviewed verdicts moved, and ``review.json`` is updated by hand,
 reviewer who looks at the repository again.
 
 The facts are written as collected, except two machine-local values: ``repository.path``
-becomes the repository's name and ``repository.git.remote`` its public URL. The script
-refuses to write a document that holds an e-mail address.
+becomes the repository's name and ``repository.git.remote`` its public URL, and one
+personal one: an e-mail domain that only one contributor ever used is often that person's
+own name (``firstnamelastname.com``), so such an organisation is renamed
+``individual-NN.example`` everywhere in the document. Counts and shares are untouched, so
+every verdict is the same. The script refuses to write a document that holds an e-mail
+address.
 """
 from __future__ import annotations
 
@@ -42,6 +46,24 @@ def sanitise(facts: dict, name: str, url: str) -> dict:
     return facts
 
 
+def pseudonymise_individuals(facts: dict) -> dict:
+    """Rename the organisations that only one contributor ever committed from (see above)."""
+    lifetime = (facts.get("history") or {}).get("lifetime") or {}
+    singles = sorted(o["name"] for o in lifetime.get("organisations", []) if o.get("contributors") == 1 and o.get("name"))
+    names = {name: f"individual-{number:02d}.example" for number, name in enumerate(singles, start=1)}
+
+    def rename(value):
+        if isinstance(value, dict):
+            return {key: rename(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [rename(item) for item in value]
+        return names.get(value, value) if isinstance(value, str) else value
+
+    if names:
+        facts["history"] = rename(facts["history"])
+    return facts
+
+
 def head_of(checkout: Path) -> str | None:
     result = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
     return result.stdout.strip() if result.returncode == 0 else None
@@ -64,7 +86,7 @@ def main(argv: list[str]) -> int:
             why = "no checkout" if head is None else f"checkout at {head[:12]}, the review pinned {repo['commit'][:12]}"
             print(f"{name}: skipped ({why})", file=sys.stderr)
             continue
-        facts = sanitise(collect(checkout), name, repo["url"])
+        facts = pseudonymise_individuals(sanitise(collect(checkout), name, repo["url"]))
         text = json.dumps(facts, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         if EMAIL.search(text):
             print(f"{name}: refused: the facts hold an e-mail address", file=sys.stderr)
