@@ -8,6 +8,9 @@ WORKFLOW = "on: push\npermissions: read-all\njobs:\n  a:\n    runs-on: x\n    st
 
 def test_warm_run_gives_the_same_facts_and_a_damaged_entry_is_recomputed(make_repo, tmp_path, monkeypatch):
     monkeypatch.setenv("DPGCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    # Another directory's conftest may have switched the caches off for the whole process
+    # (tests/licensing sets DPGCHECK_NO_CACHE=1): this test is about the cache being on.
+    monkeypatch.delenv("DPGCHECK_NO_CACHE", raising=False)
     repo = make_repo({".github/workflows/a.yml": WORKFLOW, ".github/workflows/b.yml": WORKFLOW, ".github/workflows/bad.yml": "on: [\n"})
     cold = collect_repository(repo)["security"]
     entries = sorted((tmp_path / "cache").rglob("*.json"))
