@@ -22,6 +22,8 @@ from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.regorus_engine import RegorusEngine
 from dpgcheck.evaluate import RunOptions, decide
+from dpgcheck.report.artifacts import locate
+from dpgcheck.report.model import build_report
 from tests.conftest import ROOT, git, write_files
 
 NOW = "2026-11-25T00:00:00Z"
@@ -104,9 +106,14 @@ def test_decisions_are_the_same_with_cached_policies_and_threads(repositories, t
     assert verdicts == {"pass", "fail"}
 
 
+#: What a report holds besides the decision and the facts: when this run started and how long it took.
+RUN_DEPENDENT = ("evaluation",)
+
+
 @pytest.mark.slow
 def test_the_check_command_decides_as_the_serial_uncached_pipeline(repositories):
-    engine = RegorusEngine(load_policies())
+    policy_set = load_policies()
+    engine = RegorusEngine(policy_set)
     for name in ("compliant", "non-compliant", "single-vendor", "odd"):
         repo = repositories[name]
         for staged in (False, True):
@@ -119,8 +126,17 @@ def test_the_check_command_decides_as_the_serial_uncached_pipeline(repositories)
             facts = collect_repository(repo, CollectOptions(staged=staged), concurrent=False)
             expected = decide(engine, facts, RunOptions(profile="joint-governance", now=NOW, staged=staged))
             assert result.returncode == (1 if expected["verdict"] == "fail" else 0), f"{name} staged={staged}"
-            for key in ("verdict", "findings", "rules", "summary", "indicators"):
+            # The report of that decision, as the serial uncached pipeline would render it: the
+            # findings with their stable ids, the rules with their pages, the artifacts, the bundles.
+            wanted = build_report(expected, facts, policy_revision=policy_set.revision, bundles=policy_set.sources, engine=engine.name,
+                                  artifacts=locate(facts, expected["findings"]))
+            assert sorted(report) == sorted(wanted)
+            for key in sorted(set(wanted) - set(RUN_DEPENDENT)):
+                assert canonical(report[key]) == canonical(wanted[key]), f"{name} staged={staged}: {key}"
+            for key in ("verdict", "summary", "indicators"):
                 assert canonical(report[key]) == canonical(expected[key]), f"{name} staged={staged}: {key}"
+            assert [{k: v for k, v in f.items() if k != "id"} for f in report["findings"]] == expected["findings"]
+            assert report["evaluation"]["clock"] == NOW
 
 
 def test_the_index_is_not_the_working_tree(repositories):
