@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +46,13 @@ def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
             path = os.path.join(directory, name)
             if os.path.islink(path):
                 return False  # the loader refuses links: let it say so
-            digest.update(f"{relative}/{name}".encode("utf-8", "surrogateescape") + b"\0")
-            with open(path, "rb") as handle:
+            # Opened without blocking and checked on the open file: a FIFO (a plain open would wait
+            # for a writer forever) or a device is not read here; the loader refuses it by name.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+            with open(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return False
+                digest.update(f"{relative}/{name}".encode("utf-8", "surrogateescape") + b"\0")
                 digest.update(hashlib.sha256(handle.read()).digest())
         for name in subdirs:
             if os.path.islink(os.path.join(directory, name)):
