@@ -100,6 +100,7 @@ def test_single_vendor_fails_stewardship(examples: Path, engine: str) -> None:
     }
     assert findings_of(report, "elephant-factor", "maintainers-multiple-organisations") == [
         {
+            "id": "elephant-factor/a762aa3eef3cbcdc",
             "rule_id": "elephant-factor", "area": "stewardship", "severity": "error", "indicator": None, "outcome": "fail",
             "message": "Elephant factor 1 in the window last_12_months: acme-govtech.example made 92% of the commits by known organisations; at least 2 organisations should make up half of the work",
             "evidence": {
@@ -109,6 +110,7 @@ def test_single_vendor_fails_stewardship(examples: Path, engine: str) -> None:
             "location": None,
         },
         {
+            "id": "maintainers-multiple-organisations/a7dff680e03249fe",
             "rule_id": "maintainers-multiple-organisations", "area": "stewardship", "severity": "error", "indicator": None, "outcome": "fail",
             "message": "The maintainers listed in MAINTAINERS.md belong to 1 known organisation(s) (acme-govtech.example); at least 2 are expected",
             "evidence": {"source": "declared", "files": ["MAINTAINERS.md"], "organisations": ["acme-govtech.example"], "unknown_organisation": 0, "min_organisations": 2},
@@ -123,12 +125,14 @@ def test_abandoned_fails_maintenance(examples: Path, engine: str) -> None:
     assert (code, report["verdict"]) == (1, "fail")
     assert findings_of(report, "actively-maintained", "release-tags") == [
         {
+            "id": "actively-maintained/700a55b1be45a327",
             "rule_id": "actively-maintained", "area": "maintenance", "severity": "error", "indicator": None, "outcome": "fail",
             "message": "No commit for 1095 days: the last one is from 2023-11-26, more than 12 months before 2026-11-25",
             "evidence": {"last_commit_time": "2023-11-26T00:00:00Z", "clock": NOW, "clock_source": "options.now", "days_inactive": 1095, "max_inactive_months": 12},
             "location": None,
         },
         {
+            "id": "release-tags/6d417612220f9fe9",
             "rule_id": "release-tags", "area": "maintenance", "severity": "error", "indicator": None, "outcome": "fail",
             "message": "The latest release tag v1.3.0 is from 2023-07-19, more than 24 months before 2026-11-25",
             "evidence": {"latest_version_tag": {"name": "v1.3.0", "time": "2023-07-19T01:00:00Z"}, "clock": NOW, "clock_source": "options.now", "max_months_since_release": 24},
@@ -209,6 +213,7 @@ def test_government_bundle_profile_applies_its_thresholds(examples: Path, govern
     assert sorted(report["rules"]) == ["actively-maintained", "elephant-factor"]
     assert report["findings"] == [
         {
+            "id": "elephant-factor/a762aa3eef3cbcdc",
             "rule_id": "elephant-factor", "area": "stewardship", "severity": "error", "indicator": None, "outcome": "fail",
             "message": "Elephant factor 2 in the window lifetime: ictagency.go.ke made 42% of the commits by known organisations; at least 3 organisations should make up half of the work",
             "evidence": {

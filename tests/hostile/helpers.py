@@ -1,6 +1,7 @@
 """Run the real CLI on hostile input and measure what a user would: exit code, message, time, memory."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -74,12 +75,20 @@ def assert_input_error(run: Run, *fragments: str) -> str:
 
 
 def write_rule_bundle(root: Path, rule_id: str, body: str, *, metadata: str | None = None) -> Path:
-    """A bundle with one rule ``dpgcheck.rules.hostile["<rule_id>"]`` whose findings rule is ``body``."""
+    """An overlay with one rule ``dpgcheck.rules.hostile_budget["hostile.<rule_id>"]`` whose findings rule is ``body``.
+
+    The overlay contract (dpgcheck/bundle/overlay.py): a bundle with Rego modules declares its
+    namespace (here ``hostile``) in .manifest, and its rules carry that namespace in their area
+    and id. The rule's id as reports name it is therefore ``hostile.<rule_id>``.
+    """
     folder = root / "rules" / "hostile" / rule_id
     folder.mkdir(parents=True)
+    (root / ".manifest").write_text(json.dumps({"revision": "hostile-1", "metadata": {"namespace": "hostile"}}), encoding="utf-8")
     annotation = metadata or (
         "# METADATA\n# title: A hostile rule\n# description: Written to break the budget.\n"
         "# custom:\n#   severity: warning\n#   remediation: none\n"
     )
-    (folder / "rule.rego").write_text(f'{annotation}package dpgcheck.rules.hostile["{rule_id}"]\n\n{body}\n', encoding="utf-8")
+    (folder / "rule.rego").write_text(
+        f'{annotation}package dpgcheck.rules.hostile_budget["hostile.{rule_id}"]\n\n{body}\n', encoding="utf-8"
+    )
     return root

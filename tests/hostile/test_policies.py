@@ -42,15 +42,19 @@ findings contains f if {
 def test_runaway_rule_is_stopped_and_named(tmp_path: Path, small_repo: Path, rule_id: str, body: str, what: str) -> None:
     bundle = write_rule_bundle(tmp_path / "gov", rule_id, body)
     run = run_cli("check", small_repo, "--bundle", bundle, *BUDGET, *NOW)
-    assert_input_error(run, f"gov/rules/hostile/{rule_id}/rule.rego: policy evaluation {what} in rule {rule_id}; ")
+    # An overlay's rule ids carry its namespace (the overlay contract): the rule is named hostile.<rule_id>.
+    assert_input_error(run, f"gov/rules/hostile/{rule_id}/rule.rego: policy evaluation {what} in rule hostile.{rule_id}; ")
 
 
 def test_runaway_rego_tests_fail_alone_and_the_others_still_run(tmp_path: Path) -> None:
     tests = tmp_path / "tests"
     tests.mkdir()
+    # A bundle of tests alone holds no policy and is refused: the tests test a module beside them.
+    (tests / "hostile.rego").write_text("package hostile\n\nanswer := 42\n", encoding="utf-8")
     (tests / "hostile_test.rego").write_text(
         "package hostile_test\n\n"
-        "test_first if { 1 == 1 }\n\n"
+        "import data.hostile\n\n"
+        "test_first if { hostile.answer == 42 }\n\n"
         "test_slow if {\n\tevery a in numbers.range(1, 100000) { every b in numbers.range(1, 100000) { a + b > 0 } }\n}\n\n"
         "g(x) := y if { y := g(x + 1) }\n\n"
         "test_recursive if { g(1) > 0 }\n\n"
