@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from dpgcheck.cli import PathType, _collect_options, _evaluation_clock, _parse_severity
+from dpgcheck.cli import PathType, _budget, _collect_options, _evaluation_clock, _parse_severity, with_budget_flags
 from dpgcheck.error_handler import error_handler
 
 REPORT_FORMATS = click.Choice(["csv", "markdown", "html"])
@@ -50,8 +50,10 @@ def batch() -> None:
 @click.option("--network", is_flag=True, help="Allow network checks (URL reachability). Off by default.")
 @click.option("--history-max-commits", type=click.IntRange(min=1), help="Read at most this many commits of history per target.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on a terminal (never when standard error is not one).")
+@with_budget_flags
 def batch_run(list_file, directory, records, output, jobs, timeout, resume, shard, cache_dir, depth, profile, disable, severity,
-              bundles, no_builtin, now, engine, executor, scheduler, affiliations, network, history_max_commits, progress) -> None:
+              bundles, no_builtin, now, engine, executor, scheduler, affiliations, network, history_max_commits, progress,
+              eval_timeout, eval_memory) -> None:
     """Audit every target of LIST (paths and git URLs, one a line), --dir or --records."""
     with error_handler():
         from dpgcheck.batch.pool import default_jobs
@@ -70,6 +72,7 @@ def batch_run(list_file, directory, records, output, jobs, timeout, resume, shar
             cache_dir=str(cache_dir.resolve()) if cache_dir else None,
             depth=depth,
             timeout=timeout,
+            budget=_budget(eval_timeout, eval_memory),
         )
         request = BatchRequest(
             list_file=list_file, directory=directory, records=records, output=output, config=config,

@@ -1,8 +1,14 @@
 """One target in, one result line out: what every worker process (local or Dask) runs.
 
-The policies are loaded and the engine built once per process and per batch
-configuration, then reused for every target. The line is a projection of the
-engine's decision (no verdict is made here) plus what it was made from.
+The policies are loaded (through the policy-set cache, as ``dpgcheck check`` loads
+them) and the engine built once per process and per batch configuration, then reused
+for every target. A repository is judged as ``dpgcheck check`` judges it: its own
+``.dpgcheck.yaml`` gives the profile and fail-on level the batch leaves unset and its
+waivers, and the evaluation keeps the same time and memory budget (a forked watchdog
+child, see :mod:`dpgcheck.engine.budget`). The policies are the batch's, for every
+target: a repository's ``.dpgcheck.yaml`` cannot choose the bundles it is judged by.
+The line is a projection of the engine's decision (no verdict is made here) plus what
+it was made from.
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from typing import Any, Iterator
 from dpgcheck import FACTS_VERSION, __version__
 from dpgcheck.batch.targets import Target
 from dpgcheck.collect.options import CollectOptions
+from dpgcheck.engine.budget import Budget
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.evaluate import RunOptions
 
@@ -38,6 +45,8 @@ class BatchConfig:
     cache_dir: str | None = None
     depth: int = 0
     timeout: float = 600.0
+    #: The evaluation's time and memory budget, as `dpgcheck check` keeps it (None: unbounded).
+    budget: Budget | None = field(default_factory=Budget)
 
     def key(self) -> str:
         return json.dumps([self.bundles, self.builtin, self.engine], sort_keys=True)
@@ -47,22 +56,32 @@ class TargetTimeout(BaseException):
     """Not an Exception: no collector's broad ``except Exception`` may swallow it."""
 
 
-_loaded: dict[str, tuple[Any, str, list[str]]] = {}
+@dataclass(frozen=True)
+class Prepared:
+    """What one batch configuration's policies give every target of this process."""
+
+    engine: Any
+    revision: str
+    sources: list[str]
+    catalog: dict[str, dict[str, Any]]
+
+
+_loaded: dict[str, Prepared] = {}
 #: How many times this process loaded policies (one per batch configuration; the tests check it).
 policy_loads = 0
 
 
-def prepare(config: BatchConfig) -> tuple[Any, str, list[str]]:
-    """The engine, bundle revision and bundle sources for CONFIG, built on first use in this process."""
+def prepare(config: BatchConfig) -> Prepared:
+    """The engine, bundle revision, bundle sources and rule catalogue for CONFIG, built on first use in this process."""
     global policy_loads
     key = config.key()
     if key not in _loaded:
         policy_loads += 1
-        from dpgcheck.bundle.loader import load_policies
+        from dpgcheck.bundle.cache import cached_policies
         from dpgcheck.engine.factory import open_engine
 
-        policy_set = load_policies(tuple(Path(b) for b in config.bundles), include_builtin=config.builtin)
-        _loaded[key] = (open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources))
+        policy_set = cached_policies(tuple(Path(b) for b in config.bundles), include_builtin=config.builtin)
+        _loaded[key] = Prepared(open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources), policy_set.catalog)
     return _loaded[key]
 
 
@@ -80,17 +99,18 @@ def dumps(line: dict[str, Any]) -> str:
     return text
 
 
-def base_line(target: Target, config: BatchConfig, status: str) -> dict[str, Any]:
+def base_line(target: Target, config: BatchConfig, status: str, run: RunOptions | None = None) -> dict[str, Any]:
+    run = run or config.run
     return {
         "line_version": LINE_VERSION,
         "tool": f"dpgcheck {__version__}",
         "target": target.id,
         "kind": target.kind,
         "status": status,
-        "clock": config.run.now,
-        "profile": config.run.profile,
-        #: What the batch was asked to apply (profile, clock, disabled rules, severities).
-        "options": config.run.as_input(),
+        "clock": run.now,
+        "profile": run.profile,
+        #: What was applied (profile, clock, disabled rules, severities; the repository's fail-on and waivers).
+        "options": run.as_input(),
         "bundles": None,
         "bundle_revision": None,
         "facts_version": None,
@@ -124,22 +144,54 @@ def compact_decision(decision: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _facts(target: Target, config: BatchConfig) -> dict[str, Any]:
+def _repository(target: Target, config: BatchConfig) -> Path | None:
+    """The checkout a path or URL target is judged from (a URL is cloned or updated first); None for a record."""
     if target.kind == "record":
-        from dpgcheck.collect.record import collect_record
-
-        return collect_record(Path(target.path or ""), Path(target.screening) if target.screening else None)
-    from dpgcheck.collect.facts import collect_repository
-
+        return None
     if target.kind == "url":
         from dpgcheck.batch.urls import checkout
 
         if config.cache_dir is None:
             raise DpgcheckError("git URLs need --cache-dir DIR to clone into")
-        path = checkout(target.id, Path(config.cache_dir), depth=config.depth, timeout=config.timeout)
-    else:
-        path = Path(target.path or target.id)
-    return collect_repository(path, config.collect)
+        return checkout(target.id, Path(config.cache_dir), depth=config.depth, timeout=config.timeout)
+    return Path(target.path or target.id)
+
+
+def run_options(config: BatchConfig, repository: Path | None) -> RunOptions:
+    """The batch's options with what the repository's .dpgcheck.yaml adds, as `dpgcheck check` applies it.
+
+    The batch's --profile wins over the file's; the file's fail_on and waivers apply. Its
+    bundles, verification keys and report format do not: the batch chose those for all.
+    """
+    if repository is None:
+        return config.run
+    import dataclasses
+
+    from dpgcheck.repo_config import load_repo_config
+
+    found = load_repo_config(repository)
+    if found.path is None:
+        return config.run
+    return dataclasses.replace(
+        config.run,
+        profile=config.run.profile or found.profile,
+        fail_on=config.run.fail_on or found.fail_on,
+        waivers=found.waivers,
+    )
+
+
+def _facts(target: Target, config: BatchConfig, repository: Path | None) -> dict[str, Any]:
+    if repository is None:
+        from dpgcheck.collect.record import collect_record
+
+        return collect_record(Path(target.path or ""), Path(target.screening) if target.screening else None)
+    from dpgcheck.collect.facts import collect_repository
+
+    # Serially, in this thread: the batch runs one process per core already, and the
+    # --timeout alarm (a signal to this thread) then interrupts the very git command
+    # it waits for, which subprocess kills; collector threads blocked on git would
+    # outlive the target.
+    return collect_repository(repository, config.collect, concurrent=False)
 
 
 @contextmanager
@@ -173,13 +225,18 @@ def audit(target: Target, config: BatchConfig) -> str:
     if target.kind == "invalid":
         return error_line(target, config, "error", target.problem or "invalid target")
     try:
-        engine, revision, sources = prepare(config)
+        prepared = prepare(config)
     except DpgcheckError as exc:
         return error_line(target, config, "error", f"cannot load the policies: {exc}")
+    # The watchdog forks: only from a process's main thread (a local worker), never from
+    # one of a Dask worker's task threads, where other threads may hold locks.
+    budget = config.budget if threading.current_thread() is threading.main_thread() else None
     try:
         with _alarm(config.timeout):
-            facts = _facts(target, config)
-            decision = decide(engine, facts, config.run)
+            repository = _repository(target, config)
+            run = run_options(config, repository)
+            facts = _facts(target, config, repository)
+            decision = decide(prepared.engine, facts, run, budget, prepared.catalog)
     except TargetTimeout:
         return error_line(target, config, "timeout", timeout_message(config.timeout))
     except DpgcheckError as exc:
@@ -188,14 +245,14 @@ def audit(target: Target, config: BatchConfig) -> str:
         return error_line(target, config, "error", "internal error: RecursionError")
     except Exception as exc:  # noqa: BLE001 - one target's bug is that target's error row, never the batch's end
         return error_line(target, config, "error", f"internal error: {type(exc).__name__}: {str(exc)[:300]}")
-    line = base_line(target, config, "ok" if decision.get("verdict") != "error" else "error")
-    repository = facts.get("repository") or {}
+    line = base_line(target, config, "ok" if decision.get("verdict") != "error" else "error", run)
+    repository_facts = facts.get("repository") or {}
     line.update(
-        bundle_revision=revision,
-        bundles=sources,
+        bundle_revision=prepared.revision,
+        bundles=prepared.sources,
         facts_version=facts.get("facts_version", FACTS_VERSION),
         facts_hash=facts_digest(facts),
-        commit=((repository.get("git") or {}).get("commit")) if isinstance(repository, dict) else None,
+        commit=((repository_facts.get("git") or {}).get("commit")) if isinstance(repository_facts, dict) else None,
         profile=decision.get("profile"),
         decision=compact_decision(decision),
     )
