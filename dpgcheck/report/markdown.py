@@ -49,7 +49,7 @@ def render(report: dict[str, Any]) -> str:
             for finding in findings:
                 path = finding_path(finding)
                 out.append(
-                    f"| {SEVERITY_ICONS[finding['severity']]} | {markdown_code(finding['rule_id'])} | {_cell(finding['message'] + waiver_note(finding))} | "
+                    f"| {SEVERITY_ICONS[finding['severity']]} | {markdown_code(finding['rule_id'])} | {_cell(finding['message'])}{waiver_note(finding, _cell)} | "
                     f"{markdown_code(path) if path else ''} |"
                 )
             out.append("")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, Callable
 
 from dpgcheck import DPG_STANDARD_VERSION, REPORT_VERSION, __version__
 
@@ -122,13 +122,19 @@ def _value(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def waiver_note(finding: dict[str, Any]) -> str:
-    """What every format appends to a waived finding's message: the waiver's reason, owner and expiry."""
+def waiver_note(finding: dict[str, Any], escape: Callable[[str], str] = str) -> str:
+    """What every format appends to a waived finding's message: the waiver's reason, owner and expiry.
+
+    ``escape`` is applied to the waiver's own fields (they come from the checked
+    repository's config), never to the note's frame: Markdown escapes the reason and
+    owner, yet the note reads ``[WAIVED: ...]`` there as in every other format.
+    """
     waiver = finding.get("waiver")
     if not waiver:
         return ""
     state = {"active": "WAIVED", "expiring": "WAIVED (expiring soon)", "expired": "waiver EXPIRED", "not_waivable": "waiver REFUSED (rule not waivable)"}
-    return f" [{state.get(waiver.get('status'), 'waiver')}: {waiver['reason']}; owner {waiver['owner']}; expires {waiver['expires']}]"
+    reason, owner, expires = (escape(str(waiver[key])) for key in ("reason", "owner", "expires"))
+    return f" [{state.get(waiver.get('status'), 'waiver')}: {reason}; owner {owner}; expires {expires}]"
 
 
 def overlay_lines(report: dict[str, Any]) -> list[str]:
