@@ -125,7 +125,15 @@ def readme_bundle(tmp_path):
 def test_a_profile_that_includes_another_gets_all_of_it(tmp_path, engine):
     code, base = run_json("check", NON_COMPLIANT, "--profile", "procurement-minimum", "--format", "json", "--now", NOW, "--engine", engine)
     code, report = run_json("check", NON_COMPLIANT, "--bundle", readme_bundle(tmp_path), "--profile", "my-country", "--format", "json", "--now", NOW, "--engine", engine)
-    assert len(base["rules"]) == 25
+    # procurement-minimum's 12 selectors: 25 rules (its rule ids, indicator:2's five rules, the rules whose
+    # METADATA names the profile), plus what its profile:security-posture brings: the nine security-area
+    # rules whose METADATA names security-posture (its other rules are in procurement-minimum already).
+    # The default profile's exclusions (sbom-bsi-tr-03183-2, sbom-cisa-2025-minimum-elements) are not
+    # inherited, and neither rule names procurement-minimum or security-posture.
+    assert len(base["rules"]) == 34
+    assert {"binary-artifacts", "binary-artifacts-set-apart", "dangerous-workflow", "dependency-update-tool", "download-then-execute",
+            "fuzzing", "pinned-actions", "pinned-container-images", "token-permissions"} <= set(base["rules"])
+    assert not {"sbom-bsi-tr-03183-2", "sbom-cisa-2025-minimum-elements"} & set(base["rules"])
     assert sorted(report["rules"]) == sorted(base["rules"])  # sbom-present is in procurement-minimum already
     assert {"security-policy", "readme", "license-file", "collection-problems"} <= set(report["rules"])
     assert report["rules"]["security-policy"]["severity"] == "error"
