@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -16,6 +17,7 @@ from tests.conftest import ROOT, go_engine_available, run_dpgcheck
 from tests.engine.opa_standin import StandInOpaServer
 
 NOW = "2026-06-01T00:00:00Z"
+RUN_TIMES = re.compile(r'"(started_at|finished_at|duration_seconds)": (?:"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"|\d+(?:\.\d+)?)(?=,?\n)')
 needs_go = pytest.mark.skipif(not go_engine_available(), reason="opa-golib-python-bindings not installed")
 
 
@@ -127,5 +129,11 @@ def test_json_reports_are_identical_across_engines_but_for_the_engine_name(make_
     for engine in ("regorus", "opa-go"):
         result = run_dpgcheck("check", repo, "--engine", engine, "--format", "json", "--now", NOW, "--fail-on", "never")
         assert result.returncode == 0, result.stderr
-        reports[engine] = result.stdout.replace(f'"engine": "{engine}"', '"engine": "-"')
+        # When the run started and ended, and so how long it took, differ between any two runs: those
+        # three values (each once, in the report's evaluation, well-formed) are masked; the clock is not.
+        evaluation = json.loads(result.stdout)["evaluation"]
+        assert evaluation["clock"] == NOW and evaluation["started_at"] <= evaluation["finished_at"] and evaluation["duration_seconds"] >= 0
+        text, masked = RUN_TIMES.subn(lambda m: f'"{m.group(1)}": "-"', result.stdout)
+        assert masked == 3, result.stdout
+        reports[engine] = text.replace(f'"engine": "{engine}"', '"engine": "-"')
     assert reports["regorus"] == reports["opa-go"]
