@@ -14,6 +14,7 @@ it off). Every cache error is ignored: it can make a run faster, never change it
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,23 +61,38 @@ def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
     return True
 
 
-def cache_key(bundle_paths: tuple[Path, ...], include_builtin: bool) -> str | None:
-    """The digest of a policy set's inputs, or None when they cannot all be read as files."""
+@functools.lru_cache(maxsize=1)
+def _package_digest(include_builtin: bool) -> bytes | None:
+    """The digest of the loader's code and of the built-in bundle: files of the installed
+    package, which do not change while a process runs, so they are hashed once per process
+    (a batch worker or an in-process test run checks many repositories)."""
     from dpgcheck.resources import builtin_policies
 
-    digest = hashlib.sha256(f"dpgcheck-policy-set\0{FORMAT}\0{__version__}\0{include_builtin}\0".encode())
+    digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     try:
         for name in _BUILDERS:
             digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-        roots: list[Path] = []
         if include_builtin:
             builtin = builtin_policies()
             if not isinstance(builtin, Path):
                 return None
-            roots.append(builtin)
-        roots.extend(Path(p) for p in bundle_paths)
-        for root in roots:
+            digest.update(b"\0bundle\0" + str(builtin.name).encode("utf-8", "surrogateescape") + b"\0")
+            if not _bundle_digest(builtin, digest):
+                return None
+    except OSError:
+        return None
+    return digest.digest()
+
+
+def cache_key(bundle_paths: tuple[Path, ...], include_builtin: bool) -> str | None:
+    """The digest of a policy set's inputs, or None when they cannot all be read as files."""
+    package = _package_digest(include_builtin)
+    if package is None:
+        return None
+    digest = hashlib.sha256(f"dpgcheck-policy-set\0{FORMAT}\0{__version__}\0{include_builtin}\0".encode() + package)
+    try:
+        for root in (Path(p) for p in bundle_paths):
             digest.update(b"\0bundle\0" + str(root.name).encode("utf-8", "surrogateescape") + b"\0")
             if not _bundle_digest(root, digest):
                 return None

@@ -2,6 +2,11 @@
 (the cache has its own test, which turns it back on)."""
 from __future__ import annotations
 
-import os
+import pytest
 
-os.environ["DPGCHECK_NO_CACHE"] = "1"
+
+@pytest.fixture(autouse=True)
+def no_licence_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only for the tests in this folder: set at import, it switched every cache off for
+    # every test of the run (each worker collects them all).
+    monkeypatch.setenv("DPGCHECK_NO_CACHE", "1")
