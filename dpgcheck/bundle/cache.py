@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dpgcheck import __version__
-from dpgcheck.licensing.cache import cache_root, write_json
+from dpgcheck.licensing.cache import cache_root, write_json, write_text
 
 if TYPE_CHECKING:
     from dpgcheck.bundle.loader import PolicySet
@@ -126,7 +126,7 @@ def cached_policies(
     policy_set = load_policies(bundle_paths, include_builtin=include_builtin)
     policy_set.data_text = json.dumps(policy_set.data)
     # The data first, then the rest: an entry is complete once its .set.json is in place.
-    _write_text(folder / f"{key}.data.json", policy_set.data_text)
+    write_text(folder / f"{key}.data.json", policy_set.data_text)
     write_json(folder / f"{key}.set.json", {
         "format": FORMAT,
         "modules": policy_set.modules,
@@ -165,24 +165,3 @@ def _read(folder: Path, key: str) -> "PolicySet | None":
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Write atomically (a temporary file renamed into place); ignore every error."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass

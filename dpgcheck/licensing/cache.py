@@ -60,11 +60,20 @@ def read_json(path: Path) -> Any:
 def write_json(path: Path, value: Any) -> None:
     """Write atomically (a temporary file renamed into place); ignore every error."""
     try:
+        text = json.dumps(value, sort_keys=True)
+    except (TypeError, ValueError):
+        return
+    write_text(path, text)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write atomically (a temporary file renamed into place); ignore every error."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(value, out, sort_keys=True)
+                out.write(text)
             os.replace(temporary, path)
         except BaseException:
             try:
@@ -72,5 +81,5 @@ def write_json(path: Path, value: Any) -> None:
             except OSError:
                 pass
             raise
-    except (OSError, TypeError, ValueError):
+    except OSError:
         pass
