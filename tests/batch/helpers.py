@@ -12,6 +12,10 @@ REGISTRY = ROOT / "tests" / "data" / "dpga" / "publicgoods-candidates"
 
 
 def batch(*args: str | Path, timeout: float = 300, **kwargs: Any):
+    """``dpgcheck batch`` in a real process: the local executor forks its workers, and a fork of
+    the test process (xdist's threads, OPA's Go runtime, a Dask cluster's event loop) can
+    deadlock in the child."""
+    kwargs.setdefault("in_process", False)
     return run_dpgcheck("batch", *args, timeout=timeout, **kwargs)
 
 
