@@ -58,9 +58,7 @@ def _workflow(view: RepoView, entry: FileEntry, system: str) -> dict[str, Any]:
 
 
 def _read_text(view: RepoView, entry: FileEntry) -> str | None:
-    if entry.size > MAX_TEXT_BYTES:
-        view.problems.append(problem(SECTION, "file-too-large", f"file is {entry.size} bytes, over the {MAX_TEXT_BYTES}-byte limit; not read", entry.path))
-        return None
+    # The view records a file over the limit as file-too-large and does not read it.
     return view.read_text(entry.path, source=SECTION, limit=MAX_TEXT_BYTES)
 
 
