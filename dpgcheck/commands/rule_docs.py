@@ -97,6 +97,8 @@ def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str
         lines.append(f"| Principle | {_cell(rule['principle'])} |")
     if rule.get("effective_on"):
         lines.append(f"| Effective on | {rule['effective_on']} |")
+    if "history" in rule.get("depends_on", []):
+        lines.append("| Depends on | the git history (a note, not a failure, in `--staged` hook runs) |")
     lines += [f"| Rule source | [`{source}`](../../{source}) |", ""]
     lines += ["## What it checks", "", _one_line(rule["title"]) + ".", "", rule["description"], ""]
     why = []
