@@ -74,15 +74,17 @@ def rule_ref(entry: dict[str, Any]) -> str:
 
 def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | None", catalog: dict[str, dict[str, Any]]) -> Any:
     """``engine.query(ref, document)`` within ``budget``; over it, a one-line error naming the rule."""
-    if budget is None or getattr(engine, "in_process_budget", False) is False:
+    keeps_budget = hasattr(engine, "local_engine")  # the engine runs in a child that keeps the budget itself
+    if budget is None or not (keeps_budget or getattr(engine, "in_process_budget", False)):
         return engine.query(ref, document)
     from dpgcheck.engine.budget import BudgetExceeded, culprit, run
 
     try:
-        return run(lambda: engine.query(ref, document), budget)
+        return engine.query(ref, document) if keeps_budget else run(lambda: engine.query(ref, document), budget)
     except BudgetExceeded as exc:
+        local = engine.local_engine() if keeps_budget else engine
         entries = {rule_ref(entry): entry for entry in catalog.values()}
-        found = culprit(sorted(entries, key=lambda r: (entries[r]["source"], r)), lambda r: engine.query(r, document), budget)
+        found = culprit(sorted(entries, key=lambda r: (entries[r]["source"], r)), lambda r: local.query(r, document), budget)
         if found is not None:
             entry = entries[found]
             raise DpgcheckError(

@@ -69,11 +69,11 @@ def _waiver(value: Any, index: int, where: str) -> dict[str, Any]:
 
 def load_repo_config(root: Path) -> RepoConfig:
     """The repository's ``.dpgcheck.yaml``, or the empty configuration when it has none."""
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
-
     path = root / FILE_NAME
     if not path.is_file() or path.is_symlink():
         return RepoConfig()
+    from dpgcheck.publiccode.safe_yaml import YamlRefused, load  # only when there is a file to read
+
     where = str(path)
     try:
         data = path.read_bytes()

@@ -21,10 +21,13 @@ def builtin_policies() -> Traversable:
     In a wheel it is ``dpgcheck/_policies``; in a source checkout (editable
     install or running from the tree) it is the top-level ``policies/``.
     """
+    here = Path(__file__).resolve().parent
+    if here.is_dir():  # installed as files (not in a zip): no need for importlib.resources and zipfile
+        return here / "_policies" if (here / "_policies").is_dir() else here.parent / "policies"
     packaged = resources.files("dpgcheck") / "_policies"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "policies"
+    return here.parent / "policies"
 
 
 def schema(name: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 GIT_TIMEOUT_SECONDS = 60
@@ -91,6 +92,7 @@ class BlobReader:
         self._timeout = timeout
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._watchdog: _Watchdog | None = None
         self._broken: str | None = None
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -102,6 +104,7 @@ class BlobReader:
                 )
             except FileNotFoundError as exc:
                 raise GitUnavailable("git is not installed") from exc
+            self._watchdog = _Watchdog(self._process)
         return self._process
 
     def read(self, object_id: str) -> bytes:
@@ -110,8 +113,8 @@ class BlobReader:
                 raise GitUnavailable(self._broken)
             process = self._start()
             assert process.stdin is not None and process.stdout is not None
-            timer = threading.Timer(self._timeout, process.kill)
-            timer.start()
+            assert self._watchdog is not None
+            self._watchdog.arm(self._timeout)
             try:
                 process.stdin.write(object_id.encode("ascii") + b"\n")
                 process.stdin.flush()
@@ -129,10 +132,13 @@ class BlobReader:
                     raise GitUnavailable(self._broken) from None
                 raise
             finally:
-                timer.cancel()
+                self._watchdog.disarm()
 
     def close(self) -> None:
         with self._lock:
+            if self._watchdog is not None:
+                self._watchdog.stop()
+                self._watchdog = None
             if self._process is not None:
                 for stream in (self._process.stdin, self._process.stdout):
                     if stream is not None:
@@ -143,3 +149,45 @@ class BlobReader:
                     self._process.kill()
                     self._process.wait()
                 self._process = None
+
+
+class _Watchdog:
+    """One thread per ``git cat-file`` that kills it when a read runs past its deadline.
+
+    A ``threading.Timer`` per read started a thread for every object (a third of a hook
+    run's time on a 175-file repository); this thread sleeps until a deadline is armed.
+    """
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+        self._wake = threading.Condition()
+        self._deadline: float | None = None
+        self._stopped = False
+        threading.Thread(target=self._watch, name="dpgcheck-cat-file-watchdog", daemon=True).start()
+
+    def arm(self, seconds: float) -> None:
+        with self._wake:
+            self._deadline = time.monotonic() + seconds
+            self._wake.notify()
+
+    def disarm(self) -> None:
+        with self._wake:
+            self._deadline = None  # the thread finds it gone when it wakes
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+
+    def _watch(self) -> None:
+        with self._wake:
+            while not self._stopped:
+                if self._deadline is None:
+                    self._wake.wait()
+                    continue
+                remaining = self._deadline - time.monotonic()
+                if remaining <= 0:
+                    self._process.kill()
+                    self._deadline = None
+                    continue
+                self._wake.wait(remaining)

@@ -217,6 +217,18 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
         facts = gather_facts(request)
         with timed("open engine"):
             return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
+    if request.engine == "regorus" and request.budget is not None:
+        from dpgcheck.engine.evaluator_process import EvaluatorProcess, can_fork
+
+        if can_fork():
+            # The engine gets ready in a child on the other core while this process collects.
+            evaluator = EvaluatorProcess(load, request.budget)
+            try:
+                facts = gather_facts(request)  # a collection error is reported before a policy error
+                return facts, evaluator.policy_set(), evaluator
+            except BaseException:
+                evaluator.close()
+                raise
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-facts") as pool:
         gathered = pool.submit(gather_facts, request)
         engine = None

@@ -31,16 +31,20 @@ class RegorusEngine:
         self._engine.add_data_json(policy_set.data_json())
 
     def query(self, ref: str, input: Any = None) -> Any:
-        if input is not None:
-            self._engine.set_input_json(json.dumps(input))
-        try:
-            result = json.loads(self._engine.eval_query_as_json(ref))
-        except RuntimeError as exc:
-            raise DpgcheckError(f"policy evaluation failed: {_first_line(exc)}") from None
+        result = json.loads(self.query_json(ref, json.dumps(input) if input is not None else None))
         rows = result.get("result") or []
         if not rows or not rows[0].get("expressions"):
             return UNDEFINED
         return rows[0]["expressions"][0]["value"]
+
+    def query_json(self, ref: str, input_json: str | None = None) -> str:
+        """The engine's own JSON answer to ``ref`` on the input given as JSON text."""
+        if input_json is not None:
+            self._engine.set_input_json(input_json)
+        try:
+            return self._engine.eval_query_as_json(ref)
+        except RuntimeError as exc:
+            raise DpgcheckError(f"policy evaluation failed: {_first_line(exc)}") from None
 
     def coverage(self) -> dict[str, Any] | None:
         report = json.loads(self._engine.get_coverage_report_as_json())

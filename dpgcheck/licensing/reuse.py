@@ -53,6 +53,8 @@ _COPYRIGHT = re.compile(r"(SPDX-(?:File|Snippet)CopyrightText:|Copyright(?:\s*\(
 # Comment terminators dropped from the end of a tag's value (``/* … */``, ``<!-- … -->``,
 # ``{# … #}``, ``(* … *)``, ``{{!-- … --}}``, ``<%-- … --%>``, ``#= … =#``, ``#* … *#``).
 _END_MARKERS = ("*/", "-->", "--%>", "--}}", "}}", "#}", "}", "*)", "=#", "*#", "'/")
+_END_CHARS = frozenset(marker[-1] for marker in _END_MARKERS)
+_LONGEST_MARKER = max(len(marker) for marker in _END_MARKERS)
 
 
 def _strip_end_markers(text: str) -> str:
@@ -64,10 +66,14 @@ def _strip_end_markers(text: str) -> str:
     overlap) backtracked exponentially on a run of braces.
     """
     end = len(text.rstrip())
+    if not end or text[end - 1] not in _END_CHARS:
+        return text[:end]  # the common case: no terminator at all
     reach = [False] * (end + 1)
     reach[end] = True
     start = end
     for i in range(end - 1, -1, -1):
+        if start - i > _LONGEST_MARKER:
+            break  # no terminator ends where the run reaches: nothing further left can join it
         if any(text.startswith(m, i) and reach[i + len(m)] for m in _END_MARKERS if i + len(m) <= end):
             reach[i] = True
             start = i  # positions go down: the last one found is the leftmost

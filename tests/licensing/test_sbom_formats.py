@@ -161,7 +161,9 @@ def generated(tmp_path_factory) -> dict[str, Path]:
         pytest.skip("cyclonedx-py (package cyclonedx-bom, in the test extra) is not installed")
     directory = tmp_path_factory.mktemp("generated")
     runs = {}
-    for version, fmt in (("1.5", "XML"), ("1.6", "JSON"), ("1.7", "XML"), ("1.7", "JSON")):
+    # Two runs of about 20 CPU-seconds each (the tool inspects every installed distribution): one
+    # BOM in both serialisations of the newest version; older versions come from published examples.
+    for version, fmt in (("1.7", "XML"), ("1.7", "JSON")):
         out = directory / f"env-{version}.cdx.{fmt.lower()}"
         runs[out] = subprocess.Popen(
             [tool, "environment", "--sv", version, "--of", fmt, "--output-reproducible", "-o", str(out), sys.executable],
@@ -177,7 +179,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.mark.slow
 def test_generated_sbom_counts_match_the_generator(generated):
-    reference = json.loads(generated["env-1.6.cdx.json"].read_text(encoding="utf-8"))
+    reference = json.loads(generated["env-1.7.cdx.json"].read_text(encoding="utf-8"))
     expected = raw_cyclonedx_json(reference)
     assert expected["packages"] > 5  # pytest, dpgcheck's dependencies, ...
     names = {c["name"].lower() for c in reference["components"]}

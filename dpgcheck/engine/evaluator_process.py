@@ -1,0 +1,251 @@
+"""The embedded engine in a forked child that gets ready while the facts are collected.
+
+A one-shot ``dpgcheck check`` spends about as long loading the policies and opening
+regorus (parsing some 240 kB of Rego and 0.5 MB of data, then the engine's own
+preparation on its first query) as it does collecting the facts. regorus holds the
+interpreter lock while it works, so in a thread the two only take turns; in a child
+process forked before any thread starts they use two cores. The child:
+
+1. loads the policy set and opens the engine, then asks it one small query so that the
+   engine's one-off preparation is done before the facts arrive;
+2. tells the parent it is ready, with what the report needs to know about the policy
+   set (revision, bundles, catalogue);
+3. answers queries on facts documents, under the evaluation budget: an address-space
+   limit set after loading, and the parent's deadline (it kills the child when the time
+   budget runs out, as :mod:`dpgcheck.engine.budget` does).
+
+Messages are length-prefixed byte strings: JSON for facts and answers (what regorus
+reads and writes anyway), pickle only for the policy-set summary and errors. Anything
+that goes wrong in the child comes back to the parent as the same error it would have
+raised in process, so the two ways of running give the same messages and exit codes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import select
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from dpgcheck.bundle.loader import PolicySet
+from dpgcheck.engine.base import UNDEFINED
+from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory, available
+from dpgcheck.errors import DpgcheckError
+from dpgcheck.timing import timed
+
+#: A cheap query that makes regorus prepare the loaded modules (about 40 ms the first time).
+WARM_UP_QUERY = "data.dpgcheck.decision.decision_version"
+
+
+def can_fork() -> bool:
+    """Fork is safe only with no other thread running (a thread's locks would be copied held)."""
+    return available() and threading.active_count() == 1
+
+
+class EvaluatorProcess:
+    """An :class:`~dpgcheck.engine.base.Engine` whose regorus engine lives in a forked child."""
+
+    name = "regorus"
+    #: The child keeps the budget itself; evaluate.bounded_query must not fork again.
+    in_process_budget = False
+
+    def __init__(self, load: Callable[[], PolicySet], budget: Budget | None) -> None:
+        self._load = load
+        self._budget = budget
+        self._policy_set: PolicySet | None = None
+        to_child_read, self._to_child = os.pipe()
+        self._from_child, from_child_write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # pragma: no cover - runs in the child, measured through the parent
+            os.close(self._to_child)
+            os.close(self._from_child)
+            _serve(load, budget, to_child_read, from_child_write)
+        os.close(to_child_read)
+        os.close(from_child_write)
+        self._buffer = b""
+
+    # -- the parent's side ---------------------------------------------------
+
+    def policy_set(self) -> PolicySet:
+        """What the child loaded, as far as the report needs it; the child's loading error, raised here."""
+        if self._policy_set is None:
+            kind, *payload = pickle.loads(self._receive(None, "loading the policies"))  # noqa: S301 - our own child
+            if kind == "error":
+                raise DpgcheckError(payload[0], path=payload[1])
+            if kind != "ready":
+                raise RuntimeError(f"the policy engine failed while loading: {payload[0]}")
+            self._policy_set = payload[0]
+        return self._policy_set
+
+    def query(self, ref: str, input: Any = None) -> Any:
+        self.policy_set()
+        request = json.dumps({"ref": ref, "input": input}).encode("utf-8")
+        self._send(request)
+        seconds = self._budget.seconds if self._budget is not None else None
+        answer = self._receive(seconds, "evaluating")
+        if answer[:1] == b"{":
+            result = json.loads(answer)
+            rows = result.get("result") or []
+            if not rows or not rows[0].get("expressions"):
+                return UNDEFINED
+            return rows[0]["expressions"][0]["value"]
+        kind, *payload = pickle.loads(answer)  # noqa: S301 - our own child
+        if kind == "error":
+            raise DpgcheckError(payload[0], path=payload[1])
+        raise RuntimeError(f"policy evaluation failed in the engine process: {payload[0]}")
+
+    def local_engine(self) -> Any:
+        """The same engine in this process (to name the rule that broke the budget)."""
+        from dpgcheck.engine.regorus_engine import RegorusEngine
+
+        return RegorusEngine(self._load())
+
+    def coverage(self) -> dict[str, Any] | None:
+        return None
+
+    def close(self) -> None:
+        for fd in (self._to_child, self._from_child):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._to_child = self._from_child = -1
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:  # pragma: no cover - it ended on its own
+                pass
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    def _send(self, payload: bytes) -> None:
+        data = memoryview(len(payload).to_bytes(8, "big") + payload)
+        try:
+            while data:
+                data = data[os.write(self._to_child, data):]
+        except BrokenPipeError:
+            raise self._ended("evaluating") from None
+
+    def _receive(self, seconds: float | None, doing: str) -> bytes:
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while True:
+            if len(self._buffer) >= 8:
+                size = int.from_bytes(self._buffer[:8], "big")
+                if len(self._buffer) >= 8 + size:
+                    message, self._buffer = self._buffer[8:8 + size], self._buffer[8 + size:]
+                    return message
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                self.close()
+                raise BudgetExceeded(f"ran past its time budget of {seconds:g} s")
+            ready, _, _ = select.select([self._from_child], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(self._from_child, 1 << 20)
+            if not chunk:
+                raise self._ended(doing)
+            self._buffer += chunk
+
+    def _ended(self, doing: str) -> Exception:
+        """The child is gone: over its memory budget, crashed, or killed."""
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        budget = self._budget or Budget()
+        if doing == "evaluating":
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 70:
+                return BudgetExceeded(f"exceeded its memory budget of {budget.memory_mb} MiB")
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 71:
+                return BudgetExceeded("crashed (recursion too deep: is a function recursive?)")
+            return BudgetExceeded(_describe(status, budget))
+        return RuntimeError(f"the policy engine process ended while {doing} ({_describe(status, budget)})")
+
+
+# -- the child's side ---------------------------------------------------------
+
+
+def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, answers: int) -> None:  # pragma: no cover
+    """The child's whole life: load, get ready, answer until the parent closes the pipe."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+        def send(payload: bytes) -> None:
+            data = memoryview(len(payload).to_bytes(8, "big") + payload)
+            while data:
+                data = data[os.write(answers, data):]
+
+        try:
+            from dpgcheck.engine.regorus_engine import RegorusEngine
+
+            policy_set = load()
+            with timed("open engine"):
+                engine = RegorusEngine(policy_set)
+            with timed("prepare engine"):
+                engine.query(WARM_UP_QUERY)
+        except DpgcheckError as exc:
+            send(pickle.dumps(("error", exc.message, exc.path)))
+            return
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent as an internal error
+            send(pickle.dumps(("crash", f"{type(exc).__name__}: {exc}"[:500])))
+            return
+        send(pickle.dumps(("ready", _summary(policy_set))))
+        # From here on the child only evaluates: its messages would be a second line on the
+        # user's terminal (an allocator's "memory allocation failed"); the parent reports.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        if budget is not None:
+            _limit_memory(budget.memory_mb)
+        reader = _Reader(requests)
+        while True:
+            request = reader.next()
+            if request is None:
+                return
+            message = json.loads(request)
+            try:
+                send(engine.query_json(message["ref"], json.dumps(message["input"]) if message["input"] is not None else None).encode("utf-8"))
+            except DpgcheckError as exc:
+                send(pickle.dumps(("error", exc.message, exc.path)))
+    except MemoryError:
+        code = 70
+    except RecursionError:
+        code = 71
+    except BaseException:  # noqa: BLE001 - the parent sees the child end and reports it
+        code = 1
+    finally:
+        os._exit(code)
+
+
+class _Reader:
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._buffer = b""
+
+    def next(self) -> bytes | None:
+        while True:
+            if len(self._buffer) >= 8:
+                size = int.from_bytes(self._buffer[:8], "big")
+                if len(self._buffer) >= 8 + size:
+                    message, self._buffer = self._buffer[8:8 + size], self._buffer[8 + size:]
+                    return message
+            chunk = os.read(self._fd, 1 << 20)
+            if not chunk:
+                return None
+            self._buffer += chunk
+
+
+def _summary(policy_set: PolicySet) -> PolicySet:
+    """The policy set without its modules and data, but with its catalogue and revision."""
+    return replace(
+        policy_set,
+        modules={},
+        test_modules={},
+        data={"dpgcheck": {"catalog": {"rules": policy_set.catalog}}},
+        data_text=None,
+        known_revision=policy_set.revision,
+    )
