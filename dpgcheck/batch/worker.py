@@ -64,6 +64,7 @@ class Prepared:
     revision: str
     sources: list[str]
     catalog: dict[str, dict[str, Any]]
+    policy_set: Any = None
 
 
 _loaded: dict[str, Prepared] = {}
@@ -78,11 +79,37 @@ def prepare(config: BatchConfig) -> Prepared:
     if key not in _loaded:
         policy_loads += 1
         from dpgcheck.bundle.cache import cached_policies
-        from dpgcheck.engine.factory import open_engine
 
         policy_set = cached_policies(tuple(Path(b) for b in config.bundles), include_builtin=config.builtin)
-        _loaded[key] = Prepared(open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources), policy_set.catalog)
+        from dpgcheck.engine.factory import open_engine
+
+        _loaded[key] = Prepared(open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources), policy_set.catalog, policy_set)
     return _loaded[key]
+
+
+_evaluators: dict[str, Any] = {}
+
+
+def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> Any:
+    """The engine that judges a target.
+
+    With a budget, on regorus, in a single-threaded process (a local worker): one engine
+    child (dpgcheck.engine.evaluator_process) that evaluates target after target under the
+    budget, forked at this process's first target and again after one broke the budget; a
+    watchdog fork per target cost about a quarter of a small target's time. Elsewhere (a
+    Dask worker's task thread, no budget) the engine this process prepared.
+    """
+    if budget is None or config.engine != "regorus":
+        return prepared.engine
+    from dpgcheck.engine.evaluator_process import EvaluatorProcess, can_fork
+
+    if not can_fork():
+        return prepared.engine
+    key = config.key()
+    if key not in _evaluators:
+        policy_set = prepared.policy_set
+        _evaluators[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
+    return _evaluators[key]
 
 
 def dumps(line: dict[str, Any]) -> str:
@@ -236,7 +263,7 @@ def audit(target: Target, config: BatchConfig) -> str:
             repository = _repository(target, config)
             run = run_options(config, repository)
             facts = _facts(target, config, repository)
-            decision = decide(prepared.engine, facts, run, budget, prepared.catalog)
+            decision = decide(_engine(config, prepared, budget), facts, run, budget, prepared.catalog)
     except TargetTimeout:
         return error_line(target, config, "timeout", timeout_message(config.timeout))
     except DpgcheckError as exc:

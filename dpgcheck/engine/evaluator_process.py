@@ -54,40 +54,74 @@ class EvaluatorProcess:
     #: The child keeps the budget itself; evaluate.bounded_query must not fork again.
     in_process_budget = False
 
-    def __init__(self, load: Callable[[], PolicySet], budget: Budget | None) -> None:
+    def __init__(self, load: Callable[[], PolicySet], budget: Budget | None, *, start: bool = True, engine: Any = None) -> None:
+        """``engine``: a RegorusEngine of the same policy set already open here, which the child
+        then uses (its forked copy) instead of opening one."""
         self._load = load
+        self._engine = engine
         self._budget = budget
         self._policy_set: PolicySet | None = None
-        to_child_read, self._to_child = os.pipe()
-        self._from_child, from_child_write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # pragma: no cover - runs in the child, measured through the parent
-            os.close(self._to_child)
-            os.close(self._from_child)
-            _serve(load, budget, to_child_read, from_child_write)
+        self._pid: int | None = None  # None: no child (not yet, or the last one is gone)
+        self._owner = os.getpid()
+        self._to_child = self._from_child = -1
+        self._buffer = b""
+        self._ready = False
+        if start:
+            self._start()
+
+    def _start(self) -> None:
+        """Fork the child: the first time, again after one broke its budget, anew in a process forked since."""
+        if self._owner != os.getpid():
+            # A copy inherited by a forked process (a batch worker): the child and its pipes are
+            # the parent's; this process closes its copies of the pipes and opens a child of its own.
+            for fd in (self._to_child, self._from_child):
+                if fd >= 0:
+                    os.close(fd)
+            self._owner, self._pid, self._to_child, self._from_child = os.getpid(), None, -1, -1
+        if self._pid is not None:
+            return
+        self._buffer = b""
+        self._ready = False
+        to_child_read, to_child = os.pipe()
+        from_child, from_child_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
+            os.close(to_child)
+            os.close(from_child)
+            _serve(self._load, self._budget, to_child_read, from_child_write, self._engine)
         os.close(to_child_read)
         os.close(from_child_write)
-        self._buffer = b""
+        self._pid, self._to_child, self._from_child = pid, to_child, from_child
 
     # -- the parent's side ---------------------------------------------------
 
     def policy_set(self) -> PolicySet:
         """What the child loaded, as far as the report needs it; the child's loading error, raised here."""
-        if self._policy_set is None:
+        self._start()
+        if not self._ready:
             kind, *payload = pickle.loads(self._receive(None, "loading the policies"))  # noqa: S301 - our own child
-            if kind == "error":
-                raise DpgcheckError(payload[0], path=payload[1])
             if kind != "ready":
+                self.close()
+                if kind == "error":
+                    raise DpgcheckError(payload[0], path=payload[1])
                 raise RuntimeError(f"the policy engine failed while loading: {payload[0]}")
+            self._ready = True
             self._policy_set = payload[0]
+        assert self._policy_set is not None
         return self._policy_set
 
     def query(self, ref: str, input: Any = None) -> Any:
         self.policy_set()
         request = json.dumps({"ref": ref, "input": input}).encode("utf-8")
-        self._send(request)
         seconds = self._budget.seconds if self._budget is not None else None
-        answer = self._receive(seconds, "evaluating")
+        try:
+            self._send(request)
+            answer = self._receive(seconds, "evaluating")
+        except BaseException:
+            # Over budget, or interrupted (a batch target's timeout, Ctrl-C): the child may still be
+            # working on this query, and its late answer must never be read as the next one's.
+            self.close()
+            raise
         if answer[:1] == b"{":
             result = json.loads(answer)
             rows = result.get("result") or []
@@ -109,19 +143,19 @@ class EvaluatorProcess:
         return None
 
     def close(self) -> None:
+        """End the child (a later query forks a new one)."""
         for fd in (self._to_child, self._from_child):
-            try:
+            if fd >= 0:
                 os.close(fd)
-            except OSError:
-                pass
         self._to_child = self._from_child = -1
-        if self._pid:
+        if self._pid is not None and os.getpid() == self._owner:  # never another process's child
             try:
                 os.kill(self._pid, signal.SIGKILL)
             except ProcessLookupError:  # pragma: no cover - it ended on its own
                 pass
             os.waitpid(self._pid, 0)
-            self._pid = 0
+        self._pid = None
+        self._ready = False
 
     def _send(self, payload: bytes) -> None:
         data = memoryview(len(payload).to_bytes(8, "big") + payload)
@@ -153,8 +187,10 @@ class EvaluatorProcess:
 
     def _ended(self, doing: str) -> Exception:
         """The child is gone: over its memory budget, crashed, or killed."""
+        assert self._pid is not None
         _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
+        self._pid = None
+        self.close()
         budget = self._budget or Budget()
         if doing == "evaluating":
             if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 70:
@@ -168,7 +204,7 @@ class EvaluatorProcess:
 # -- the child's side ---------------------------------------------------------
 
 
-def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, answers: int) -> None:  # pragma: no cover
+def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, answers: int, engine: Any = None) -> None:  # pragma: no cover
     """The child's whole life: load, get ready, answer until the parent closes the pipe."""
     code = 0
     try:
@@ -183,8 +219,9 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
             from dpgcheck.engine.regorus_engine import RegorusEngine
 
             policy_set = load()
-            with timed("open engine"):
-                engine = RegorusEngine(policy_set)
+            if engine is None:
+                with timed("open engine"):
+                    engine = RegorusEngine(policy_set)
             with timed("prepare engine"):
                 engine.query(WARM_UP_QUERY)
         except DpgcheckError as exc:
