@@ -22,19 +22,10 @@
 #     redistribute it (licences, a contributor licence agreement).
 package dpgcheck.rules.dpg["dpg-clear-ownership"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 screening_present := object.get(input, ["dpg", "screening", "present"], false)
 
@@ -53,9 +44,9 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	said[explicit]
+	dpg.unclear_answers[explicit]
 	finding := {
-		"message": sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [said[explicit]]),
+		"message": sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[explicit]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

@@ -22,19 +22,10 @@
 #     (illegalContentDetection "Yes", illegalContentDetectionMechanism).
 package dpgcheck.rules.dpg["dpg-content-moderation"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
 
@@ -56,9 +47,9 @@ evidence := {
 not_applicable if handles == "no"
 
 reported contains finding if {
-	said[handles]
+	dpg.unclear_answers[handles]
 	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [said[handles]]),
+		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[handles]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}
@@ -77,9 +68,9 @@ reported contains finding if {
 reported contains finding if {
 	handles == "yes"
 	some part in parts
-	said[part.answer]
+	dpg.unclear_answers[part.answer]
 	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, said[part.answer], part.field]),
+		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, dpg.unclear_answers[part.answer], part.field]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

@@ -21,19 +21,10 @@
 #     nonPIIAccessMechanism.
 package dpgcheck.rules.dpg["dpg-data-extraction"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "non_pii"], {})
 
@@ -48,9 +39,9 @@ evidence := {"collects_non_pii": collects, "extraction": extraction, "mechanism"
 not_applicable if collects == "no"
 
 reported contains finding if {
-	said[collects]
+	dpg.unclear_answers[collects]
 	finding := {
-		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [said[collects]]),
+		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[collects]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}
@@ -67,9 +58,9 @@ reported contains finding if {
 
 reported contains finding if {
 	collects == "yes"
-	said[extraction]
+	dpg.unclear_answers[extraction]
 	finding := {
-		"message": sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [said[extraction]]),
+		"message": sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[extraction]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

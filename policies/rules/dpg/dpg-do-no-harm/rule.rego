@@ -20,19 +20,10 @@
 #     additionalInfoMechanismProcessesPolicies.
 package dpgcheck.rules.dpg["dpg-do-no-harm"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 steps := object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm"], "missing")
 
@@ -47,9 +38,9 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	said[steps]
+	dpg.unclear_answers[steps]
 	finding := {
-		"message": sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [said[steps]]),
+		"message": sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[steps]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

@@ -23,19 +23,10 @@
 #     documentation.documentationURL with isDocumentationAvailable "Yes".
 package dpgcheck.rules.dpg["dpg-documentation"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "documentation"], {})
 
@@ -60,10 +51,10 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	said[available]
+	dpg.unclear_answers[available]
 	count(repository_evidence) == 0
 	finding := {
-		"message": sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [said[available]]),
+		"message": sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[available]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

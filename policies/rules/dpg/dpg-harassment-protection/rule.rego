@@ -24,19 +24,10 @@
 #     stepsAddressRiskPreventSafetyUnderageUsers).
 package dpgcheck.rules.dpg["dpg-harassment-protection"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
 
@@ -64,10 +55,10 @@ evidenced if {
 }
 
 reported contains finding if {
-	said[facilitates]
+	dpg.unclear_answers[facilitates]
 	not evidenced
 	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [said[facilitates]]),
+		"message": sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[facilitates]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}
@@ -106,5 +97,5 @@ shown(part) if {
 	part.steps > 0
 }
 
-gap(part) := said[part.answer] if said[part.answer]
+gap(part) := dpg.unclear_answers[part.answer] if dpg.unclear_answers[part.answer]
 else := "claimed without the steps taken"

@@ -20,16 +20,10 @@
 #     repository.
 package dpgcheck.rules.dpg["dpg-license-evidence"]
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in reported
 
 licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
 

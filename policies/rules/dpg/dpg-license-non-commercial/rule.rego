@@ -20,18 +20,11 @@
 #     dedicate it to the public domain with CC0-1.0.
 package dpgcheck.rules.dpg["dpg-license-non-commercial"]
 
+import data.dpgcheck.lib.dpg
 import data.dpgcheck.licenses.dpga
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
-
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in reported
 
 reported contains finding if {
 	"content" in input.dpg.types

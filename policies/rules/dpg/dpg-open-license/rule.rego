@@ -28,19 +28,11 @@
 #     licence for data, and for AI models both code and training-data licences.
 package dpgcheck.rules.dpg["dpg-open-license"]
 
+import data.dpgcheck.lib.dpg
 import data.dpgcheck.licenses.dpga
-import input.dpg
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
-
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in reported
 
 spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 
@@ -64,15 +56,15 @@ satisfies(entry, categories) if {
 
 # Every category some declared type accepts.
 declared_categories contains category if {
-	some type in dpg.types
+	some type in input.dpg.types
 	some requirement in dpga.type_requirements[type]
 	some category in requirement.categories
 }
 
-satisfying_entries := {i | some i, entry in dpg.licenses; satisfies(entry, declared_categories)}
+satisfying_entries := {i | some i, entry in input.dpg.licenses; satisfies(entry, declared_categories)}
 
 reported contains finding if {
-	not dpg.present
+	not input.dpg.present
 	finding := {
 		"message": "Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
 		"evidence": {"dpg_metadata": false},
@@ -81,8 +73,8 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	dpg.present
-	count(dpg.licenses) == 0
+	input.dpg.present
+	count(input.dpg.licenses) == 0
 	finding := {
 		"message": "Indicator 2 (open licence): the record declares no licence",
 		"evidence": {"licenses": []},
@@ -91,19 +83,19 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	dpg.present
-	count(dpg.licenses) > 0
-	count({t | some t in dpg.types; dpga.type_requirements[t]}) == 0
+	input.dpg.present
+	count(input.dpg.licenses) > 0
+	count({t | some t in input.dpg.types; dpga.type_requirements[t]}) == 0
 	finding := {
 		"message": "Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
-		"evidence": {"types": dpg.types},
+		"evidence": {"types": input.dpg.types},
 		"outcome": "insufficient_evidence",
 	}
 }
 
 reported contains finding if {
-	count(dpg.licenses) > 0
-	some type in dpg.types
+	count(input.dpg.licenses) > 0
+	some type in input.dpg.types
 	some requirement in dpga.type_requirements[type]
 	not any_satisfies(requirement.categories)
 	finding := object.union(
@@ -112,35 +104,35 @@ reported contains finding if {
 				named_licences,
 				requirement.component, article(type), concat(" or ", requirement.categories),
 			]),
-			"evidence": {"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in dpg.licenses]},
+			"evidence": {"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in input.dpg.licenses]},
 		},
 		outcome(requirement.when_missing),
 	)
 }
 
 any_satisfies(categories) if {
-	some entry in dpg.licenses
+	some entry in input.dpg.licenses
 	satisfies(entry, categories)
 }
 
 # DPG Standard 1.1.7 (#186): content and data must be entirely openly licensed.
 reported contains finding if {
-	some type in dpg.types
+	some type in input.dpg.types
 	type in dpga.entirely_open_types
 	count(satisfying_entries) > 0
-	some i, entry in dpg.licenses
+	some i, entry in input.dpg.licenses
 	not i in satisfying_entries
 	entry.spdx != null
 	finding := {
 		"message": sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
-			i, entry.spdx, concat(", ", dpg.types), type,
+			i, entry.spdx, concat(", ", input.dpg.types), type,
 		]),
-		"evidence": {"index": i, "spdx": entry.spdx, "types": dpg.types, "rule": "entirely-open"},
+		"evidence": {"index": i, "spdx": entry.spdx, "types": input.dpg.types, "rule": "entirely-open"},
 	}
 }
 
 reported contains finding if {
-	some i, entry in dpg.licenses
+	some i, entry in input.dpg.licenses
 	some id in spdx_ids(entry)
 	reason := dpga.excluded[id]
 	finding := {
@@ -150,7 +142,7 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	some i, entry in dpg.licenses
+	some i, entry in input.dpg.licenses
 	some id in entry.analysis.unknown
 	not approved_in(id, object.keys(dpga.categories))
 	finding := {
@@ -160,7 +152,7 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	some i, entry in dpg.licenses
+	some i, entry in input.dpg.licenses
 	entry.analysis.error != null
 	finding := {
 		"message": sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
@@ -170,7 +162,7 @@ reported contains finding if {
 }
 
 named_licences := concat(", ", names) if {
-	names := [e.spdx | some e in dpg.licenses; e.spdx != null]
+	names := [e.spdx | some e in input.dpg.licenses; e.spdx != null]
 	count(names) > 0
 } else := "no SPDX id given"
 

@@ -23,19 +23,10 @@
 #     privacy policy, in privacySecurityDescription.
 package dpgcheck.rules.dpg["dpg-pii-protection"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
 
@@ -52,10 +43,10 @@ evidence := {"collects_pii": collects, "ensures_privacy_security": ensures, "des
 not_applicable if collects == "no"
 
 reported contains finding if {
-	said[collects]
+	dpg.unclear_answers[collects]
 	count(security_policies) == 0
 	finding := {
-		"message": sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [said[collects]]),
+		"message": sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[collects]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}
@@ -88,5 +79,5 @@ protection_shown if {
 
 protection_shown if count(security_policies) > 0
 
-protection_gap := sprintf("%s (ensurePrivacySecurity)", [said[ensures]]) if said[ensures]
+protection_gap := sprintf("%s (ensurePrivacySecurity)", [dpg.unclear_answers[ensures]]) if dpg.unclear_answers[ensures]
 else := "claimed but not described (privacySecurityDescription is empty)"

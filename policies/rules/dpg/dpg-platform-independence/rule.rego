@@ -21,19 +21,10 @@
 #     isSoftwarePltIndependent to "Yes" and describe them in pltIndependenceDesc.
 package dpgcheck.rules.dpg["dpg-platform-independence"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
 
@@ -48,9 +39,9 @@ evidence := {"restrictive_dependencies": restrictive, "independent": independent
 not_applicable if restrictive == "no"
 
 reported contains finding if {
-	said[restrictive]
+	dpg.unclear_answers[restrictive]
 	finding := {
-		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [said[restrictive]]),
+		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[restrictive]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}
@@ -67,9 +58,9 @@ reported contains finding if {
 
 reported contains finding if {
 	restrictive == "yes"
-	said[independent]
+	dpg.unclear_answers[independent]
 	finding := {
-		"message": sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [said[independent]]),
+		"message": sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[independent]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

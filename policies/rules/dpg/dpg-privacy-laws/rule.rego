@@ -22,19 +22,10 @@
 #     repository, add PRIVACY.md.
 package dpgcheck.rules.dpg["dpg-privacy-laws"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "privacy"], {})
 
@@ -55,10 +46,10 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	said[compliant]
+	dpg.unclear_answers[compliant]
 	count(privacy_policies) == 0
 	finding := {
-		"message": sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [said[compliant]]),
+		"message": sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[compliant]]),
 		"evidence": evidence,
 		"outcome": "insufficient_evidence",
 	}

@@ -22,18 +22,10 @@
 #     a sentence or two how the solution advances that goal's targets.
 package dpgcheck.rules.dpg["dpg-sdg-relevance"]
 
-import input.dpg
+import data.dpgcheck.lib.dpg
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
-
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in reported
 
 # The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
 goal(number) if {
@@ -44,7 +36,7 @@ goal(number) if {
 }
 
 reported contains finding if {
-	not dpg.present
+	not input.dpg.present
 	finding := {
 		"message": "Indicator 1 (SDG relevance): no DPG metadata, so no Sustainable Development Goal is claimed; list the goals in dpg.json",
 		"evidence": {"dpg_metadata": false},
@@ -53,8 +45,8 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	dpg.present
-	count(dpg.sdgs) == 0
+	input.dpg.present
+	count(input.dpg.sdgs) == 0
 	finding := {
 		"message": "Indicator 1 (SDG relevance): the record names no Sustainable Development Goal",
 		"evidence": {"sdgs": 0},
@@ -63,7 +55,7 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	some i, sdg in dpg.sdgs
+	some i, sdg in input.dpg.sdgs
 	not goal(sdg.number)
 	finding := {
 		"message": sprintf("Indicator 1 (SDG relevance): SDGs[%d] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found %v)", [i, sdg.number]),
@@ -72,7 +64,7 @@ reported contains finding if {
 }
 
 reported contains finding if {
-	some i, sdg in dpg.sdgs
+	some i, sdg in input.dpg.sdgs
 	goal(sdg.number)
 	not sdg.evidence_text
 	not sdg.evidence_url

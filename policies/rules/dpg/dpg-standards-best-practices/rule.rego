@@ -20,17 +20,10 @@
 #     it follows (bestPracticesList) with implementBestPractices "Yes".
 package dpgcheck.rules.dpg["dpg-standards-best-practices"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in reported
 
 answers := object.get(input, ["dpg", "screening", "standards"], {})
 
