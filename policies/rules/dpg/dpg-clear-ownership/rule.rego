@@ -23,6 +23,7 @@
 package dpgcheck.rules.dpg["dpg-clear-ownership"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -37,27 +38,25 @@ evidence := {"answer": explicit, "links": links, "owners": object.get(input, ["d
 
 reported contains finding if {
 	explicit == "no"
-	finding := {
-		"message": "Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	dpg.unclear_answers[explicit]
-	finding := {
-		"message": sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[explicit]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[explicit]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	explicit == "yes"
 	links == 0
-	finding := {
-		"message": "Indicator 3 (clear ownership): ownership is said to be clear, but no copyright, trademark or ownership link is given (clearOwnership.copyrightURL)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 3 (clear ownership): ownership is said to be clear, but no copyright, trademark or ownership link is given (clearOwnership.copyrightURL)",
+		evidence,
+	)
 }

@@ -23,6 +23,7 @@
 package dpgcheck.rules.dpg["dpg-content-moderation"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -48,32 +49,30 @@ not_applicable if handles == "no"
 
 reported contains finding if {
 	dpg.unclear_answers[handles]
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[handles]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[handles]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	handles == "yes"
 	some part in parts
 	part.answer == "no"
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	handles == "yes"
 	some part in parts
 	dpg.unclear_answers[part.answer]
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, dpg.unclear_answers[part.answer], part.field]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, dpg.unclear_answers[part.answer], part.field]),
+		evidence,
+	)
 }
 
 reported contains finding if {
@@ -81,11 +80,10 @@ reported contains finding if {
 	policy == "yes"
 	detection == "yes"
 	not documented
-	finding := {
-		"message": "Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
+		evidence,
+	)
 }
 
 parts := [

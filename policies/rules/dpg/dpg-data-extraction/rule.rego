@@ -22,6 +22,7 @@
 package dpgcheck.rules.dpg["dpg-data-extraction"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -40,39 +41,36 @@ not_applicable if collects == "no"
 
 reported contains finding if {
 	dpg.unclear_answers[collects]
-	finding := {
-		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[collects]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[collects]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	collects == "yes"
 	extraction == "no"
-	finding := {
-		"message": "Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	collects == "yes"
 	dpg.unclear_answers[extraction]
-	finding := {
-		"message": sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[extraction]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[extraction]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	collects == "yes"
 	extraction == "yes"
 	not described
-	finding := {
-		"message": "Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
+		evidence,
+	)
 }

@@ -21,6 +21,7 @@
 package dpgcheck.rules.dpg["dpg-do-no-harm"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -31,17 +32,16 @@ evidence := {"answer": steps, "details": object.get(input, ["dpg", "screening", 
 
 reported contains finding if {
 	steps == "no"
-	finding := {
-		"message": "Indicator 9 (do no harm): the record says the project does not take steps to anticipate, prevent and do no harm by design (doNoHarm.preventHarm.stepsToPreventHarm: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 9 (do no harm): the record says the project does not take steps to anticipate, prevent and do no harm by design (doNoHarm.preventHarm.stepsToPreventHarm: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	dpg.unclear_answers[steps]
-	finding := {
-		"message": sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[steps]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[steps]]),
+		evidence,
+	)
 }

@@ -24,6 +24,7 @@
 package dpgcheck.rules.dpg["dpg-documentation"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -44,29 +45,27 @@ evidence := {"answer": available, "links": links, "repository_documentation": re
 
 reported contains finding if {
 	available == "no"
-	finding := {
-		"message": "Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	dpg.unclear_answers[available]
 	count(repository_evidence) == 0
-	finding := {
-		"message": sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[available]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[available]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	available == "yes"
 	links == 0
 	count(repository_evidence) == 0
-	finding := {
-		"message": "Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
+		evidence,
+	)
 }

@@ -25,6 +25,7 @@
 package dpgcheck.rules.dpg["dpg-harassment-protection"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -57,21 +58,20 @@ evidenced if {
 reported contains finding if {
 	dpg.unclear_answers[facilitates]
 	not evidenced
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[facilitates]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[facilitates]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	facilitates != "no"
 	some part in parts
 	part.answer == "no"
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
+		evidence,
+	)
 }
 
 reported contains finding if {
@@ -80,11 +80,10 @@ reported contains finding if {
 	some part in parts
 	part.answer != "no"
 	not shown(part)
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, gap(part), part.field]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, gap(part), part.field]),
+		evidence,
+	)
 }
 
 parts := [

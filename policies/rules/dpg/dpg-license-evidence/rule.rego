@@ -21,6 +21,7 @@
 package dpgcheck.rules.dpg["dpg-license-evidence"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
 findings contains dpg.on_nominee_record(finding) if some finding in reported
@@ -31,11 +32,10 @@ reported contains finding if {
 	count(licence_files) == 0
 	some i, entry in input.dpg.licenses
 	not entry.url
-	finding := {
-		"message": sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, shown(entry.spdx)]),
-		"evidence": {"index": i, "spdx": entry.spdx, "license_files": []},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, shown(entry.spdx)]),
+		{"index": i, "spdx": entry.spdx, "license_files": []},
+	)
 }
 
 shown(spdx) := spdx if spdx != null

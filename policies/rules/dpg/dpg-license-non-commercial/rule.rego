@@ -21,6 +21,7 @@
 package dpgcheck.rules.dpg["dpg-license-non-commercial"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
@@ -31,8 +32,8 @@ reported contains finding if {
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.ids
 	dpga.categories.content.licenses[id].non_commercial == true
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it", [i, id]),
-		"evidence": {"index": i, "spdx": id},
-	}
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it", [i, id]),
+		{"index": i, "spdx": id},
+	)
 }

@@ -29,6 +29,7 @@
 package dpgcheck.rules.dpg["dpg-open-license"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
@@ -65,32 +66,29 @@ satisfying_entries := {i | some i, entry in input.dpg.licenses; satisfies(entry,
 
 reported contains finding if {
 	not input.dpg.present
-	finding := {
-		"message": "Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
-		"evidence": {"dpg_metadata": false},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
+		{"dpg_metadata": false},
+	)
 }
 
 reported contains finding if {
 	input.dpg.present
 	count(input.dpg.licenses) == 0
-	finding := {
-		"message": "Indicator 2 (open licence): the record declares no licence",
-		"evidence": {"licenses": []},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): the record declares no licence",
+		{"licenses": []},
+	)
 }
 
 reported contains finding if {
 	input.dpg.present
 	count(input.dpg.licenses) > 0
 	count({t | some t in input.dpg.types; dpga.type_requirements[t]}) == 0
-	finding := {
-		"message": "Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
-		"evidence": {"types": input.dpg.types},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
+		{"types": input.dpg.types},
+	)
 }
 
 reported contains finding if {
@@ -99,13 +97,13 @@ reported contains finding if {
 	some requirement in dpga.type_requirements[type]
 	not any_satisfies(requirement.categories)
 	finding := object.union(
-		{
-			"message": sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
+		result.fail(
+			sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
 				named_licences,
 				requirement.component, article(type), concat(" or ", requirement.categories),
 			]),
-			"evidence": {"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in input.dpg.licenses]},
-		},
+			{"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in input.dpg.licenses]},
+		),
 		outcome(requirement.when_missing),
 	)
 }
@@ -123,42 +121,41 @@ reported contains finding if {
 	some i, entry in input.dpg.licenses
 	not i in satisfying_entries
 	entry.spdx != null
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
 			i, entry.spdx, concat(", ", input.dpg.types), type,
 		]),
-		"evidence": {"index": i, "spdx": entry.spdx, "types": input.dpg.types, "rule": "entirely-open"},
-	}
+		{"index": i, "spdx": entry.spdx, "types": input.dpg.types, "rule": "entirely-open"},
+	)
 }
 
 reported contains finding if {
 	some i, entry in input.dpg.licenses
 	some id in spdx_ids(entry)
 	reason := dpga.excluded[id]
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
-		"evidence": {"index": i, "spdx": id, "rule": "excluded"},
-	}
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
+		{"index": i, "spdx": id, "rule": "excluded"},
+	)
 }
 
 reported contains finding if {
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.unknown
 	not approved_in(id, object.keys(dpga.categories))
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
-		"evidence": {"index": i, "spdx": id, "rule": "unknown-id"},
-	}
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
+		{"index": i, "spdx": id, "rule": "unknown-id"},
+	)
 }
 
 reported contains finding if {
 	some i, entry in input.dpg.licenses
 	entry.analysis.error != null
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
-		"evidence": {"index": i, "spdx": entry.spdx, "rule": "invalid-expression"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
+		{"index": i, "spdx": entry.spdx, "rule": "invalid-expression"},
+	)
 }
 
 named_licences := concat(", ", names) if {

@@ -24,6 +24,7 @@
 package dpgcheck.rules.dpg["dpg-pii-protection"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -45,31 +46,29 @@ not_applicable if collects == "no"
 reported contains finding if {
 	dpg.unclear_answers[collects]
 	count(security_policies) == 0
-	finding := {
-		"message": sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[collects]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[collects]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	collects == "yes"
 	ensures == "no"
-	finding := {
-		"message": "Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	collects == "yes"
 	ensures != "no"
 	not protection_shown
-	finding := {
-		"message": sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [protection_gap]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [protection_gap]),
+		evidence,
+	)
 }
 
 protection_shown if {

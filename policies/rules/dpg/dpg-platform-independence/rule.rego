@@ -22,6 +22,7 @@
 package dpgcheck.rules.dpg["dpg-platform-independence"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -40,39 +41,36 @@ not_applicable if restrictive == "no"
 
 reported contains finding if {
 	dpg.unclear_answers[restrictive]
-	finding := {
-		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[restrictive]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[restrictive]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	restrictive == "yes"
 	independent == "no"
-	finding := {
-		"message": "Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	restrictive == "yes"
 	dpg.unclear_answers[independent]
-	finding := {
-		"message": sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[independent]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[independent]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	restrictive == "yes"
 	independent == "yes"
 	not described
-	finding := {
-		"message": "Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
+		evidence,
+	)
 }

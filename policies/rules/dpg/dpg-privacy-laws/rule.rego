@@ -23,6 +23,7 @@
 package dpgcheck.rules.dpg["dpg-privacy-laws"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -39,29 +40,27 @@ evidence := {"answer": compliant, "laws": laws, "privacy_policy": privacy_polici
 
 reported contains finding if {
 	compliant == "no"
-	finding := {
-		"message": "Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	dpg.unclear_answers[compliant]
 	count(privacy_policies) == 0
-	finding := {
-		"message": sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[compliant]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[compliant]]),
+		evidence,
+	)
 }
 
 reported contains finding if {
 	compliant == "yes"
 	laws == 0
 	count(privacy_policies) == 0
-	finding := {
-		"message": "Indicator 7 (privacy and applicable laws): compliance is claimed but no applicable law is named (privacy.privacyComplianceList is empty) and no privacy policy file was found",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Indicator 7 (privacy and applicable laws): compliance is claimed but no applicable law is named (privacy.privacyComplianceList is empty) and no privacy policy file was found",
+		evidence,
+	)
 }

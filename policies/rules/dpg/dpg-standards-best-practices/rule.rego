@@ -21,6 +21,7 @@
 package dpgcheck.rules.dpg["dpg-standards-best-practices"]
 
 import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
 findings contains dpg.on_screening_answers(finding) if some finding in reported
@@ -52,21 +53,20 @@ shown_practices if {
 reported contains finding if {
 	supports == "no"
 	practices == "no"
-	finding := {
-		"message": "Indicator 8 (standards and best practices): the record says the solution supports no standard and follows no best practice (standards.supportStandards: No, implementBestPractices: No)",
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		"Indicator 8 (standards and best practices): the record says the solution supports no standard and follows no best practice (standards.supportStandards: No, implementBestPractices: No)",
+		evidence,
+	)
 }
 
 reported contains finding if {
 	not shown_standards
 	not shown_practices
 	not both_no
-	finding := {
-		"message": sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [shown_answer[supports], standards, shown_answer[practices], practices_listed]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [shown_answer[supports], standards, shown_answer[practices], practices_listed]),
+		evidence,
+	)
 }
 
 both_no if {

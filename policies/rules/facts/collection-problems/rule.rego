@@ -16,13 +16,15 @@
 #     missing, and run dpgcheck again.
 package dpgcheck.rules.facts["collection-problems"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some p in input.problems
 	finding := object.union(
-		{
-			"message": sprintf("%s: %s", [p.source, p.message]),
-			"evidence": {"source": p.source, "code": p.code},
-		},
+		result.fail(
+			sprintf("%s: %s", [p.source, p.message]),
+			{"source": p.source, "code": p.code},
+		),
 		location(p),
 	)
 }

@@ -30,6 +30,8 @@
 #   profiles: [joint-governance, sustainable-use]
 package dpgcheck.rules.governance["funding-transparent"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.governance
@@ -43,12 +45,12 @@ sources contains "funding_section" if count(input.governance.topics.funding) > 0
 findings contains finding if {
 	input.governance
 	count(sources) == 0
-	finding := {
-		"message": "No statement of funding found: say who funds the project (a Funding section, fundedBy in publiccode.yml or .github/FUNDING.yml)",
-		"evidence": {
+	finding := result.fail(
+		"No statement of funding found: say who funds the project (a Funding section, fundedBy in publiccode.yml or .github/FUNDING.yml)",
+		{
 			"funding_file": input.governance.funding.path,
 			"publiccode": object.get(input, ["publiccode", "path"], null),
 			"searched": ["funding section in the README and governance documents", "publiccode.yml fundedBy", ".github/FUNDING.yml"],
 		},
-	}
+	)
 }

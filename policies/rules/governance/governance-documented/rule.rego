@@ -32,6 +32,7 @@
 package dpgcheck.rules.governance["governance-documented"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
@@ -60,10 +61,10 @@ documents := array.concat(
 findings contains finding if {
 	input.governance
 	count(documents) == 0
-	finding := {
-		"message": "No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
-		"evidence": {"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
-	}
+	finding := result.fail(
+		"No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
+		{"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
+	)
 }
 
 findings contains finding if {
@@ -73,20 +74,19 @@ findings contains finding if {
 		count(object.get(input.governance.topics, topic, [])) == 0
 	]
 	count(missing) > 0
-	finding := {
-		"message": sprintf("The governance documentation (%s) does not cover %s", [documents[0], concat(", ", [object.get(labels, t, t) | some t in missing])]),
-		"evidence": {"documents": documents, "missing_topics": missing},
-		"location": {"path": documents[0], "line": 1},
-	}
+	finding := result.fail_at(
+		sprintf("The governance documentation (%s) does not cover %s", [documents[0], concat(", ", [object.get(labels, t, t) | some t in missing])]),
+		{"documents": documents, "missing_topics": missing},
+		{"path": documents[0], "line": 1},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
 	input.governance
 	not config.threshold("governance_required_topics")
-	finding := {
-		"message": "The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "governance_required_topics"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "governance_required_topics"},
+	)
 }

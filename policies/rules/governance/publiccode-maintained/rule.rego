@@ -25,6 +25,8 @@
 #   profiles: [joint-governance, procurement-minimum, sustainable-use]
 package dpgcheck.rules.governance["publiccode-maintained"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 parsed if is_object(input.publiccode.fields)
@@ -39,11 +41,11 @@ today := substring(input.options.now, 0, 10)
 
 findings contains finding if {
 	fields.maintenance_type == "none"
-	finding := {
-		"message": sprintf("%s declares maintenance.type none: nobody maintains the software", [input.publiccode.path]),
-		"evidence": {"maintenance_type": "none"},
-		"location": location,
-	}
+	finding := result.fail_at(
+		sprintf("%s declares maintenance.type none: nobody maintains the software", [input.publiccode.path]),
+		{"maintenance_type": "none"},
+		location,
+	)
 }
 
 findings contains finding if {
@@ -51,18 +53,18 @@ findings contains finding if {
 	count(fields.contractors_until) > 0
 	latest := max(fields.contractors_until)
 	latest < today
-	finding := {
-		"message": sprintf("%s: every maintenance contract has ended (the latest ran until %s)", [input.publiccode.path, latest]),
-		"evidence": {"maintenance_type": "contract", "latest_until": latest, "today": today},
-		"location": location,
-	}
+	finding := result.fail_at(
+		sprintf("%s: every maintenance contract has ended (the latest ran until %s)", [input.publiccode.path, latest]),
+		{"maintenance_type": "contract", "latest_until": latest, "today": today},
+		location,
+	)
 }
 
 findings contains finding if {
 	fields.development_status == "obsolete"
-	finding := {
-		"message": sprintf("%s declares developmentStatus obsolete", [input.publiccode.path]),
-		"evidence": {"development_status": "obsolete"},
-		"location": location,
-	}
+	finding := result.fail_at(
+		sprintf("%s declares developmentStatus obsolete", [input.publiccode.path]),
+		{"development_status": "obsolete"},
+		location,
+	)
 }

@@ -24,6 +24,7 @@
 package dpgcheck.rules.governance["vision-mission-values"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
@@ -41,19 +42,18 @@ findings contains finding if {
 	input.governance
 	minimum := config.threshold("vision_mission_values_minimum")
 	count(stated) < minimum
-	finding := {
-		"message": sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(stated), minimum, concat(", ", missing)]),
-		"evidence": {"stated": stated, "missing": missing, "documents": documents, "minimum": minimum},
-	}
+	finding := result.fail(
+		sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(stated), minimum, concat(", ", missing)]),
+		{"stated": stated, "missing": missing, "documents": documents, "minimum": minimum},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
 	input.governance
 	not config.threshold("vision_mission_values_minimum")
-	finding := {
-		"message": "The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "vision_mission_values_minimum"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "vision_mission_values_minimum"},
+	)
 }

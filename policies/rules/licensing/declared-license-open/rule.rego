@@ -29,6 +29,7 @@
 package dpgcheck.rules.licensing["declared-license-open"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
 declared := object.get(input, ["licenses", "declared"], [])
 
@@ -46,13 +47,13 @@ findings contains finding if {
 	d.analysis.valid
 	not licenses.expression_open(d.analysis)
 	not_open := sort(licenses.not_open_ids(d.analysis))
-	finding := {
-		"message": sprintf("%s (%s): %s is not an open licence: %s not OSI-approved, FSF-libre or an open data licence", [
+	finding := result.fail_at(
+		sprintf("%s (%s): %s is not an open licence: %s not OSI-approved, FSF-libre or an open data licence", [
 			d.path, d.field, d.analysis.normalized, ids_text(not_open),
 		]),
-		"evidence": {"source": d.source, "field": d.field, "expression": d.analysis.normalized, "not_open": not_open},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "field": d.field, "expression": d.analysis.normalized, "not_open": not_open},
+		{"path": d.path},
+	)
 }
 
 # Nothing declared: judge what the licence files at the root hold.
@@ -66,11 +67,11 @@ findings contains finding if {
 	every c in t.candidates {
 		not licenses.open_license(c)
 	}
-	finding := {
-		"message": sprintf("%s holds %s, which is not an open licence (not OSI-approved, FSF-libre or an open data licence)", [t.path, t.spdx_id]),
-		"evidence": {"source": "licence-file", "spdx_id": t.spdx_id, "not_open": sort(t.candidates)},
-		"location": {"path": t.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s holds %s, which is not an open licence (not OSI-approved, FSF-libre or an open data licence)", [t.path, t.spdx_id]),
+		{"source": "licence-file", "spdx_id": t.spdx_id, "not_open": sort(t.candidates)},
+		{"path": t.path},
+	)
 }
 
 # Nothing declared, and no licence file at the root holds a licence that can be recognised
@@ -81,12 +82,11 @@ findings contains finding if {
 	count(own) > 0
 	not recognised(own)
 	paths := sort([t.path | some t in own])
-	finding := {
-		"message": sprintf("%s: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression", [concat(", ", paths)]),
-		"evidence": {"source": "licence-file", "unrecognised": paths},
-		"location": {"path": paths[0]},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence_at(
+		sprintf("%s: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression", [concat(", ", paths)]),
+		{"source": "licence-file", "unrecognised": paths},
+		{"path": paths[0]},
+	)
 }
 
 recognised(files) if {

@@ -24,17 +24,19 @@
 #     use LicenseRef-<name> and ship its text in LICENSES/LicenseRef-<name>.txt.
 package dpgcheck.rules.licensing["declared-license-valid"]
 
+import data.dpgcheck.lib.result
+
 declared := object.get(input, ["licenses", "declared"], [])
 
 findings contains finding if {
 	some d in declared
 	d.analysis != null
 	d.analysis.error != null
-	finding := {
-		"message": sprintf("%s (%s): %q is not a valid SPDX licence expression (%s)", [d.path, d.field, d.value, d.analysis.error]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "problem": "invalid-expression"},
-		"location": {"path": d.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s (%s): %q is not a valid SPDX licence expression (%s)", [d.path, d.field, d.value, d.analysis.error]),
+		{"source": d.source, "field": d.field, "value": d.value, "problem": "invalid-expression"},
+		{"path": d.path},
+	)
 }
 
 findings contains finding if {
@@ -42,11 +44,11 @@ findings contains finding if {
 	d.analysis != null
 	d.analysis.error == null
 	count(d.analysis.unknown) > 0
-	finding := {
-		"message": sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, unknown_text(d.analysis.unknown)]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "unknown": d.analysis.unknown, "problem": "unknown-id"},
-		"location": {"path": d.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, unknown_text(d.analysis.unknown)]),
+		{"source": d.source, "field": d.field, "value": d.value, "unknown": d.analysis.unknown, "problem": "unknown-id"},
+		{"path": d.path},
+	)
 }
 
 findings contains finding if {
@@ -54,12 +56,11 @@ findings contains finding if {
 	d.kind == "name"
 	d.expression == null
 	not stated_elsewhere_in(d.path)
-	finding := {
-		"message": sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
-		"location": {"path": d.path},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence_at(
+		sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
+		{"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
+		{"path": d.path},
+	)
 }
 
 # A file that also states an SPDX expression (pyproject.toml's project.license next to a

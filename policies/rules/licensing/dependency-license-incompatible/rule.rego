@@ -30,6 +30,7 @@
 package dpgcheck.rules.licensing["dependency-license-incompatible"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
 documents := [d | some d in input.sbom.documents; d.readable]
 
@@ -75,12 +76,12 @@ findings contains finding if {
 		c := {"outbound": outbound, "inbound": inbound, "source": licenses.compatibility(outbound, inbound).source}
 	})
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %s, which a project under %s cannot include (%s), e.g. %s", [
+		result.fail(
+			sprintf("%s: %d packages are under %s, which a project under %s cannot include (%s), e.g. %s", [
 				document.path, row.effective, row.analysis.normalized, project.normalized, conflicts_text(conflicts), concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"project_license": project.normalized, "expression": row.analysis.normalized, "conflicts": conflicts, "packages": row.effective, "examples": row.examples},
-		},
+			{"project_license": project.normalized, "expression": row.analysis.normalized, "conflicts": conflicts, "packages": row.effective, "examples": row.examples},
+		),
 		location(document),
 	)
 }

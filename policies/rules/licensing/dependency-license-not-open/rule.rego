@@ -25,6 +25,7 @@
 package dpgcheck.rules.licensing["dependency-license-not-open"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
 documents := [d | some d in input.sbom.documents; d.readable]
 
@@ -38,12 +39,12 @@ findings contains finding if {
 	not licenses.expression_open(row.analysis)
 	not_open := sort(licenses.not_open_ids(row.analysis))
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %s, which is not an open licence (%s not OSI-approved, FSF-libre or open data), e.g. %s", [
+		result.fail(
+			sprintf("%s: %d packages are under %s, which is not an open licence (%s not OSI-approved, FSF-libre or open data), e.g. %s", [
 				document.path, row.effective, row.analysis.normalized, concat(", ", not_open), concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"expression": row.analysis.normalized, "not_open": not_open, "packages": row.effective, "examples": row.examples},
-		},
+			{"expression": row.analysis.normalized, "not_open": not_open, "packages": row.effective, "examples": row.examples},
+		),
 		location(document),
 	)
 }

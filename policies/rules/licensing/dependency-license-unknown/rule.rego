@@ -27,6 +27,7 @@
 package dpgcheck.rules.licensing["dependency-license-unknown"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
 documents := [d | some d in input.sbom.documents; d.readable]
 
@@ -38,13 +39,13 @@ findings contains finding if {
 	missing.count > 0
 	values := document.license_values.effective
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d of %d packages have no licence (NOASSERTION %d, NONE %d, absent %d), e.g. %s", [
+		result.fail(
+			sprintf("%s: %d of %d packages have no licence (NOASSERTION %d, NONE %d, absent %d), e.g. %s", [
 				document.path, missing.count, document.counts.packages, values.noassertion, values.none, values.absent,
 				concat(", ", array.slice(missing.examples, 0, 3)),
 			]),
-			"evidence": {"reason": "no-licence", "packages": missing.count, "examples": missing.examples, "noassertion": values.noassertion, "none": values.none, "absent": values.absent},
-		},
+			{"reason": "no-licence", "packages": missing.count, "examples": missing.examples, "noassertion": values.noassertion, "none": values.none, "absent": values.absent},
+		),
 		location(document),
 	)
 }
@@ -55,12 +56,12 @@ findings contains finding if {
 	row.effective > 0
 	reason := unknown_reason(row.analysis)
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %q, %s, e.g. %s", [
+		result.fail(
+			sprintf("%s: %d packages are under %q, %s, e.g. %s", [
 				document.path, row.effective, row.expression, reason_text[reason], concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"reason": reason, "expression": row.expression, "packages": row.effective, "examples": row.examples, "unknown_ids": unknown_ids(row.analysis)},
-		},
+			{"reason": reason, "expression": row.expression, "packages": row.effective, "examples": row.examples, "unknown_ids": unknown_ids(row.analysis)},
+		),
 		location(document),
 	)
 }

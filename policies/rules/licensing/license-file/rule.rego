@@ -19,6 +19,8 @@
 #     the texts in LICENSES/<SPDX-id>.txt as the REUSE specification describes.
 package dpgcheck.rules.licensing["license-file"]
 
+import data.dpgcheck.lib.result
+
 root_licenses := [f |
 	some f in input.files.inventory.license
 	f.location == "root"
@@ -37,10 +39,10 @@ findings contains finding if {
 	count(input.files.inventory.license_text) == 0
 	elsewhere := [f.path | some f in input.files.inventory.license; not third_party(f.path)]
 	others := [f.path | some f in input.files.inventory.license; third_party(f.path)]
-	finding := {
-		"message": message(elsewhere, others),
-		"evidence": {"suggested_path": "LICENSE", "found_elsewhere": elsewhere, "third_party_only": others},
-	}
+	finding := result.fail(
+		message(elsewhere, others),
+		{"suggested_path": "LICENSE", "found_elsewhere": elsewhere, "third_party_only": others},
+	)
 }
 
 # A licence file with nothing in it grants nothing.
@@ -51,11 +53,11 @@ findings contains finding if {
 	}
 	count(input.files.inventory.license_text) == 0
 	paths := sort([f.path | some f in root_licenses])
-	finding := {
-		"message": sprintf("%s is empty: put the full text of the project's licence in it", [concat(", ", paths)]),
-		"evidence": {"empty": paths},
-		"location": {"path": paths[0]},
-	}
+	finding := result.fail_at(
+		sprintf("%s is empty: put the full text of the project's licence in it", [concat(", ", paths)]),
+		{"empty": paths},
+		{"path": paths[0]},
+	)
 }
 
 message(elsewhere, others) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {

@@ -28,6 +28,7 @@
 package dpgcheck.rules.licensing["license-mismatch"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default min_confidence := 0.8
 
@@ -69,13 +70,13 @@ findings contains finding if {
 	count(d.analysis.license_refs) < count(d.analysis.ids)
 	same := sort({o.path | some o in declared; o.source == d.source; o.analysis.normalized == d.analysis.normalized})
 	d.path == same[0]
-	finding := {
-		"message": sprintf("%s (%s)%s %s, but no licence file holds it (the licence files hold %s)", [
+	finding := result.fail_at(
+		sprintf("%s (%s)%s %s, but no licence file holds it (the licence files hold %s)", [
 			d.path, d.field, others(same), d.analysis.normalized, concat(", ", sort(detected_ids)),
 		]),
-		"evidence": {"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected", "files": count(same)},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected", "files": count(same)},
+		{"path": d.path},
+	)
 }
 
 others(paths) := " declares" if count(paths) == 1
@@ -89,13 +90,13 @@ findings contains finding if {
 	t.confidence >= min_confidence
 	not lgpl_companion(t)
 	count({c | some c in t.candidates; c in declared_ids}) == 0
-	finding := {
-		"message": sprintf("%s holds %s, which no declaration names (declared: %s)", [
+	finding := result.fail_at(
+		sprintf("%s holds %s, which no declaration names (declared: %s)", [
 			t.path, detected_text(t), concat(", ", sort(declared_ids)),
 		]),
-		"evidence": {"detected": sort(t.candidates), "declared": sort(declared_ids), "confidence": t.confidence, "problem": "detected-not-declared"},
-		"location": {"path": t.path},
-	}
+		{"detected": sort(t.candidates), "declared": sort(declared_ids), "confidence": t.confidence, "problem": "detected-not-declared"},
+		{"path": t.path},
+	)
 }
 
 # Declared -only where the licence files together say -or-later.
@@ -106,13 +107,13 @@ findings contains finding if {
 	some d in declared
 	only in d.analysis.ids
 	not inference.id in d.analysis.ids
-	finding := {
-		"message": sprintf("%s (%s) declares %s, but %s together say %s (\"or any later version\")", [
+	finding := result.fail_at(
+		sprintf("%s (%s) declares %s, but %s together say %s (\"or any later version\")", [
 			d.path, d.field, only, concat(" and ", inference.from), inference.id,
 		]),
-		"evidence": {"source": d.source, "declared": only, "detected": inference.id, "files": inference.from, "problem": "only-vs-or-later"},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "declared": only, "detected": inference.id, "files": inference.from, "problem": "only-vs-or-later"},
+		{"path": d.path},
+	)
 }
 
 detected_text(t) := t.spdx_id if t.spdx_id != null

@@ -27,6 +27,7 @@
 package dpgcheck.rules.licensing["per-file-coverage"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default minimum := 100
 
@@ -41,12 +42,12 @@ coverage := (100 * facts.with_both) / facts.covered_files if facts.covered_files
 findings contains finding if {
 	facts.covered_files > 0
 	coverage < minimum
-	finding := {
-		"message": sprintf("%d of %d files (%s%%) carry both a copyright notice and licence information; the threshold is %v%%: %d lack a licence, %d lack a copyright notice", [
+	finding := result.fail(
+		sprintf("%d of %d files (%s%%) carry both a copyright notice and licence information; the threshold is %v%%: %d lack a licence, %d lack a copyright notice", [
 			facts.with_both, facts.covered_files, percent_text(coverage), minimum,
 			facts.missing_licensing.count, facts.missing_copyright.count,
 		]),
-		"evidence": {
+		{
 			"covered_files": facts.covered_files,
 			"with_both": facts.with_both,
 			"coverage_percent": round(coverage * 100) / 100,
@@ -55,7 +56,7 @@ findings contains finding if {
 			"missing_copyright": facts.missing_copyright,
 			"reuse_adopted": facts.adopted,
 		},
-	}
+	)
 }
 
 percent_text(value) := sprintf("%v", [round(value * 10) / 10])

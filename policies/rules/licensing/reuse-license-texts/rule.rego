@@ -22,6 +22,7 @@
 package dpgcheck.rules.licensing["reuse-license-texts"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
 facts := input.reuse
 
@@ -30,21 +31,21 @@ not_applicable if not facts.adopted
 findings contains finding if {
 	facts.adopted
 	some id in facts.missing_licenses
-	finding := {
-		"message": sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
-		"evidence": {"problem": "missing-text", "license": id},
-	}
+	finding := result.fail(
+		sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
+		{"problem": "missing-text", "license": id},
+	)
 }
 
 findings contains finding if {
 	some id in facts.unused_licenses
 	some text in facts.licenses_dir
 	text.id == id
-	finding := {
-		"message": sprintf("%s is in LICENSES/ but no file uses it", [text.path]),
-		"evidence": {"problem": "unused-text", "license": id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s is in LICENSES/ but no file uses it", [text.path]),
+		{"problem": "unused-text", "license": id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
@@ -52,31 +53,31 @@ findings contains finding if {
 	not licenses.known(text.id)
 	not spdx_exception(text.id)
 	not startswith(text.id, "LicenseRef-")
-	finding := {
-		"message": sprintf("%s: %s is neither an SPDX licence id nor a LicenseRef-", [text.path, text.id]),
-		"evidence": {"problem": "bad-name", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s: %s is neither an SPDX licence id nor a LicenseRef-", [text.path, text.id]),
+		{"problem": "bad-name", "license": text.id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
 	some text in facts.licenses_dir
 	licenses.deprecated(text.id)
-	finding := {
-		"message": sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, replacement(text.id)]),
-		"evidence": {"problem": "deprecated-id", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, replacement(text.id)]),
+		{"problem": "deprecated-id", "license": text.id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
 	some text in facts.licenses_dir
 	text.extension == ""
-	finding := {
-		"message": sprintf("%s has no file extension: name it %s.txt", [text.path, text.path]),
-		"evidence": {"problem": "no-extension", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s has no file extension: name it %s.txt", [text.path, text.path]),
+		{"problem": "no-extension", "license": text.id},
+		{"path": text.path},
+	)
 }
 
 spdx_exception(id) if licenses.spdx.exceptions[id]

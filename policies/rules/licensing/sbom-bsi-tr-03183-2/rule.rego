@@ -32,6 +32,8 @@
 #     properties with a post-processing step when they do not write them.
 package dpgcheck.rules.licensing["sbom-bsi-tr-03183-2"]
 
+import data.dpgcheck.lib.result
+
 documents := [d | some d in input.sbom.documents; d.readable]
 
 not_applicable if count(documents) == 0
@@ -119,7 +121,7 @@ package_finding(document, element, missing, text) := make(
 )
 
 make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element, "standard": standard(document)}, extra)},
+	result.fail(message, object.union({"element": element, "standard": standard(document)}, extra)),
 	location(document),
 )
 

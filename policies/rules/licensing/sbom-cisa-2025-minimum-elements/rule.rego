@@ -28,6 +28,8 @@
 #     the lifecycle phase (CycloneDX metadata.lifecycles, SPDX 3 sbomType).
 package dpgcheck.rules.licensing["sbom-cisa-2025-minimum-elements"]
 
+import data.dpgcheck.lib.result
+
 documents := [d | some d in input.sbom.documents; d.readable]
 
 not_applicable if count(documents) == 0
@@ -68,7 +70,7 @@ context_hint(document) := "; SPDX 2 has no field for it, SPDX 3 and CycloneDX 1.
 } else := ""
 
 make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element, "standard": object.get(document, "standard", "spdx-2")}, extra)},
+	result.fail(message, object.union({"element": element, "standard": object.get(document, "standard", "spdx-2")}, extra)),
 	location(document),
 )
 

@@ -34,6 +34,8 @@
 #     and a DESCRIBES relationship from SPDXRef-DOCUMENT to the main package.
 package dpgcheck.rules.licensing["sbom-ntia-minimum-elements"]
 
+import data.dpgcheck.lib.result
+
 documents := [d | some d in input.sbom.documents; d.readable]
 
 not_applicable if count(documents) == 0
@@ -105,7 +107,7 @@ findings contains finding if {
 }
 
 make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element}, extra)},
+	result.fail(message, object.union({"element": element}, extra)),
 	location(document),
 )
 

@@ -34,6 +34,8 @@
 #     hasExtractedLicensingInfos).
 package dpgcheck.rules.licensing["sbom-valid"]
 
+import data.dpgcheck.lib.result
+
 documents := input.sbom.documents
 
 not_applicable if count(documents) == 0
@@ -51,10 +53,10 @@ findings contains finding if {
 	some p in document.problems
 	text := kind_text(document, p.kind)
 	finding := object.union(
-		{
-			"message": sprintf("%s %s: %s%s", [document.path, text, p.message, detail(p)]),
-			"evidence": {"code": p.code, "kind": p.kind, "count": p.count, "examples": p.examples, "format": document.format, "origin": document.origin},
-		},
+		result.fail(
+			sprintf("%s %s: %s%s", [document.path, text, p.message, detail(p)]),
+			{"code": p.code, "kind": p.kind, "count": p.count, "examples": p.examples, "format": document.format, "origin": document.origin},
+		),
 		location(document),
 	)
 }

@@ -24,6 +24,7 @@
 package dpgcheck.rules.maintenance["actively-maintained"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 history := object.get(input, "history", {})
 
@@ -44,26 +45,25 @@ days_inactive := floor((clock_ns - last_ns) / 86400000000000)
 
 findings contains finding if {
 	not history.available
-	finding := {
-		"message": "No git history, so maintenance activity cannot be seen; run dpgcheck in a git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"No git history, so maintenance activity cannot be seen; run dpgcheck in a git clone",
+		{"reason": object.get(history, "reason", null)},
+	)
 }
 
 findings contains finding if {
 	history.available
 	inactive
-	finding := {
-		"message": sprintf("No commit for %d days: the last one is from %s, more than %d months before %s", [days_inactive, substring(history.last_commit_time, 0, 10), max_months, substring(clock.time, 0, 10)]),
-		"evidence": {
+	finding := result.fail(
+		sprintf("No commit for %d days: the last one is from %s, more than %d months before %s", [days_inactive, substring(history.last_commit_time, 0, 10), max_months, substring(clock.time, 0, 10)]),
+		{
 			"last_commit_time": history.last_commit_time,
 			"clock": clock.time,
 			"clock_source": clock.source,
 			"days_inactive": days_inactive,
 			"max_inactive_months": max_months,
 		},
-	}
+	)
 }
 
 recent_activity := history.last_12_months.commits + history.last_12_months.merges
@@ -73,15 +73,15 @@ findings contains finding if {
 	not inactive
 	recent_activity < config.threshold("min_commits_last_12_months")
 	finding := object.union(
-		{
-			"message": sprintf("%d commit(s) and merge(s) by people in the 12 months up to the last commit (%s); at least %d are expected%s", [recent_activity, substring(history.last_commit_time, 0, 10), config.threshold("min_commits_last_12_months"), shallow_note]),
-			"evidence": {
+		result.fail(
+			sprintf("%d commit(s) and merge(s) by people in the 12 months up to the last commit (%s); at least %d are expected%s", [recent_activity, substring(history.last_commit_time, 0, 10), config.threshold("min_commits_last_12_months"), shallow_note]),
+			{
 				"commits_last_12_months": recent_activity,
 				"min_commits_last_12_months": config.threshold("min_commits_last_12_months"),
 				"last_commit_time": history.last_commit_time,
 				"shallow": history.shallow,
 			},
-		},
+		),
 		shallow_outcome,
 	)
 }

@@ -25,6 +25,7 @@
 package dpgcheck.rules.maintenance["release-tags"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 history := object.get(input, "history", {})
 
@@ -36,27 +37,26 @@ clock := {"source": "options.now", "time": input.options.now} if {
 
 findings contains finding if {
 	not history.available
-	finding := {
-		"message": "No git history, so release tags cannot be read; run dpgcheck in a git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"No git history, so release tags cannot be read; run dpgcheck in a git clone",
+		{"reason": object.get(history, "reason", null)},
+	)
 }
 
 findings contains finding if {
 	history.available
 	tags.version_tags < config.threshold("min_release_tags")
 	finding := object.union(
-		{
-			"message": sprintf("%d version tag(s) among %d tag(s) in the repository; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [tags.version_tags, tags.count, config.threshold("min_release_tags"), shallow_note]),
-			"evidence": {
+		result.fail(
+			sprintf("%d version tag(s) among %d tag(s) in the repository; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [tags.version_tags, tags.count, config.threshold("min_release_tags"), shallow_note]),
+			{
 				"version_tags": tags.version_tags,
 				"tags": tags.count,
 				"scheme": tags.scheme,
 				"min_release_tags": config.threshold("min_release_tags"),
 				"shallow": history.shallow,
 			},
-		},
+		),
 		shallow_outcome,
 	)
 }
@@ -73,13 +73,13 @@ findings contains finding if {
 	latest := tags.latest_version_tag
 	months := config.threshold("max_months_since_release")
 	time.add_date(time.parse_rfc3339_ns(latest.time), 0, months, 0) < time.parse_rfc3339_ns(clock.time)
-	finding := {
-		"message": sprintf("The latest release tag %s is from %s, more than %d months before %s", [latest.name, substring(latest.time, 0, 10), months, substring(clock.time, 0, 10)]),
-		"evidence": {
+	finding := result.fail(
+		sprintf("The latest release tag %s is from %s, more than %d months before %s", [latest.name, substring(latest.time, 0, 10), months, substring(clock.time, 0, 10)]),
+		{
 			"latest_version_tag": latest,
 			"clock": clock.time,
 			"clock_source": clock.source,
 			"max_months_since_release": months,
 		},
-	}
+	)
 }

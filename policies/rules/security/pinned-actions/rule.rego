@@ -26,6 +26,7 @@
 package dpgcheck.rules.security["pinned-actions"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 import data.dpgcheck.lib.security
 
 default exempt_github := false
@@ -47,9 +48,9 @@ findings contains finding if {
 	share < config.threshold("min_pinned_action_share")
 	some a in counted
 	not a.pinned
-	finding := {
-		"message": sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, pinned, count(counted), round(config.threshold("min_pinned_action_share") * 100)]),
-		"evidence": {"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": pinned, "total": count(counted)},
-		"location": {"path": a.path, "line": a.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, pinned, count(counted), round(config.threshold("min_pinned_action_share") * 100)]),
+		{"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": pinned, "total": count(counted)},
+		{"path": a.path, "line": a.line},
+	)
 }

@@ -24,6 +24,7 @@
 package dpgcheck.rules.security["pinned-container-images"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 images := object.get(object.get(input, "security", {}), "images", [])
 
@@ -38,9 +39,9 @@ findings contains finding if {
 	share < config.threshold("min_pinned_image_share")
 	some i in images
 	not i.pinned
-	finding := {
-		"message": sprintf("%s uses image %s, not pinned by digest%s (%d of %d images are pinned)", [i.path, i.image, detail(i), pinned, count(images)]),
-		"evidence": {"image": i.image, "source": i.source, "variable": i.variable, "pinned": pinned, "total": count(images)},
-		"location": {"path": i.path, "line": i.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s uses image %s, not pinned by digest%s (%d of %d images are pinned)", [i.path, i.image, detail(i), pinned, count(images)]),
+		{"image": i.image, "source": i.source, "variable": i.variable, "pinned": pinned, "total": count(images)},
+		{"path": i.path, "line": i.line},
+	)
 }

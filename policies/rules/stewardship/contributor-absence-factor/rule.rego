@@ -22,6 +22,7 @@
 package dpgcheck.rules.stewardship["contributor-absence-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 history := object.get(input, "history", {})
 
@@ -31,32 +32,29 @@ window := object.get(history, window_name, {})
 
 findings contains finding if {
 	not history.available
-	finding := {
-		"message": "No git history, so the contributor absence factor cannot be measured; run dpgcheck in a full git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"No git history, so the contributor absence factor cannot be measured; run dpgcheck in a full git clone",
+		{"reason": object.get(history, "reason", null)},
+	)
 }
 
 findings contains finding if {
 	history.available
 	history.shallow
-	finding := {
-		"message": "Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
-		"evidence": {"shallow": true, "commits_read": history.commits_read},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
+		{"shallow": true, "commits_read": history.commits_read},
+	)
 }
 
 findings contains finding if {
 	history.available
 	not history.shallow
 	window.commits == 0
-	finding := {
-		"message": sprintf("No commits by people in the window %s, so the contributor absence factor is undefined", [window_name]),
-		"evidence": {"window": window_name, "commits": 0},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("No commits by people in the window %s, so the contributor absence factor is undefined", [window_name]),
+		{"window": window_name, "commits": 0},
+	)
 }
 
 findings contains finding if {
@@ -64,14 +62,14 @@ findings contains finding if {
 	not history.shallow
 	window.commits > 0
 	window.absence_factor < config.threshold("min_absence_factor")
-	finding := {
-		"message": sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [window.absence_factor, window_name, window.absence_factor, window.commits, config.threshold("min_absence_factor")]),
-		"evidence": {
+	finding := result.fail(
+		sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [window.absence_factor, window_name, window.absence_factor, window.commits, config.threshold("min_absence_factor")]),
+		{
 			"window": window_name,
 			"absence_factor": window.absence_factor,
 			"contributors": window.contributors,
 			"commits": window.commits,
 			"min_absence_factor": config.threshold("min_absence_factor"),
 		},
-	}
+	)
 }

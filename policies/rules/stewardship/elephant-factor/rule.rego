@@ -26,6 +26,7 @@
 package dpgcheck.rules.stewardship["elephant-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 history := object.get(input, "history", {})
 
@@ -41,32 +42,29 @@ unavailable := {
 
 findings contains finding if {
 	not history.available
-	finding := {
-		"message": object.get(unavailable, object.get(history, "reason", ""), "No git history in the facts, so the organisations doing the work cannot be counted"),
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		object.get(unavailable, object.get(history, "reason", ""), "No git history in the facts, so the organisations doing the work cannot be counted"),
+		{"reason": object.get(history, "reason", null)},
+	)
 }
 
 findings contains finding if {
 	history.available
 	history.shallow
-	finding := {
-		"message": "Shallow clone: only part of the history is present, so the elephant factor cannot be measured; fetch the full history (git fetch --unshallow)",
-		"evidence": {"shallow": true, "commits_read": history.commits_read},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"Shallow clone: only part of the history is present, so the elephant factor cannot be measured; fetch the full history (git fetch --unshallow)",
+		{"shallow": true, "commits_read": history.commits_read},
+	)
 }
 
 findings contains finding if {
 	history.available
 	not history.shallow
 	window.commits == 0
-	finding := {
-		"message": sprintf("No commits by people in the window %s, so the elephant factor is undefined", [window_name]),
-		"evidence": {"window": window_name, "commits": 0},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("No commits by people in the window %s, so the elephant factor is undefined", [window_name]),
+		{"window": window_name, "commits": 0},
+	)
 }
 
 findings contains finding if {
@@ -74,15 +72,14 @@ findings contains finding if {
 	not history.shallow
 	window.commits > 0
 	window.unknown_organisation_share > config.threshold("max_unknown_organisation_share")
-	finding := {
-		"message": sprintf("The organisation is unknown for %v%% of the commits in the window %s (webmail or unmapped addresses), more than the %v%% allowed; pass an affiliation map with --affiliations", [round(window.unknown_organisation_share * 100), window_name, round(config.threshold("max_unknown_organisation_share") * 100)]),
-		"evidence": {
+	finding := result.insufficient_evidence(
+		sprintf("The organisation is unknown for %v%% of the commits in the window %s (webmail or unmapped addresses), more than the %v%% allowed; pass an affiliation map with --affiliations", [round(window.unknown_organisation_share * 100), window_name, round(config.threshold("max_unknown_organisation_share") * 100)]),
+		{
 			"window": window_name,
 			"unknown_organisation_share": window.unknown_organisation_share,
 			"max_unknown_organisation_share": config.threshold("max_unknown_organisation_share"),
 		},
-		"outcome": "insufficient_evidence",
-	}
+	)
 }
 
 findings contains finding if {
@@ -92,16 +89,16 @@ findings contains finding if {
 	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
 	factor := object.get(window, "elephant_factor", 0)
 	to_number(factor) < config.threshold("min_elephant_factor")
-	finding := {
-		"message": sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
-		"evidence": {
+	finding := result.fail(
+		sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
+		{
 			"window": window_name,
 			"elephant_factor": factor,
 			"min_elephant_factor": config.threshold("min_elephant_factor"),
 			"organisations": [{"name": o.name, "share": o.share} | some o in window.organisations],
 			"commits": window.commits,
 		},
-	}
+	)
 }
 
 top_name := window.organisations[0].name if count(window.organisations) > 0

@@ -25,6 +25,7 @@
 package dpgcheck.rules.stewardship["maintainers-multiple-organisations"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 history := object.get(input, "history", {})
 
@@ -42,17 +43,17 @@ findings contains finding if {
 	declared.addresses > 0
 	count(declared.organisations) < minimum
 	count(declared.organisations) + declared.unknown_organisation < minimum
-	finding := {
-		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s); at least %d are expected", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), minimum]),
-		"evidence": {
+	finding := result.fail_at(
+		sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s); at least %d are expected", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), minimum]),
+		{
 			"source": "declared",
 			"files": declared.files,
 			"organisations": declared.organisations,
 			"unknown_organisation": declared.unknown_organisation,
 			"min_organisations": minimum,
 		},
-		"location": {"path": declared.files[0]},
-	}
+		{"path": declared.files[0]},
+	)
 }
 
 # Webmail addresses might belong to other organisations: say so rather than fail.
@@ -60,18 +61,17 @@ findings contains finding if {
 	declared.addresses > 0
 	count(declared.organisations) < minimum
 	count(declared.organisations) + declared.unknown_organisation >= minimum
-	finding := {
-		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s) and %d address(es) of unknown organisation (webmail); map them with --affiliations to show at least %d organisations", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), declared.unknown_organisation, minimum]),
-		"evidence": {
+	finding := result.insufficient_evidence_at(
+		sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s) and %d address(es) of unknown organisation (webmail); map them with --affiliations to show at least %d organisations", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), declared.unknown_organisation, minimum]),
+		{
 			"source": "declared",
 			"files": declared.files,
 			"organisations": declared.organisations,
 			"unknown_organisation": declared.unknown_organisation,
 			"min_organisations": minimum,
 		},
-		"location": {"path": declared.files[0]},
-		"outcome": "insufficient_evidence",
-	}
+		{"path": declared.files[0]},
+	)
 }
 
 describe(organisations) := concat(", ", organisations) if count(organisations) > 0
@@ -84,22 +84,20 @@ from_history if object.get(declared, "addresses", 0) == 0
 findings contains finding if {
 	from_history
 	not history.available
-	finding := {
-		"message": "No maintainer addresses in CODEOWNERS or MAINTAINERS and no git history, so the maintainers' organisations cannot be told",
-		"evidence": {"source": "history", "reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"No maintainer addresses in CODEOWNERS or MAINTAINERS and no git history, so the maintainers' organisations cannot be told",
+		{"source": "history", "reason": object.get(history, "reason", null)},
+	)
 }
 
 findings contains finding if {
 	from_history
 	history.available
 	history.shallow
-	finding := {
-		"message": "No maintainer addresses in CODEOWNERS or MAINTAINERS and only a shallow clone, so the maintaining organisations cannot be told; fetch the full history (git fetch --unshallow) or list the maintainers",
-		"evidence": {"source": "history", "shallow": true},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"No maintainer addresses in CODEOWNERS or MAINTAINERS and only a shallow clone, so the maintaining organisations cannot be told; fetch the full history (git fetch --unshallow) or list the maintainers",
+		{"source": "history", "shallow": true},
+	)
 }
 
 findings contains finding if {
@@ -107,17 +105,16 @@ findings contains finding if {
 	history.available
 	not history.shallow
 	not known_enough
-	finding := {
-		"message": sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS, and the organisation is unknown for too many commits in the window %s to tell the maintaining organisations; list the maintainers or pass --affiliations", [window_name]),
-		"evidence": {
+	finding := result.insufficient_evidence(
+		sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS, and the organisation is unknown for too many commits in the window %s to tell the maintaining organisations; list the maintainers or pass --affiliations", [window_name]),
+		{
 			"source": "history",
 			"window": window_name,
 			"commits": object.get(window, "commits", 0),
 			"unknown_organisation_share": object.get(window, "unknown_organisation_share", null),
 			"max_unknown_organisation_share": config.threshold("max_unknown_organisation_share"),
 		},
-		"outcome": "insufficient_evidence",
-	}
+	)
 }
 
 known_enough if {
@@ -136,14 +133,14 @@ findings contains finding if {
 	not history.shallow
 	known_enough
 	count(maintaining) < minimum
-	finding := {
-		"message": sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS; in the git history (%s) %d organisation(s) made at least %v%% of the commits (%s); at least %d are expected", [window_name, count(maintaining), round(config.threshold("min_maintainer_organisation_share") * 100), describe(maintaining), minimum]),
-		"evidence": {
+	finding := result.fail(
+		sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS; in the git history (%s) %d organisation(s) made at least %v%% of the commits (%s); at least %d are expected", [window_name, count(maintaining), round(config.threshold("min_maintainer_organisation_share") * 100), describe(maintaining), minimum]),
+		{
 			"source": "history",
 			"window": window_name,
 			"organisations": maintaining,
 			"min_maintainer_organisation_share": config.threshold("min_maintainer_organisation_share"),
 			"min_organisations": minimum,
 		},
-	}
+	)
 }

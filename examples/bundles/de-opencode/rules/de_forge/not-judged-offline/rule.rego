@@ -16,6 +16,8 @@
 #   profiles: [de-opencode]
 package dpgcheck.rules.de_forge["de.not-judged-offline"]
 
+import data.dpgcheck.lib.result
+
 criteria := [
 	"issue response time under 7 days (issues of the last 3 months)",
 	"main branch protected, no force-push",
@@ -26,9 +28,8 @@ criteria := [
 
 findings contains finding if {
 	some criterion in criteria
-	finding := {
-		"outcome": "insufficient_evidence",
-		"message": sprintf("not judged offline (needs the forge or data a clone lacks): %s", [criterion]),
-		"evidence": {"criterion": criterion},
-	}
+	finding := result.insufficient_evidence(
+		sprintf("not judged offline (needs the forge or data a clone lacks): %s", [criterion]),
+		{"criterion": criterion},
+	)
 }

@@ -17,6 +17,7 @@
 package dpgcheck.rules.de_maintenance["de.commits-last-6-months"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 minimum := config.threshold("de_min_commits_6_months")
 
@@ -24,25 +25,24 @@ history := input.history
 
 findings contains finding if {
 	not history.available
-	finding := {"outcome": "insufficient_evidence", "message": "No git history: the commits of the last six months cannot be counted", "evidence": {}}
+	finding := result.insufficient_evidence("No git history: the commits of the last six months cannot be counted", {})
 }
 
 findings contains finding if {
 	history.available
 	history.last_12_months.commits < minimum
-	finding := {
-		"message": sprintf("%d commits in the last 12 months, so fewer than %d in the last six", [history.last_12_months.commits, minimum]),
-		"evidence": {"commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
-	}
+	finding := result.fail(
+		sprintf("%d commits in the last 12 months, so fewer than %d in the last six", [history.last_12_months.commits, minimum]),
+		{"commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
+	)
 }
 
 findings contains finding if {
 	history.available
 	history.last_12_months.commits >= minimum
 	history.last_90_days.commits < minimum
-	finding := {
-		"outcome": "insufficient_evidence",
-		"message": sprintf("%d commits in 90 days and %d in 12 months: whether six months hold %d cannot be told from these counts", [history.last_90_days.commits, history.last_12_months.commits, minimum]),
-		"evidence": {"commits_last_90_days": history.last_90_days.commits, "commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
-	}
+	finding := result.insufficient_evidence(
+		sprintf("%d commits in 90 days and %d in 12 months: whether six months hold %d cannot be told from these counts", [history.last_90_days.commits, history.last_12_months.commits, minimum]),
+		{"commits_last_90_days": history.last_90_days.commits, "commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
+	)
 }
