@@ -26,37 +26,37 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-screening_present := object.get(input, ["dpg", "screening", "present"], false)
+_screening_present := object.get(input, ["dpg", "screening", "present"], false)
 
-explicit := object.get(input, ["dpg", "screening", "ownership", "explicit"], "missing")
+_explicit := object.get(input, ["dpg", "screening", "ownership", "explicit"], "missing")
 
-links := object.get(input, ["dpg", "screening", "ownership", "evidence"], 0)
+_links := object.get(input, ["dpg", "screening", "ownership", "evidence"], 0)
 
-evidence := {"answer": explicit, "links": links, "owners": object.get(input, ["dpg", "owners"], []), "screening_record": screening_present}
+_evidence := {"answer": _explicit, "links": _links, "owners": object.get(input, ["dpg", "owners"], []), "screening_record": _screening_present}
 
-reported contains finding if {
-	explicit == "no"
+_reported contains finding if {
+	_explicit == "no"
 	finding := result.fail(
 		"Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	dpg.unclear_answers[explicit]
+_reported contains finding if {
+	dpg.unclear_answers[_explicit]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[explicit]]),
-		evidence,
+		sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[_explicit]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	explicit == "yes"
-	links == 0
+_reported contains finding if {
+	_explicit == "yes"
+	_links == 0
 	finding := result.insufficient_evidence(
 		"Indicator 3 (clear ownership): ownership is said to be clear, but no copyright, trademark or ownership link is given (clearOwnership.copyrightURL)",
-		evidence,
+		_evidence,
 	)
 }

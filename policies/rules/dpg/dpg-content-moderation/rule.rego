@@ -26,67 +26,67 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
 
-handles := object.get(answers, "handles", "missing")
+_handles := object.get(_answers, "handles", "missing")
 
-policy := object.get(answers, "policy", "missing")
+_policy := object.get(_answers, "policy", "missing")
 
-detection := object.get(answers, "detection", "missing")
+_detection := object.get(_answers, "detection", "missing")
 
-documented if object.get(answers, "policy_link", false) == true
+_documented if object.get(_answers, "policy_link", false) == true
 
-documented if object.get(answers, "mechanism", false) == true
+_documented if object.get(_answers, "mechanism", false) == true
 
-evidence := {
-	"handles_content": handles, "policy": policy, "detection": detection,
-	"policy_link": object.get(answers, "policy_link", false), "mechanism": object.get(answers, "mechanism", false),
+_evidence := {
+	"handles_content": _handles, "policy": _policy, "detection": _detection,
+	"policy_link": object.get(_answers, "policy_link", false), "mechanism": object.get(_answers, "mechanism", false),
 }
 
-not_applicable if handles == "no"
+not_applicable if _handles == "no"
 
-reported contains finding if {
-	dpg.unclear_answers[handles]
+_reported contains finding if {
+	dpg.unclear_answers[_handles]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[handles]]),
-		evidence,
+		sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[_handles]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	handles == "yes"
-	some part in parts
+_reported contains finding if {
+	_handles == "yes"
+	some part in _parts
 	part.answer == "no"
 	finding := result.fail(
 		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	handles == "yes"
-	some part in parts
+_reported contains finding if {
+	_handles == "yes"
+	some part in _parts
 	dpg.unclear_answers[part.answer]
 	finding := result.insufficient_evidence(
 		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, dpg.unclear_answers[part.answer], part.field]),
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	handles == "yes"
-	policy == "yes"
-	detection == "yes"
-	not documented
+_reported contains finding if {
+	_handles == "yes"
+	_policy == "yes"
+	_detection == "yes"
+	not _documented
 	finding := result.insufficient_evidence(
 		"Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
-		evidence,
+		_evidence,
 	)
 }
 
-parts := [
-	{"what": "policy defining inappropriate and illegal content", "field": "contentFilter", "answer": policy},
-	{"what": "process to detect, moderate, report and remove such content", "field": "illegalContentDetection", "answer": detection},
+_parts := [
+	{"what": "policy defining inappropriate and illegal content", "field": "contentFilter", "answer": _policy},
+	{"what": "process to detect, moderate, report and remove such content", "field": "illegalContentDetection", "answer": _detection},
 ]

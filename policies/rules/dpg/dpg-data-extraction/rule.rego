@@ -25,52 +25,52 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "non_pii"], {})
+_answers := object.get(input, ["dpg", "screening", "non_pii"], {})
 
-collects := object.get(answers, "collects", "missing")
+_collects := object.get(_answers, "collects", "missing")
 
-extraction := object.get(answers, "extraction", "missing")
+_extraction := object.get(_answers, "extraction", "missing")
 
-described := object.get(answers, "mechanism", false)
+_described := object.get(_answers, "mechanism", false)
 
-evidence := {"collects_non_pii": collects, "extraction": extraction, "mechanism": described}
+_evidence := {"collects_non_pii": _collects, "extraction": _extraction, "mechanism": _described}
 
-not_applicable if collects == "no"
+not_applicable if _collects == "no"
 
-reported contains finding if {
-	dpg.unclear_answers[collects]
+_reported contains finding if {
+	dpg.unclear_answers[_collects]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[collects]]),
-		evidence,
+		sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[_collects]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	extraction == "no"
+_reported contains finding if {
+	_collects == "yes"
+	_extraction == "no"
 	finding := result.fail(
 		"Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	dpg.unclear_answers[extraction]
+_reported contains finding if {
+	_collects == "yes"
+	dpg.unclear_answers[_extraction]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[extraction]]),
-		evidence,
+		sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[_extraction]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	extraction == "yes"
-	not described
+_reported contains finding if {
+	_collects == "yes"
+	_extraction == "yes"
+	not _described
 	finding := result.insufficient_evidence(
 		"Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
-		evidence,
+		_evidence,
 	)
 }

@@ -24,24 +24,24 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-steps := object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm"], "missing")
+_steps := object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm"], "missing")
 
-evidence := {"answer": steps, "details": object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm_details"], false)}
+_evidence := {"answer": _steps, "details": object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm_details"], false)}
 
-reported contains finding if {
-	steps == "no"
+_reported contains finding if {
+	_steps == "no"
 	finding := result.fail(
 		"Indicator 9 (do no harm): the record says the project does not take steps to anticipate, prevent and do no harm by design (doNoHarm.preventHarm.stepsToPreventHarm: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	dpg.unclear_answers[steps]
+_reported contains finding if {
+	dpg.unclear_answers[_steps]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[steps]]),
-		evidence,
+		sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[_steps]]),
+		_evidence,
 	)
 }

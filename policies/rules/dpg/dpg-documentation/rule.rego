@@ -27,45 +27,45 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "documentation"], {})
+_answers := object.get(input, ["dpg", "screening", "documentation"], {})
 
-available := object.get(answers, "available", "missing")
+_available := object.get(_answers, "available", "missing")
 
-links := object.get(answers, "links", 0)
+_links := object.get(_answers, "links", 0)
 
-readmes := [f.path | some f in object.get(input, ["files", "inventory", "readme"], [])]
+_readmes := [f.path | some f in object.get(input, ["files", "inventory", "readme"], [])]
 
-docs_directories := [name | some name in ["docs", "doc"]; object.get(input, ["files", "directories", name], 0) > 0]
+_docs_directories := [name | some name in ["docs", "doc"]; object.get(input, ["files", "directories", name], 0) > 0]
 
-repository_evidence := array.concat(readmes, [concat("", [name, "/"]) | some name in docs_directories])
+_repository_evidence := array.concat(_readmes, [concat("", [name, "/"]) | some name in _docs_directories])
 
-evidence := {"answer": available, "links": links, "repository_documentation": repository_evidence}
+_evidence := {"answer": _available, "links": _links, "repository_documentation": _repository_evidence}
 
-reported contains finding if {
-	available == "no"
+_reported contains finding if {
+	_available == "no"
 	finding := result.fail(
 		"Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	dpg.unclear_answers[available]
-	count(repository_evidence) == 0
+_reported contains finding if {
+	dpg.unclear_answers[_available]
+	count(_repository_evidence) == 0
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[available]]),
-		evidence,
+		sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[_available]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	available == "yes"
-	links == 0
-	count(repository_evidence) == 0
+_reported contains finding if {
+	_available == "yes"
+	_links == 0
+	count(_repository_evidence) == 0
 	finding := result.insufficient_evidence(
 		"Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
-		evidence,
+		_evidence,
 	)
 }

@@ -28,73 +28,73 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
 
-facilitates := object.get(answers, "facilitates", "missing")
+_facilitates := object.get(_answers, "facilitates", "missing")
 
-harassment := object.get(answers, "harassment_protection", "missing")
+_harassment := object.get(_answers, "harassment_protection", "missing")
 
-underage := object.get(answers, "underage_safety", "missing")
+_underage := object.get(_answers, "underage_safety", "missing")
 
-codes_of_conduct := [f.path | some f in object.get(input, ["files", "inventory", "code_of_conduct"], [])]
+_codes_of_conduct := [f.path | some f in object.get(input, ["files", "inventory", "code_of_conduct"], [])]
 
-evidence := {
-	"facilitates_interaction": facilitates, "harassment_protection": harassment, "underage_safety": underage,
-	"harassment_steps": object.get(answers, "harassment_steps", 0), "underage_steps": object.get(answers, "underage_steps", 0),
-	"code_of_conduct": codes_of_conduct,
+_evidence := {
+	"facilitates_interaction": _facilitates, "harassment_protection": _harassment, "underage_safety": _underage,
+	"harassment_steps": object.get(_answers, "harassment_steps", 0), "underage_steps": object.get(_answers, "underage_steps", 0),
+	"code_of_conduct": _codes_of_conduct,
 }
 
-not_applicable if facilitates == "no"
+not_applicable if _facilitates == "no"
 
 # A repository's code of conduct is direct evidence; it never overrides a No.
-evidenced if {
-	count(codes_of_conduct) > 0
-	harassment != "no"
-	underage != "no"
+_evidenced if {
+	count(_codes_of_conduct) > 0
+	_harassment != "no"
+	_underage != "no"
 }
 
-reported contains finding if {
-	dpg.unclear_answers[facilitates]
-	not evidenced
+_reported contains finding if {
+	dpg.unclear_answers[_facilitates]
+	not _evidenced
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[facilitates]]),
-		evidence,
+		sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[_facilitates]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	facilitates != "no"
-	some part in parts
+_reported contains finding if {
+	_facilitates != "no"
+	some part in _parts
 	part.answer == "no"
 	finding := result.fail(
 		sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	facilitates == "yes"
-	not evidenced
-	some part in parts
+_reported contains finding if {
+	_facilitates == "yes"
+	not _evidenced
+	some part in _parts
 	part.answer != "no"
-	not shown(part)
+	not _shown(part)
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, gap(part), part.field]),
-		evidence,
+		sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, _gap(part), part.field]),
+		_evidence,
 	)
 }
 
-parts := [
-	{"what": "protection against grief, abuse and harassment", "field": "griefAbuseHarassmentProtection", "answer": harassment, "steps": evidence.harassment_steps},
-	{"what": "system to keep underage users safe and secure", "field": "addressSafetySecurityUnderageUsers", "answer": underage, "steps": evidence.underage_steps},
+_parts := [
+	{"what": "protection against grief, abuse and harassment", "field": "griefAbuseHarassmentProtection", "answer": _harassment, "steps": _evidence.harassment_steps},
+	{"what": "system to keep underage users safe and secure", "field": "addressSafetySecurityUnderageUsers", "answer": _underage, "steps": _evidence.underage_steps},
 ]
 
-shown(part) if {
+_shown(part) if {
 	part.answer == "yes"
 	part.steps > 0
 }
 
-gap(part) := dpg.unclear_answers[part.answer] if dpg.unclear_answers[part.answer]
+_gap(part) := dpg.unclear_answers[part.answer] if dpg.unclear_answers[part.answer]
 else := "claimed without the steps taken"

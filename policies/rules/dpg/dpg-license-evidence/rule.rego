@@ -24,19 +24,19 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
-findings contains dpg.on_nominee_record(finding) if some finding in reported
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
+_licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
 
-reported contains finding if {
-	count(licence_files) == 0
+_reported contains finding if {
+	count(_licence_files) == 0
 	some i, entry in input.dpg.licenses
 	not entry.url
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, shown(entry.spdx)]),
+		sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, _shown(entry.spdx)]),
 		{"index": i, "spdx": entry.spdx, "license_files": []},
 	)
 }
 
-shown(spdx) := spdx if spdx != null
+_shown(spdx) := spdx if spdx != null
 else := "no SPDX id"

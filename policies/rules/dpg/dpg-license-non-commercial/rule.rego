@@ -25,9 +25,9 @@ import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
-findings contains dpg.on_nominee_record(finding) if some finding in reported
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-reported contains finding if {
+_reported contains finding if {
 	"content" in input.dpg.types
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.ids

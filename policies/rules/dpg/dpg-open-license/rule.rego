@@ -33,13 +33,13 @@ import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
-findings contains dpg.on_nominee_record(finding) if some finding in reported
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
+_spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 
 # A bundle overlay can add licences to a category, and withdraw any licence by
 # listing it under "excluded" with its reason.
-approved_in(id, categories) if {
+_approved_in(id, categories) if {
 	some category in categories
 	dpga.categories[category].licenses[id]
 	not dpga.excluded[id]
@@ -47,24 +47,24 @@ approved_in(id, categories) if {
 
 # An entry satisfies a list of categories when one alternative of its
 # expression (in disjunctive normal form) has every licence approved there.
-satisfies(entry, categories) if {
+_satisfies(entry, categories) if {
 	some alternative in entry.analysis.dnf
 	count(alternative) > 0
 	every id in alternative {
-		approved_in(id, categories)
+		_approved_in(id, categories)
 	}
 }
 
 # Every category some declared type accepts.
-declared_categories contains category if {
+_declared_categories contains category if {
 	some type in input.dpg.types
 	some requirement in dpga.type_requirements[type]
 	some category in requirement.categories
 }
 
-satisfying_entries := {i | some i, entry in input.dpg.licenses; satisfies(entry, declared_categories)}
+_satisfying_entries := {i | some i, entry in input.dpg.licenses; _satisfies(entry, _declared_categories)}
 
-reported contains finding if {
+_reported contains finding if {
 	not input.dpg.present
 	finding := result.insufficient_evidence(
 		"Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
@@ -72,7 +72,7 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	input.dpg.present
 	count(input.dpg.licenses) == 0
 	finding := result.insufficient_evidence(
@@ -81,7 +81,7 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	input.dpg.present
 	count(input.dpg.licenses) > 0
 	count({t | some t in input.dpg.types; dpga.type_requirements[t]}) == 0
@@ -91,35 +91,35 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	count(input.dpg.licenses) > 0
 	some type in input.dpg.types
 	some requirement in dpga.type_requirements[type]
-	not any_satisfies(requirement.categories)
+	not _any_satisfies(requirement.categories)
 	finding := object.union(
 		result.fail(
 			sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
-				named_licences,
-				requirement.component, article(type), concat(" or ", requirement.categories),
+				_named_licences,
+				requirement.component, _article(type), concat(" or ", requirement.categories),
 			]),
 			{"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in input.dpg.licenses]},
 		),
-		outcome(requirement.when_missing),
+		_outcome(requirement.when_missing),
 	)
 }
 
-any_satisfies(categories) if {
+_any_satisfies(categories) if {
 	some entry in input.dpg.licenses
-	satisfies(entry, categories)
+	_satisfies(entry, categories)
 }
 
 # DPG Standard 1.1.7 (#186): content and data must be entirely openly licensed.
-reported contains finding if {
+_reported contains finding if {
 	some type in input.dpg.types
 	type in dpga.entirely_open_types
-	count(satisfying_entries) > 0
+	count(_satisfying_entries) > 0
 	some i, entry in input.dpg.licenses
-	not i in satisfying_entries
+	not i in _satisfying_entries
 	entry.spdx != null
 	finding := result.fail(
 		sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
@@ -129,9 +129,9 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	some i, entry in input.dpg.licenses
-	some id in spdx_ids(entry)
+	some id in _spdx_ids(entry)
 	reason := dpga.excluded[id]
 	finding := result.fail(
 		sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
@@ -139,17 +139,17 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.unknown
-	not approved_in(id, object.keys(dpga.categories))
+	not _approved_in(id, object.keys(dpga.categories))
 	finding := result.fail(
 		sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
 		{"index": i, "spdx": id, "rule": "unknown-id"},
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	some i, entry in input.dpg.licenses
 	entry.analysis.error != null
 	finding := result.insufficient_evidence(
@@ -158,15 +158,15 @@ reported contains finding if {
 	)
 }
 
-named_licences := concat(", ", names) if {
+_named_licences := concat(", ", names) if {
 	names := [e.spdx | some e in input.dpg.licenses; e.spdx != null]
 	count(names) > 0
 } else := "no SPDX id given"
 
-outcome("insufficient_evidence") := {"outcome": "insufficient_evidence"}
+_outcome("insufficient_evidence") := {"outcome": "insufficient_evidence"}
 
-outcome(when) := {} if when != "insufficient_evidence"
+_outcome(when) := {} if when != "insufficient_evidence"
 
-article(type) := "an AI model" if type == "aimodel"
+_article(type) := "an AI model" if type == "aimodel"
 else := "an open standard" if type == "standard"
 else := sprintf("a %s", [type])

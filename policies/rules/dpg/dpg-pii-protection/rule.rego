@@ -27,56 +27,56 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
 
-collects := object.get(answers, "collects", "missing")
+_collects := object.get(_answers, "collects", "missing")
 
-ensures := object.get(answers, "ensures_privacy_security", "missing")
+_ensures := object.get(_answers, "ensures_privacy_security", "missing")
 
-described := object.get(answers, "description", false)
+_described := object.get(_answers, "description", false)
 
-security_policies := [f.path | some f in object.get(input, ["files", "inventory", "security_policy"], [])]
+_security_policies := [f.path | some f in object.get(input, ["files", "inventory", "security_policy"], [])]
 
-evidence := {"collects_pii": collects, "ensures_privacy_security": ensures, "description": described, "security_policy": security_policies}
+_evidence := {"collects_pii": _collects, "ensures_privacy_security": _ensures, "description": _described, "security_policy": _security_policies}
 
-not_applicable if collects == "no"
+not_applicable if _collects == "no"
 
-reported contains finding if {
-	dpg.unclear_answers[collects]
-	count(security_policies) == 0
+_reported contains finding if {
+	dpg.unclear_answers[_collects]
+	count(_security_policies) == 0
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[collects]]),
-		evidence,
+		sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[_collects]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	ensures == "no"
+_reported contains finding if {
+	_collects == "yes"
+	_ensures == "no"
 	finding := result.fail(
 		"Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	ensures != "no"
-	not protection_shown
+_reported contains finding if {
+	_collects == "yes"
+	_ensures != "no"
+	not _protection_shown
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [protection_gap]),
-		evidence,
+		sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [_protection_gap]),
+		_evidence,
 	)
 }
 
-protection_shown if {
-	ensures == "yes"
-	described
+_protection_shown if {
+	_ensures == "yes"
+	_described
 }
 
-protection_shown if count(security_policies) > 0
+_protection_shown if count(_security_policies) > 0
 
-protection_gap := sprintf("%s (ensurePrivacySecurity)", [dpg.unclear_answers[ensures]]) if dpg.unclear_answers[ensures]
+_protection_gap := sprintf("%s (ensurePrivacySecurity)", [dpg.unclear_answers[_ensures]]) if dpg.unclear_answers[_ensures]
 else := "claimed but not described (privacySecurityDescription is empty)"

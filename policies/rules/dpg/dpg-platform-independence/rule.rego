@@ -25,52 +25,52 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
+_answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
 
-restrictive := object.get(answers, "restrictive_dependencies", "missing")
+_restrictive := object.get(_answers, "restrictive_dependencies", "missing")
 
-independent := object.get(answers, "independent", "missing")
+_independent := object.get(_answers, "independent", "missing")
 
-described := object.get(answers, "description", false)
+_described := object.get(_answers, "description", false)
 
-evidence := {"restrictive_dependencies": restrictive, "independent": independent, "description": described}
+_evidence := {"restrictive_dependencies": _restrictive, "independent": _independent, "description": _described}
 
-not_applicable if restrictive == "no"
+not_applicable if _restrictive == "no"
 
-reported contains finding if {
-	dpg.unclear_answers[restrictive]
+_reported contains finding if {
+	dpg.unclear_answers[_restrictive]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[restrictive]]),
-		evidence,
+		sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[_restrictive]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	restrictive == "yes"
-	independent == "no"
+_reported contains finding if {
+	_restrictive == "yes"
+	_independent == "no"
 	finding := result.fail(
 		"Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	restrictive == "yes"
-	dpg.unclear_answers[independent]
+_reported contains finding if {
+	_restrictive == "yes"
+	dpg.unclear_answers[_independent]
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[independent]]),
-		evidence,
+		sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[_independent]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	restrictive == "yes"
-	independent == "yes"
-	not described
+_reported contains finding if {
+	_restrictive == "yes"
+	_independent == "yes"
+	not _described
 	finding := result.insufficient_evidence(
 		"Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
-		evidence,
+		_evidence,
 	)
 }

@@ -26,41 +26,41 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "privacy"], {})
+_answers := object.get(input, ["dpg", "screening", "privacy"], {})
 
-compliant := object.get(answers, "compliant", "missing")
+_compliant := object.get(_answers, "compliant", "missing")
 
-laws := object.get(answers, "laws", 0)
+_laws := object.get(_answers, "laws", 0)
 
-privacy_policies := [f.path | some f in object.get(input, ["files", "inventory", "privacy_policy"], [])]
+_privacy_policies := [f.path | some f in object.get(input, ["files", "inventory", "privacy_policy"], [])]
 
-evidence := {"answer": compliant, "laws": laws, "privacy_policy": privacy_policies}
+_evidence := {"answer": _compliant, "laws": _laws, "privacy_policy": _privacy_policies}
 
-reported contains finding if {
-	compliant == "no"
+_reported contains finding if {
+	_compliant == "no"
 	finding := result.fail(
 		"Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	dpg.unclear_answers[compliant]
-	count(privacy_policies) == 0
+_reported contains finding if {
+	dpg.unclear_answers[_compliant]
+	count(_privacy_policies) == 0
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[compliant]]),
-		evidence,
+		sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[_compliant]]),
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	compliant == "yes"
-	laws == 0
-	count(privacy_policies) == 0
+_reported contains finding if {
+	_compliant == "yes"
+	_laws == 0
+	count(_privacy_policies) == 0
 	finding := result.insufficient_evidence(
 		"Indicator 7 (privacy and applicable laws): compliance is claimed but no applicable law is named (privacy.privacyComplianceList is empty) and no privacy policy file was found",
-		evidence,
+		_evidence,
 	)
 }

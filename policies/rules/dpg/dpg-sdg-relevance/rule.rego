@@ -26,17 +26,17 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the nominee record (data.dpgcheck.lib.dpg).
-findings contains dpg.on_nominee_record(finding) if some finding in reported
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
 # The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
-goal(number) if {
+_goal(number) if {
 	is_number(number)
 	number >= 1
 	number <= 17
 	number == round(number)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	not input.dpg.present
 	finding := result.insufficient_evidence(
 		"Indicator 1 (SDG relevance): no DPG metadata, so no Sustainable Development Goal is claimed; list the goals in dpg.json",
@@ -44,7 +44,7 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	input.dpg.present
 	count(input.dpg.sdgs) == 0
 	finding := result.insufficient_evidence(
@@ -53,18 +53,18 @@ reported contains finding if {
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	some i, sdg in input.dpg.sdgs
-	not goal(sdg.number)
+	not _goal(sdg.number)
 	finding := result.fail(
 		sprintf("Indicator 1 (SDG relevance): SDGs[%d] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found %v)", [i, sdg.number]),
 		{"index": i, "number": sdg.number},
 	)
 }
 
-reported contains finding if {
+_reported contains finding if {
 	some i, sdg in input.dpg.sdgs
-	goal(sdg.number)
+	_goal(sdg.number)
 	not sdg.evidence_text
 	not sdg.evidence_url
 	finding := result.insufficient_evidence(

@@ -24,52 +24,52 @@ import data.dpgcheck.lib.dpg
 import data.dpgcheck.lib.result
 
 # Findings point at the screening answers (data.dpgcheck.lib.dpg).
-findings contains dpg.on_screening_answers(finding) if some finding in reported
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
 
-answers := object.get(input, ["dpg", "screening", "standards"], {})
+_answers := object.get(input, ["dpg", "screening", "standards"], {})
 
-supports := object.get(answers, "supports", "missing")
+_supports := object.get(_answers, "supports", "missing")
 
-standards := object.get(answers, "standards", 0)
+_standards := object.get(_answers, "standards", 0)
 
-practices := object.get(answers, "best_practices", "missing")
+_practices := object.get(_answers, "best_practices", "missing")
 
-practices_listed := object.get(answers, "best_practices_list", 0)
+_practices_listed := object.get(_answers, "best_practices_list", 0)
 
-evidence := {"supports_standards": supports, "standards": standards, "best_practices": practices, "best_practices_listed": practices_listed}
+_evidence := {"supports_standards": _supports, "standards": _standards, "best_practices": _practices, "best_practices_listed": _practices_listed}
 
-shown_answer := {"yes": "Yes", "no": "No", "unknown": "Unknown", "missing": "not answered", "other": "neither Yes nor No"}
+_shown_answer := {"yes": "Yes", "no": "No", "unknown": "Unknown", "missing": "not answered", "other": "neither Yes nor No"}
 
-shown_standards if {
-	supports == "yes"
-	standards > 0
+_shown_standards if {
+	_supports == "yes"
+	_standards > 0
 }
 
-shown_practices if {
-	practices == "yes"
-	practices_listed > 0
+_shown_practices if {
+	_practices == "yes"
+	_practices_listed > 0
 }
 
-reported contains finding if {
-	supports == "no"
-	practices == "no"
+_reported contains finding if {
+	_supports == "no"
+	_practices == "no"
 	finding := result.fail(
 		"Indicator 8 (standards and best practices): the record says the solution supports no standard and follows no best practice (standards.supportStandards: No, implementBestPractices: No)",
-		evidence,
+		_evidence,
 	)
 }
 
-reported contains finding if {
-	not shown_standards
-	not shown_practices
-	not both_no
+_reported contains finding if {
+	not _shown_standards
+	not _shown_practices
+	not _both_no
 	finding := result.insufficient_evidence(
-		sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [shown_answer[supports], standards, shown_answer[practices], practices_listed]),
-		evidence,
+		sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [_shown_answer[_supports], _standards, _shown_answer[_practices], _practices_listed]),
+		_evidence,
 	)
 }
 
-both_no if {
-	supports == "no"
-	practices == "no"
+_both_no if {
+	_supports == "no"
+	_practices == "no"
 }

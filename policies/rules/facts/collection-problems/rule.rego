@@ -25,9 +25,9 @@ findings contains finding if {
 			sprintf("%s: %s", [p.source, p.message]),
 			{"source": p.source, "code": p.code},
 		),
-		location(p),
+		_location(p),
 	)
 }
 
-location(p) := {"location": {"path": p.path}} if p.path
+_location(p) := {"location": {"path": p.path}} if p.path
 else := {}

@@ -37,7 +37,7 @@ default not_applicable := false
 
 not_applicable if not input.governance
 
-changelog := input.governance.changelog
+_changelog := input.governance.changelog
 
 findings contains finding if {
 	input.governance
@@ -49,14 +49,14 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	changelog.path != null
+	_changelog.path != null
 	minimum := config.threshold("changelog_min_entries")
-	changelog.entries < minimum
-	not object.get(changelog, "release_notes_link", false)
+	_changelog.entries < minimum
+	not object.get(_changelog, "release_notes_link", false)
 	finding := result.fail_at(
-		sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [changelog.path, changelog.entries, minimum]),
-		{"entries": changelog.entries, "minimum": minimum, "unreleased_section": changelog.unreleased_section},
-		{"path": changelog.path, "line": 1},
+		sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [_changelog.path, _changelog.entries, minimum]),
+		{"entries": _changelog.entries, "minimum": minimum, "unreleased_section": _changelog.unreleased_section},
+		{"path": _changelog.path, "line": 1},
 	)
 }
 

@@ -38,7 +38,7 @@ default not_applicable := false
 
 not_applicable if not input.governance
 
-labels := {
+_labels := {
 	"amendments": "how the governance itself is changed",
 	"conflict_resolution": "conflict resolution",
 	"decision_making": "decision making",
@@ -50,17 +50,17 @@ labels := {
 	"voting_thresholds": "voting thresholds",
 }
 
-governance_files := [doc.path | some doc in input.governance.documents.governance]
+_governance_files := [doc.path | some doc in input.governance.documents.governance]
 
 # Documents that describe governance: GOVERNANCE files first, then documents with a governance section.
-documents := array.concat(
-	governance_files,
-	[path | some path in input.governance.topics.governance; not path in governance_files],
+_documents := array.concat(
+	_governance_files,
+	[path | some path in input.governance.topics.governance; not path in _governance_files],
 )
 
 findings contains finding if {
 	input.governance
-	count(documents) == 0
+	count(_documents) == 0
 	finding := result.fail(
 		"No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
 		{"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
@@ -68,16 +68,16 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	count(documents) > 0
+	count(_documents) > 0
 	missing := [topic |
 		some topic in config.threshold("governance_required_topics")
 		count(object.get(input.governance.topics, topic, [])) == 0
 	]
 	count(missing) > 0
 	finding := result.fail_at(
-		sprintf("The governance documentation (%s) does not cover %s", [documents[0], concat(", ", [object.get(labels, t, t) | some t in missing])]),
-		{"documents": documents, "missing_topics": missing},
-		{"path": documents[0], "line": 1},
+		sprintf("The governance documentation (%s) does not cover %s", [_documents[0], concat(", ", [object.get(_labels, t, t) | some t in missing])]),
+		{"documents": _documents, "missing_topics": missing},
+		{"path": _documents[0], "line": 1},
 	)
 }
 

@@ -26,14 +26,14 @@ default not_applicable := false
 
 not_applicable if not input.publiccode.present
 
-publiccode := input.publiccode
+_publiccode := input.publiccode
 
 findings contains finding if {
-	publiccode.present
-	some warning in publiccode.warnings
+	_publiccode.present
+	some warning in _publiccode.warnings
 	finding := result.fail_at(
-		sprintf("%s: %s", [publiccode.path, warning.message]),
+		sprintf("%s: %s", [_publiccode.path, warning.message]),
 		{"key": warning.key, "code": warning.code},
-		{"path": publiccode.path, "line": warning.line},
+		{"path": _publiccode.path, "line": warning.line},
 	)
 }

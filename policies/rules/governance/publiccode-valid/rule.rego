@@ -34,24 +34,24 @@ default not_applicable := false
 
 not_applicable if not input.publiccode.present
 
-publiccode := input.publiccode
+_publiccode := input.publiccode
 
 findings contains finding if {
-	publiccode.present
-	some error in publiccode.errors
+	_publiccode.present
+	some error in _publiccode.errors
 	finding := result.fail_at(
-		sprintf("%s: %s", [publiccode.path, error.message]),
+		sprintf("%s: %s", [_publiccode.path, error.message]),
 		{"key": error.key, "code": error.code},
-		{"path": publiccode.path, "line": error.line},
+		{"path": _publiccode.path, "line": error.line},
 	)
 }
 
 findings contains finding if {
-	publiccode.present
-	publiccode.error_count > count(publiccode.errors)
+	_publiccode.present
+	_publiccode.error_count > count(_publiccode.errors)
 	finding := result.fail_at(
-		sprintf("%s: %d more error(s) not listed", [publiccode.path, publiccode.error_count - count(publiccode.errors)]),
+		sprintf("%s: %d more error(s) not listed", [_publiccode.path, _publiccode.error_count - count(_publiccode.errors)]),
 		{"key": "", "code": "more-errors"},
-		{"path": publiccode.path, "line": 1},
+		{"path": _publiccode.path, "line": 1},
 	)
 }

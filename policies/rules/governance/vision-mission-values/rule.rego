@@ -30,21 +30,21 @@ default not_applicable := false
 
 not_applicable if not input.governance
 
-statements := ["mission", "vision", "values"]
+_statements := ["mission", "vision", "values"]
 
-stated := [s | some s in statements; count(object.get(input.governance.topics, s, [])) > 0]
+_stated := [s | some s in _statements; count(object.get(input.governance.topics, s, [])) > 0]
 
-missing := [s | some s in statements; not s in stated]
+_missing := [s | some s in _statements; not s in _stated]
 
-documents := sort({path | some s in statements; some path in object.get(input.governance.topics, s, [])})
+_documents := sort({path | some s in _statements; some path in object.get(input.governance.topics, s, [])})
 
 findings contains finding if {
 	input.governance
 	minimum := config.threshold("vision_mission_values_minimum")
-	count(stated) < minimum
+	count(_stated) < minimum
 	finding := result.fail(
-		sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(stated), minimum, concat(", ", missing)]),
-		{"stated": stated, "missing": missing, "documents": documents, "minimum": minimum},
+		sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(_stated), minimum, concat(", ", _missing)]),
+		{"stated": _stated, "missing": _missing, "documents": _documents, "minimum": minimum},
 	)
 }
 

@@ -26,10 +26,10 @@ package dpgcheck.rules.licensing["declared-license-valid"]
 
 import data.dpgcheck.lib.result
 
-declared := object.get(input, ["licenses", "declared"], [])
+_declared := object.get(input, ["licenses", "declared"], [])
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.analysis != null
 	d.analysis.error != null
 	finding := result.fail_at(
@@ -40,22 +40,22 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.analysis != null
 	d.analysis.error == null
 	count(d.analysis.unknown) > 0
 	finding := result.fail_at(
-		sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, unknown_text(d.analysis.unknown)]),
+		sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, _unknown_text(d.analysis.unknown)]),
 		{"source": d.source, "field": d.field, "value": d.value, "unknown": d.analysis.unknown, "problem": "unknown-id"},
 		{"path": d.path},
 	)
 }
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.kind == "name"
 	d.expression == null
-	not stated_elsewhere_in(d.path)
+	not _stated_elsewhere_in(d.path)
 	finding := result.insufficient_evidence_at(
 		sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
 		{"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
@@ -65,11 +65,11 @@ findings contains finding if {
 
 # A file that also states an SPDX expression (pyproject.toml's project.license next to a
 # vague "BSD License" classifier) has said what it means.
-stated_elsewhere_in(path) if {
-	some other in declared
+_stated_elsewhere_in(path) if {
+	some other in _declared
 	other.path == path
 	other.expression != null
 }
 
-unknown_text(ids) := sprintf("%q is", [ids[0]]) if count(ids) == 1
+_unknown_text(ids) := sprintf("%q is", [ids[0]]) if count(ids) == 1
 else := sprintf("%s are", [concat(", ", [sprintf("%q", [i]) | some i in ids])])

@@ -28,14 +28,14 @@ findings contains finding if {
 	d.analysis != null
 	some old in d.analysis.deprecated
 	finding := result.fail_at(
-		sprintf("%s (%s): %s is a deprecated SPDX id; write %s", [d.path, d.field, old.id, advice(old)]),
+		sprintf("%s (%s): %s is a deprecated SPDX id; write %s", [d.path, d.field, old.id, _advice(old)]),
 		{"source": d.source, "field": d.field, "deprecated": old.id, "replacement": old.replacement},
 		{"path": d.path},
 	)
 }
 
 # A bare GNU id ("GPL-2.0") does not say whether later versions are allowed.
-advice(old) := sprintf("%s, or %s-or-later if later versions are allowed", [old.replacement, trim_suffix(old.replacement, "-only")]) if {
+_advice(old) := sprintf("%s, or %s-or-later if later versions are allowed", [old.replacement, trim_suffix(old.replacement, "-only")]) if {
 	endswith(old.replacement, "-only")
 	not endswith(old.id, "-only")
 } else := old.replacement

@@ -25,7 +25,7 @@ package dpgcheck.rules.licensing["license-text-recognised"]
 import data.dpgcheck.lib.licenses
 import data.dpgcheck.lib.result
 
-reasons := {
+_reasons := {
 	"unknown": "its text matches no licence dpgcheck knows",
 	"empty": "it is empty",
 	"not_read": "it could not be read as text",
@@ -34,8 +34,8 @@ reasons := {
 
 findings contains finding if {
 	some t in object.get(input, ["licenses", "detected"], [])
-	reason := reasons[t.match]
-	not custom_licence(t)
+	reason := _reasons[t.match]
+	not _custom_licence(t)
 	finding := result.fail_at(
 		sprintf("%s does not hold a recognisable licence: %s", [t.path, reason]),
 		{"match": t.match, "coverage": t.coverage},
@@ -58,7 +58,7 @@ findings contains finding if {
 }
 
 # LICENSES/LicenseRef-*.txt holds a custom licence that nobody can recognise.
-custom_licence(t) if {
+_custom_licence(t) if {
 	t.match == "unknown"
 	licenses.license_ref(t.named_id)
 }

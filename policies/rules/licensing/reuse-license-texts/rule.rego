@@ -24,13 +24,13 @@ package dpgcheck.rules.licensing["reuse-license-texts"]
 import data.dpgcheck.lib.licenses
 import data.dpgcheck.lib.result
 
-facts := input.reuse
+_facts := input.reuse
 
-not_applicable if not facts.adopted
+not_applicable if not _facts.adopted
 
 findings contains finding if {
-	facts.adopted
-	some id in facts.missing_licenses
+	_facts.adopted
+	some id in _facts.missing_licenses
 	finding := result.fail(
 		sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
 		{"problem": "missing-text", "license": id},
@@ -38,8 +38,8 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some id in facts.unused_licenses
-	some text in facts.licenses_dir
+	some id in _facts.unused_licenses
+	some text in _facts.licenses_dir
 	text.id == id
 	finding := result.fail_at(
 		sprintf("%s is in LICENSES/ but no file uses it", [text.path]),
@@ -49,9 +49,9 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	not licenses.known(text.id)
-	not spdx_exception(text.id)
+	not _spdx_exception(text.id)
 	not startswith(text.id, "LicenseRef-")
 	finding := result.fail_at(
 		sprintf("%s: %s is neither an SPDX licence id nor a LicenseRef-", [text.path, text.id]),
@@ -61,17 +61,17 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	licenses.deprecated(text.id)
 	finding := result.fail_at(
-		sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, replacement(text.id)]),
+		sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, _replacement(text.id)]),
 		{"problem": "deprecated-id", "license": text.id},
 		{"path": text.path},
 	)
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	text.extension == ""
 	finding := result.fail_at(
 		sprintf("%s has no file extension: name it %s.txt", [text.path, text.path]),
@@ -80,8 +80,8 @@ findings contains finding if {
 	)
 }
 
-spdx_exception(id) if licenses.spdx.exceptions[id]
+_spdx_exception(id) if licenses.spdx.exceptions[id]
 
-replacement(id) := sprintf(" (use %s)", [licenses.spdx.licenses[id].replacement]) if {
+_replacement(id) := sprintf(" (use %s)", [licenses.spdx.licenses[id].replacement]) if {
 	licenses.spdx.licenses[id].replacement
 } else := ""

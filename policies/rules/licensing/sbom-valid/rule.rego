@@ -36,37 +36,37 @@ package dpgcheck.rules.licensing["sbom-valid"]
 
 import data.dpgcheck.lib.result
 
-documents := input.sbom.documents
+_documents := input.sbom.documents
 
-not_applicable if count(documents) == 0
+not_applicable if count(_documents) == 0
 
-standard_name := {"spdx-2": "SPDX", "spdx-3": "SPDX 3", "cyclonedx": "CycloneDX"}
+_standard_name := {"spdx-2": "SPDX", "spdx-3": "SPDX 3", "cyclonedx": "CycloneDX"}
 
-kind_text(document, "parse") := "cannot be read"
+_kind_text(document, "parse") := "cannot be read"
 
-kind_text(document, "validation") := sprintf("is not valid %s", [standard_name[object.get(document, "standard", "spdx-2")]])
+_kind_text(document, "validation") := sprintf("is not valid %s", [_standard_name[object.get(document, "standard", "spdx-2")]])
 
-kind_text(document, "recovered") := "was read despite an error"
+_kind_text(document, "recovered") := "was read despite an error"
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	some p in document.problems
-	text := kind_text(document, p.kind)
+	text := _kind_text(document, p.kind)
 	finding := object.union(
 		result.fail(
-			sprintf("%s %s: %s%s", [document.path, text, p.message, detail(p)]),
+			sprintf("%s %s: %s%s", [document.path, text, p.message, _detail(p)]),
 			{"code": p.code, "kind": p.kind, "count": p.count, "examples": p.examples, "format": document.format, "origin": document.origin},
 		),
-		location(document),
+		_location(document),
 	)
 }
 
-detail(p) := sprintf(" (%d, e.g. %s)", [p.count, concat("; ", array.slice(p.examples, 0, 3))]) if {
+_detail(p) := sprintf(" (%d, e.g. %s)", [p.count, concat("; ", array.slice(p.examples, 0, 3))]) if {
 	count(p.examples) > 0
 } else := sprintf(" (%d)", [p.count]) if {
 	p.count > 1
 } else := ""
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

@@ -28,7 +28,7 @@ package dpgcheck.rules.security["binary-artifacts-set-apart"]
 
 import data.dpgcheck.lib.result
 
-why := {
+_why := {
 	"vendored": "in vendored code",
 	"test-fixture": "a test fixture",
 	"wrapper": "a build-tool wrapper; verify its checksum",
@@ -38,7 +38,7 @@ findings contains finding if {
 	some b in object.get(object.get(input, "security", {}), "binaries", [])
 	b.place != "source"
 	finding := result.fail_at(
-		sprintf("%s is a checked-in binary (%s, %d bytes), %s", [b.path, b.kind, b.size, why[b.place]]),
+		sprintf("%s is a checked-in binary (%s, %d bytes), %s", [b.path, b.kind, b.size, _why[b.place]]),
 		{"kind": b.kind, "size": b.size, "place": b.place},
 		{"path": b.path},
 	)

@@ -18,7 +18,7 @@ package dpgcheck.rules.de_forge["de.not-judged-offline"]
 
 import data.dpgcheck.lib.result
 
-criteria := [
+_criteria := [
 	"issue response time under 7 days (issues of the last 3 months)",
 	"main branch protected, no force-push",
 	"at least 75 % of merge requests reviewed by a maintainer",
@@ -27,7 +27,7 @@ criteria := [
 ]
 
 findings contains finding if {
-	some criterion in criteria
+	some criterion in _criteria
 	finding := result.insufficient_evidence(
 		sprintf("not judged offline (needs the forge or data a clone lacks): %s", [criterion]),
 		{"criterion": criterion},

@@ -15,14 +15,14 @@ package dpgcheck.rules.de_security["de.security-md-at-root"]
 
 import data.dpgcheck.lib.result
 
-root_files := [f.path | some f in input.files.inventory.security_policy; f.location == "root"]
+_root_files := [f.path | some f in input.files.inventory.security_policy; f.location == "root"]
 
-elsewhere := [f.path | some f in input.files.inventory.security_policy; f.location != "root"]
+_elsewhere := [f.path | some f in input.files.inventory.security_policy; f.location != "root"]
 
 findings contains finding if {
-	count(root_files) == 0
+	count(_root_files) == 0
 	finding := result.fail(
 		"No SECURITY.md at the repository root, as openCode's security badge asks",
-		{"found_elsewhere": elsewhere},
+		{"found_elsewhere": _elsewhere},
 	)
 }
