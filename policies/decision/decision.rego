@@ -30,8 +30,6 @@ _profile := object.get(config.profiles, config.profile_name, null)
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
 # Each catalogue entry lists the selectors that name it (rule.selectors, written when the
 # catalogue is built), so selection is a few set look-ups per rule.
-_selects(selector, _, rule) if selector in rule.selectors
-
 # A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
 # is the selected profile and every profile it includes, at any depth.
 _include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}

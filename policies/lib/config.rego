@@ -24,7 +24,7 @@ effective := object.union(bundle_config, options)
 
 profile_name := object.get(effective, "profile", "default")
 
-_profile := profiles[profile_name]
+profile := profiles[profile_name]
 
 # A profile includes another with the selector "profile:<name>" and then gets all of it: its
 # rules, exclusions, severities and thresholds, at any depth (its own values win).

@@ -2,11 +2,11 @@ package dpgcheck.lib.result_test
 
 import data.dpgcheck.lib.result
 
-test_fail_is_message_and_evidence if {
+test_success_fail_is_message_and_evidence if {
 	result.fail("no licence", {"searched": ["LICENSE"]}) == {"message": "no licence", "evidence": {"searched": ["LICENSE"]}}
 }
 
-test_fail_at_adds_the_location if {
+test_success_fail_at_adds_the_location if {
 	result.fail_at("bad header", {}, {"path": "a.py", "line": 3}) == {
 		"message": "bad header",
 		"evidence": {},
@@ -14,7 +14,7 @@ test_fail_at_adds_the_location if {
 	}
 }
 
-test_insufficient_evidence_sets_the_outcome if {
+test_success_insufficient_evidence_sets_the_outcome if {
 	result.insufficient_evidence("no history", {"shallow": true}) == {
 		"message": "no history",
 		"evidence": {"shallow": true},
@@ -22,7 +22,7 @@ test_insufficient_evidence_sets_the_outcome if {
 	}
 }
 
-test_insufficient_evidence_at_sets_outcome_and_location if {
+test_success_insufficient_evidence_at_sets_outcome_and_location if {
 	result.insufficient_evidence_at("unreadable", {"size": 0}, {"path": "dpg.json"}) == {
 		"message": "unreadable",
 		"evidence": {"size": 0},

@@ -42,11 +42,11 @@ not_applicable if count(_documents) == 0
 
 _standard_name := {"spdx-2": "SPDX", "spdx-3": "SPDX 3", "cyclonedx": "CycloneDX"}
 
-_kind_text(document, "parse") := "cannot be read"
+_kind_text(_, "parse") := "cannot be read"
 
 _kind_text(document, "validation") := sprintf("is not valid %s", [_standard_name[object.get(document, "standard", "spdx-2")]])
 
-_kind_text(document, "recovered") := "was read despite an error"
+_kind_text(_, "recovered") := "was read despite an error"
 
 findings contains finding if {
 	some document in _documents
