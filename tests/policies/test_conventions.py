@@ -83,6 +83,19 @@ def test_go_engine_refuses_what_strict_mode_became_in_opa_1(tmp_path):
             engine.close()
 
 
+def test_a_scaffolded_bundle_follows_the_conventions(tmp_path, opa):
+    from dpgcheck.commands.bundle_init import bundle_init
+
+    bundle_init(tmp_path / "gov", namespace="gov", name=None, publisher="Ministry of Examples", jurisdiction="XX")
+    policy_set = load_policies((tmp_path / "gov",))
+    mine = {k: v for k, v in {**policy_set.modules, **policy_set.test_modules}.items() if k.startswith("gov/")}
+    assert sorted(mine) == ["gov/rules/gov_community/codeowners/rule.rego", "gov/rules/gov_community/codeowners/rule_test.rego"]
+    modules = c.parse_modules(opa, mine)
+    rule, tests = modules["gov/rules/gov_community/codeowners/rule.rego"], modules["gov/rules/gov_community/codeowners/rule_test.rego"]
+    problems = [p for m in modules.values() for p in c.strict_problems(m) + c.layout_problems(m) + c.metadata_problems(m)]
+    assert problems + c.test_name_problems(tests, rule) + c.internal_problems(modules) == []
+
+
 def test_strict_checks(modules):
     assert [p for m in modules.values() for p in c.strict_problems(m)] == []
 
