@@ -23,9 +23,11 @@ RULE = '''# METADATA
 #   profiles: [{namespace}-example]
 package dpgcheck.rules.{namespace}_community["{namespace}.codeowners"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {{
 	count(input.files.inventory.codeowners) == 0
-	finding := {{"message": "No CODEOWNERS file: name who owns the code", "evidence": {{"searched": ["root", ".github", "docs"]}}}}
+	finding := result.fail("No CODEOWNERS file: name who owns the code", {{"searched": ["root", ".github", "docs"]}})
 }}
 '''
 

@@ -13,59 +13,57 @@ import data.dpgcheck.lib.config
 
 decision_version := "1.0"
 
-default catalog := {}
+default _catalog := {}
 
-catalog := data.dpgcheck.catalog.rules
+_catalog := data.dpgcheck.catalog.rules
 
-severity_rank := {"info": 1, "warning": 2, "error": 3}
+_severity_rank := {"info": 1, "warning": 2, "error": 3}
 
-fail_on_rank := {"info": 1, "warning": 2, "error": 3, "never": 4}
+_fail_on_rank := {"info": 1, "warning": 2, "error": 3, "never": 4}
 
 fail_on := object.get(config.effective, "fail_on", "error")
 
-profile := object.get(config.profiles, config.profile_name, null)
+_profile := object.get(config.profiles, config.profile_name, null)
 
 # --- selection -------------------------------------------------------------
 
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
 # Each catalogue entry lists the selectors that name it (rule.selectors, written when the
 # catalogue is built), so selection is a few set look-ups per rule.
-selects(selector, _, rule) if selector in rule.selectors
-
 # A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
 # is the selected profile and every profile it includes, at any depth.
-include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}
+_include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}
 
-exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
+_exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-included(_, rule) if {
+_included(_, rule) if {
 	some selector in rule.selectors
-	selector in include_selectors
+	selector in _include_selectors
 }
 
-excluded(_, rule) if {
-	count(exclude_selectors) > 0
+_excluded(_, rule) if {
+	count(_exclude_selectors) > 0
 	some selector in rule.selectors
-	selector in exclude_selectors
+	selector in _exclude_selectors
 }
 
 # A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
 # from the catalogue when the bundles are loaded (dpgcheck/bundle/dispatch.py, and baked
 # into `dpgcheck bundle build`): one direct reference per rule, so an engine evaluates the
 # selected rule packages only, instead of every package under data.dpgcheck.rules.
-loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
+_loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
 
 # Severity: run configuration wins over the profile (with what it includes), the profile over
 # the rule's own. A rule whose METADATA gives an effective_on date later than the evaluation
 # clock only warns until then (a grace period for new criteria).
-profile_severity := config.profile_section("severity")
+_profile_severity := config.profile_section("severity")
 
-configured_severity(id, rule) := object.get(
+_configured_severity(id, rule) := object.get(
 	object.get(config.effective, "severity", {}), id,
-	object.get(profile_severity, id, rule.severity),
+	object.get(_profile_severity, id, rule.severity),
 )
 
-not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.effective_on])) > now_ns
+_not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.effective_on])) > _now_ns
 
 # A staged run (input.options.staged: the pre-commit hooks) judges a commit. A rule whose
 # METADATA says its outcome rests on the git history (custom.depends_on: [history]:
@@ -73,39 +71,39 @@ not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.e
 # commit, so there it is reported as a note (severity info) that never blocks, unless the
 # configuration says "enforce" (hook_history_rules: run options, then the profile, then
 # data.dpgcheck.config) or the run sets that rule's severity itself (--severity).
-staged if object.get(config.options, "staged", false) == true
+_staged if object.get(config.options, "staged", false) == true
 
-hook_history_rules := object.get(
+_hook_history_rules := object.get(
 	config.options, "hook_history_rules",
 	object.get(object.get(config.profiles, config.profile_name, {}), "hook_history_rules", object.get(config.bundle_config, "hook_history_rules", "note")),
 )
 
-hook_note(id, rule) if {
-	staged
-	hook_history_rules == "note"
+_hook_note(id, rule) if {
+	_staged
+	_hook_history_rules == "note"
 	"history" in object.get(rule, "depends_on", [])
 	not object.get(config.options, "severity", {})[id]
 }
 
-default is_hook_note(_) := false
+default _is_hook_note(_) := false
 
-is_hook_note(id) if hook_note(id, catalog[id])
+_is_hook_note(id) if _hook_note(id, _catalog[id])
 
-severity_of(id, rule) := "info" if {
-	hook_note(id, rule)
-	configured_severity(id, rule) in object.keys(severity_rank)
+_severity_of(id, rule) := "info" if {
+	_hook_note(id, rule)
+	_configured_severity(id, rule) in object.keys(_severity_rank)
 } else := "warning" if {
-	not_yet_effective(rule)
-	configured_severity(id, rule) == "error"
-} else := configured_severity(id, rule)
+	_not_yet_effective(rule)
+	_configured_severity(id, rule) == "error"
+} else := _configured_severity(id, rule)
 
-active[id] := object.union(rule, {"severity": severity_of(id, rule)}) if {
-	some id, rule in catalog
-	profile != null
-	included(id, rule)
-	not excluded(id, rule)
-	loaded(id, rule)
-	severity_of(id, rule) in object.keys(severity_rank)
+active[id] := object.union(rule, {"severity": _severity_of(id, rule)}) if {
+	some id, rule in _catalog
+	_profile != null
+	_included(id, rule)
+	not _excluded(id, rule)
+	_loaded(id, rule)
+	_severity_of(id, rule) in object.keys(_severity_rank)
 }
 
 # --- findings --------------------------------------------------------------
@@ -123,7 +121,7 @@ findings contains finding if {
 		"evidence": object.get(raw, "evidence", {}),
 		"location": object.get(raw, "location", null),
 	}
-	finding := object.union(found, waiver_fields(found))
+	finding := object.union(found, _waiver_fields(found))
 }
 
 # --- waivers ---------------------------------------------------------------
@@ -133,192 +131,192 @@ findings contains finding if {
 # UTC)}, judged against the pinned clock input.options.now. A waived finding stays in the
 # findings with outcome "waived" and its waiver; it no longer blocks. An expired waiver, or
 # one for a rule the bundles mark not waivable, leaves the finding as it was (with its waiver).
-waivers := object.get(config.options, "waivers", [])
+_waivers := object.get(config.options, "waivers", [])
 
-waiver_config := object.get(config.bundle_config, "waivers", {})
+_waiver_config := object.get(config.bundle_config, "waivers", {})
 
-not_waivable := {id | some id in object.get(waiver_config, "not_waivable", [])}
+_not_waivable := {id | some id in object.get(_waiver_config, "not_waivable", [])}
 
-now_ns := time.parse_rfc3339_ns(config.options.now)
+_now_ns := time.parse_rfc3339_ns(config.options.now)
 
-expires_ns(waiver) := time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires]))
+_expires_ns(waiver) := time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires]))
 
-waiver_days_left(waiver) := floor((expires_ns(waiver) - now_ns) / ((24 * 60) * 60e9))
+_waiver_days_left(waiver) := floor((_expires_ns(waiver) - _now_ns) / ((24 * 60) * 60e9))
 
-waiver_status(waiver) := "not_waivable" if waiver.rule in not_waivable
-else := "expired" if expires_ns(waiver) < now_ns
-else := "expiring" if waiver_days_left(waiver) < object.get(waiver_config, "warn_within_days", 30)
+_waiver_status(waiver) := "not_waivable" if waiver.rule in _not_waivable
+else := "expired" if _expires_ns(waiver) < _now_ns
+else := "expiring" if _waiver_days_left(waiver) < object.get(_waiver_config, "warn_within_days", 30)
 else := "active"
 
-finding_path(f) := f.location.path if is_string(f.location.path)
+_finding_path(f) := f.location.path if is_string(f.location.path)
 
-waiver_matches(waiver, f) if {
+_waiver_matches(waiver, f) if {
 	waiver.rule == f.rule_id
 	not waiver.path
 }
 
-waiver_matches(waiver, f) if {
+_waiver_matches(waiver, f) if {
 	waiver.rule == f.rule_id
-	glob.match(waiver.path, ["/"], finding_path(f))
+	glob.match(waiver.path, ["/"], _finding_path(f))
 }
 
-waiver_for(f) := matching[0] if {
-	matching := [w | some w in waivers; waiver_matches(w, f)]
+_waiver_for(f) := matching[0] if {
+	matching := [w | some w in _waivers; _waiver_matches(w, f)]
 	count(matching) > 0
 }
 
-waiver_fields(f) := {"outcome": "waived", "waiver": object.union(waiver_for(f), {"status": status})} if {
-	status := waiver_status(waiver_for(f))
+_waiver_fields(f) := {"outcome": "waived", "waiver": object.union(_waiver_for(f), {"status": status})} if {
+	status := _waiver_status(_waiver_for(f))
 	status in {"active", "expiring"}
-} else := {"waiver": object.union(waiver_for(f), {"status": waiver_status(waiver_for(f))})} if {
-	waiver_for(f)
+} else := {"waiver": object.union(_waiver_for(f), {"status": _waiver_status(_waiver_for(f))})} if {
+	_waiver_for(f)
 } else := {}
 
 # Warnings about waivers: about to expire, expired, refused. They do not change the verdict.
 warnings contains msg if {
-	some w in waivers
-	waiver_status(w) == "expiring"
-	msg := sprintf("the waiver of %q (owner %s) expires on %s, in %d days: renew it or fix the findings", [w.rule, w.owner, w.expires, waiver_days_left(w)])
+	some w in _waivers
+	_waiver_status(w) == "expiring"
+	msg := sprintf("the waiver of %q (owner %s) expires on %s, in %d days: renew it or fix the findings", [w.rule, w.owner, w.expires, _waiver_days_left(w)])
 }
 
 warnings contains msg if {
-	some w in waivers
-	waiver_status(w) == "expired"
+	some w in _waivers
+	_waiver_status(w) == "expired"
 	msg := sprintf("the waiver of %q (owner %s) expired on %s: its findings count again", [w.rule, w.owner, w.expires])
 }
 
 warnings contains msg if {
-	some w in waivers
-	waiver_status(w) == "not_waivable"
+	some w in _waivers
+	_waiver_status(w) == "not_waivable"
 	msg := sprintf("rule %q may not be waived (the policy bundle says so): its waiver is ignored", [w.rule])
 }
 
 errors contains msg if {
-	count(waivers) > 0
+	count(_waivers) > 0
 	not config.options.now
 	msg := "waivers need the evaluation clock (input.options.now) to judge their expiry"
 }
 
 errors contains msg if {
-	some w in waivers
-	not catalog[w.rule]
+	some w in _waivers
+	not _catalog[w.rule]
 	msg := sprintf("the waiver of %q names no loaded rule", [w.rule])
 }
 
 errors contains msg if {
-	some w in waivers
+	some w in _waivers
 	not time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [w.expires]))
 	msg := sprintf("the waiver of %q has expires %q, which is not a date", [w.rule, w.expires])
 }
 
 # Findings per rule: a partial object, so each rule's set is computed once per query.
-findings_by_rule[id] := {f | some f in findings; f.rule_id == id} if some id, _ in active
+_findings_by_rule[id] := {f | some f in findings; f.rule_id == id} if some id, _ in active
 
-findings_of(id) := findings_by_rule[id]
+_findings_of(id) := _findings_by_rule[id]
 
 # --- per-rule and per-indicator status -------------------------------------
 
-status_of(id) := "fail" if {
-	some f in findings_of(id)
+_status_of(id) := "fail" if {
+	some f in _findings_of(id)
 	f.outcome == "fail"
 	f.severity == "error"
 } else := "insufficient_evidence" if {
-	some f in findings_of(id)
+	some f in _findings_of(id)
 	f.outcome == "insufficient_evidence"
 } else := "warn" if {
-	count(findings_of(id)) > 0
+	count(_findings_of(id)) > 0
 } else := "not_applicable" if {
 	data.dpgcheck.dispatch.not_applicable(id)
 } else := "pass"
 
-rules[id] := object.union(object.union(rule, {"status": status_of(id), "blocking": blocks(id)}), hook_note_field(id)) if some id, rule in active
+rules[id] := object.union(object.union(rule, {"status": _status_of(id), "blocking": _blocks(id)}), _hook_note_field(id)) if some id, rule in active
 
 # Only a staged run's notes carry the field: other decisions stay as they were.
-hook_note_field(id) := {"hook_note": true} if is_hook_note(id)
+_hook_note_field(id) := {"hook_note": true} if _is_hook_note(id)
 else := {}
 
-blocks(id) if {
-	some f in blocking
+_blocks(id) if {
+	some f in _blocking
 	f.rule_id == id
 }
 
-default blocks(_) := false
+default _blocks(_) := false
 
-worst(statuses) := "fail" if "fail" in statuses
+_worst(statuses) := "fail" if "fail" in statuses
 else := "insufficient_evidence" if "insufficient_evidence" in statuses
 else := "pass" if {
 	some s in statuses
 	s in {"pass", "warn"}
 } else := "not_applicable"
 
-indicators[indicator] := worst({rules[id].status | some id, r in active; r.indicator == indicator}) if {
+indicators[indicator] := _worst({rules[id].status | some id, r in active; r.indicator == indicator}) if {
 	some rule in active
 	indicator := rule.indicator
 }
 
 # --- verdict ---------------------------------------------------------------
 
-blocking contains f if {
+_blocking contains f if {
 	some f in findings
 	f.outcome != "waived"
-	severity_rank[f.severity] >= fail_on_rank[fail_on]
-	not is_hook_note(f.rule_id)
+	_severity_rank[f.severity] >= _fail_on_rank[fail_on]
+	not _is_hook_note(f.rule_id)
 }
 
 # The facts document versions these policies read. Anything else (or no version: a
 # document that is not dpgcheck facts) is refused, never judged as compliant.
-supported_facts_versions := {"1.0", "1.1"}
+_supported_facts_versions := {"1.0", "1.1"}
 
 # A helper rule, not `not input.facts_version in ...`: OPA and regorus disagree on a negated
 # expression over a missing input field.
-facts_version_supported if input.facts_version in supported_facts_versions
+_facts_version_supported if input.facts_version in _supported_facts_versions
 
 errors contains msg if {
-	not facts_version_supported
-	msg := sprintf("the input is not a dpgcheck facts document of a supported version (facts_version %v; supported: %v)", [object.get(input, "facts_version", null), supported_facts_versions])
+	not _facts_version_supported
+	msg := sprintf("the input is not a dpgcheck facts document of a supported version (facts_version %v; supported: %v)", [object.get(input, "facts_version", null), _supported_facts_versions])
 }
 
 errors contains msg if {
-	profile == null
+	_profile == null
 	msg := sprintf("unknown profile %q: choose one of %v", [config.profile_name, object.keys(config.profiles)])
 }
 
 errors contains msg if {
-	profile != null
+	_profile != null
 	count(active) == 0
 	msg := sprintf("no rule was evaluated: profile %q selects no loaded rule (check the profile, --disable and the bundles loaded)", [config.profile_name])
 }
 
 errors contains msg if {
-	not hook_history_rules in {"note", "enforce"}
-	msg := sprintf("unknown hook_history_rules %q: use note or enforce", [hook_history_rules])
+	not _hook_history_rules in {"note", "enforce"}
+	msg := sprintf("unknown hook_history_rules %q: use note or enforce", [_hook_history_rules])
 }
 
 errors contains msg if {
-	not fail_on_rank[fail_on]
+	not _fail_on_rank[fail_on]
 	msg := sprintf("unknown fail_on level %q: use error, warning, info or never", [fail_on])
 }
 
 # A misspelt rule id in the run options must not silently leave a policy unchanged.
-known_selector(selector) if {
-	some rule in catalog
+_known_selector(selector) if {
+	some rule in _catalog
 	selector in rule.selectors
 }
 
-known_selector(selector) if {
+_known_selector(selector) if {
 	startswith(selector, "profile:")
 	config.profiles[substring(selector, count("profile:"), -1)]
 }
 
 errors contains msg if {
 	some id, _ in object.get(config.options, "severity", {})
-	not catalog[id]
+	not _catalog[id]
 	msg := sprintf("unknown rule %q in the severity options (--severity): see `dpgcheck policy list`", [id])
 }
 
 errors contains msg if {
 	some selector in object.get(config.options, "disabled", [])
-	not known_selector(selector)
+	not _known_selector(selector)
 	msg := sprintf("%q in the disabled options (--disable) selects no rule: use a rule id, area:<area>, indicator:<n> or profile:<name>", [selector])
 }
 
@@ -328,7 +326,7 @@ errors contains msg if {
 errors contains msg if {
 	some name in config.included_profiles
 	some id, _ in object.get(config.profiles[name], "severity", {})
-	not catalog[id]
+	not _catalog[id]
 	msg := sprintf("profile %q sets the severity of %q, which is not a loaded rule", [name, id])
 }
 
@@ -336,36 +334,36 @@ errors contains msg if {
 	some name in config.included_profiles
 	some key in {"include", "exclude"}
 	some selector in object.get(config.profiles[name], key, [])
-	not known_selector(selector)
+	not _known_selector(selector)
 	msg := sprintf("profile %q: %s selector %q selects no loaded rule", [name, key, selector])
 }
 
 errors contains msg if {
 	some id, _ in object.get(config.bundle_config, "severity", {})
-	not catalog[id]
+	not _catalog[id]
 	msg := sprintf("the bundle configuration (data.dpgcheck.config.severity) sets the severity of %q, which is not a loaded rule", [id])
 }
 
 errors contains msg if {
 	some selector in object.get(config.bundle_config, "disabled", [])
-	not known_selector(selector)
+	not _known_selector(selector)
 	msg := sprintf("the bundle configuration (data.dpgcheck.config.disabled): %q selects no loaded rule", [selector])
 }
 
 verdict := "error" if count(errors) > 0
-else := "fail" if count(blocking) > 0
+else := "fail" if count(_blocking) > 0
 else := "pass"
 
-count_by(field, value) := count({f | some f in findings; f[field] == value})
+_count_by(field, value) := count({f | some f in findings; f[field] == value})
 
 summary := {
 	"findings": count(findings),
-	"blocking": count(blocking),
+	"blocking": count(_blocking),
 	"rules_evaluated": count(active),
 	"rules_by_status": {s: count({id | some id, r in rules; r.status == s}) | some s in {"pass", "fail", "warn", "insufficient_evidence", "not_applicable"}},
-	"by_severity": {s: count_by("severity", s) | some s, _ in severity_rank},
-	"by_area": {a: count_by("area", a) | some r in active; a := r.area},
-	"by_indicator": {i: count_by("indicator", i) | some r in active; i := r.indicator},
+	"by_severity": {s: _count_by("severity", s) | some s, _ in _severity_rank},
+	"by_area": {a: _count_by("area", a) | some r in active; a := r.area},
+	"by_indicator": {i: _count_by("indicator", i) | some r in active; i := r.indicator},
 }
 
 # The Scorecard-shaped view (policies/scorecard): scores to compare, not part of the verdict.
@@ -378,58 +376,58 @@ scorecard := data.dpgcheck.scorecard.view
 # data.dpgcheck.catalog.bundles lists the bundles loaded, in order, with every value an
 # overlay's data changed in the data loaded before it ({path, base, value}, paths below
 # data.dpgcheck). Whether a change weakens the base is judged here.
-default loaded_bundles := []
+default _loaded_bundles := []
 
-loaded_bundles := data.dpgcheck.catalog.bundles
+_loaded_bundles := data.dpgcheck.catalog.bundles
 
-base_or(change, fallback) := change.base if change.base != null
+_base_or(change, fallback) := change.base if change.base != null
 else := fallback
 
-severity_level(s) := object.get(severity_rank, s, 0) # "off" is 0
+_severity_level(s) := object.get(_severity_rank, s, 0) # "off" is 0
 
 # [old, new] severity of a severity override (config.severity.<id> or profiles.<p>.severity.<id>).
-severity_pair(change) := [base_or(change, catalog[id].severity), change.value] if {
+_severity_pair(change) := [_base_or(change, _catalog[id].severity), change.value] if {
 	n := count(change.path)
 	n >= 3
 	change.path[n - 2] == "severity"
 	id := change.path[n - 1]
 }
 
-weakens(change) if {
+_weakens(change) if {
 	change.path == ["config", "fail_on"]
-	fail_on_rank[change.value] > fail_on_rank[base_or(change, "error")]
+	_fail_on_rank[change.value] > _fail_on_rank[_base_or(change, "error")]
 }
 
-weakens(change) if change.path == ["config", "profile"]
+_weakens(change) if change.path == ["config", "profile"]
 
-weakens(change) if change.path == ["config", "disabled"]
+_weakens(change) if change.path == ["config", "disabled"]
 
-weakens(change) if {
+_weakens(change) if {
 	change.path[0] == "profiles"
 	change.path[2] in {"include", "exclude"}
 }
 
-weakens(change) if {
-	[old, new] := severity_pair(change)
-	severity_level(new) < severity_level(old)
+_weakens(change) if {
+	[old, new] := _severity_pair(change)
+	_severity_level(new) < _severity_level(old)
 }
 
-strengthens(change) if {
+_strengthens(change) if {
 	change.path == ["config", "fail_on"]
-	fail_on_rank[change.value] < fail_on_rank[base_or(change, "error")]
+	_fail_on_rank[change.value] < _fail_on_rank[_base_or(change, "error")]
 }
 
-strengthens(change) if {
-	[old, new] := severity_pair(change)
-	severity_level(new) > severity_level(old)
+_strengthens(change) if {
+	[old, new] := _severity_pair(change)
+	_severity_level(new) > _severity_level(old)
 }
 
-effect(change) := "weakens" if weakens(change)
-else := "strengthens" if strengthens(change)
+_effect(change) := "weakens" if _weakens(change)
+else := "strengthens" if _strengthens(change)
 else := "replaces" if change.replaced == true
 else := "changes"
 
-bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}) | some c in b.overrides]}) | some b in loaded_bundles]
+bundles := [object.union(b, {"overrides": [object.union(c, {"effect": _effect(c)}) | some c in b.overrides]}) | some b in _loaded_bundles]
 
 main := {
 	"bundles": bundles,

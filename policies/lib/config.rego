@@ -28,7 +28,7 @@ profile := profiles[profile_name]
 
 # A profile includes another with the selector "profile:<name>" and then gets all of it: its
 # rules, exclusions, severities and thresholds, at any depth (its own values win).
-profile_graph[name] := {included |
+_profile_graph[name] := {included |
 	some selector in object.get(p, "include", [])
 	startswith(selector, "profile:")
 	included := substring(selector, count("profile:"), -1)
@@ -37,25 +37,25 @@ profile_graph[name] := {included |
 
 default included_profiles := set()
 
-included_profiles := graph.reachable(profile_graph, {profile_name}) if profiles[profile_name]
+included_profiles := graph.reachable(_profile_graph, {profile_name}) if profiles[profile_name]
 
 # The profiles included, not the selected one itself, in a fixed order.
-inherited_profiles := sort(included_profiles - {profile_name})
+_inherited_profiles := sort(included_profiles - {profile_name})
 
 # For a key set by several included profiles, the last in name order wins.
-inherited(section) := {key: values[count(values) - 1] |
-	some name in inherited_profiles
+_inherited(section) := {key: values[count(values) - 1] |
+	some name in _inherited_profiles
 	some key, _ in object.get(profiles[name], section, {})
-	values := [profiles[n][section][key] | some n in inherited_profiles; key in object.keys(object.get(profiles[n], section, {}))]
+	values := [profiles[n][section][key] | some n in _inherited_profiles; key in object.keys(object.get(profiles[n], section, {}))]
 }
 
-profile_section(section) := object.union(inherited(section), object.get(profiles, [profile_name, section], {}))
+profile_section(section) := object.union(_inherited(section), object.get(profiles, [profile_name, section], {}))
 
 # Thresholds: run options win over the profile, the profile over bundle defaults.
-thresholds := object.union(
+_thresholds := object.union(
 	object.union(object.get(bundle_config, "thresholds", {}), profile_section("thresholds")),
 	object.get(options, "thresholds", {}),
 )
 
 # threshold(name) is the configured value of a named threshold; undefined when unset.
-threshold(name) := thresholds[name]
+threshold(name) := _thresholds[name]

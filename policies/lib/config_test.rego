@@ -36,7 +36,7 @@ test_success_profile_includes_profiles_at_any_depth if {
 }
 
 test_success_included_thresholds_apply_and_own_win if {
-	config.thresholds == {"a": 1, "b": 2, "c": 3} with data.dpgcheck.profiles as included_profiles
+	config._thresholds == {"a": 1, "b": 2, "c": 3} with data.dpgcheck.profiles as included_profiles
 		with data.dpgcheck.config as {}
 		with input.options as {"profile": "national"}
 }

@@ -11,9 +11,9 @@ default spdx := {"licenses": {}, "exceptions": {}}
 
 spdx := data.dpgcheck.licenses.spdx
 
-default compatibility_data := {"matrix": {}, "curated": [], "covered": {}}
+default _compatibility_data := {"matrix": {}, "curated": [], "covered": {}}
 
-compatibility_data := data.dpgcheck.licenses.compatibility
+_compatibility_data := data.dpgcheck.licenses.compatibility
 
 # known(id): the id is on the SPDX licence list (deprecated or not).
 known(id) if spdx.licenses[id]
@@ -53,8 +53,8 @@ open_license(id) if fsf_libre(id)
 
 open_license(id) if open_data(id)
 
-# all_in(ids, allowed): every id of a list is in the set `allowed`.
-all_in(ids, allowed) if {
+# _all_in(ids, allowed): every id of a list is in the set `allowed`.
+_all_in(ids, allowed) if {
 	every id in ids {
 		id in allowed
 	}
@@ -65,7 +65,7 @@ all_in(ids, allowed) if {
 expression_approved(analysis, allowed) if {
 	analysis.valid
 	some alternative in analysis.dnf
-	all_in(alternative, allowed)
+	_all_in(alternative, allowed)
 }
 
 # expression_open(analysis): some alternative is made only of open licences.
@@ -81,21 +81,21 @@ expression_open(analysis) if {
 not_open_ids(analysis) := {id | some id in analysis.ids; not open_license(id)}
 
 # compatibility(outbound, inbound): {"verdict", "source"} for one pair of licence ids.
-compatibility(outbound, inbound) := {"verdict": v, "source": curated_source(outbound, inbound)} if {
-	v := compatibility_data.matrix[outbound][inbound]
+compatibility(outbound, inbound) := {"verdict": v, "source": _curated_source(outbound, inbound)} if {
+	v := _compatibility_data.matrix[outbound][inbound]
 } else := {"verdict": "unknown", "source": "none"}
 
-curated_source(outbound, inbound) := "dpgcheck-curated" if {
-	some rule in compatibility_data.curated
+_curated_source(outbound, inbound) := "dpgcheck-curated" if {
+	some rule in _compatibility_data.curated
 	outbound in rule.outbound
 	inbound in rule.inbound
 } else := "osadl"
 
 verdict(outbound, inbound) := compatibility(outbound, inbound).verdict
 
-# alternative_verdict(outbound, ids): "yes" when every id is compatible, "no" when one is not,
+# _alternative_verdict(outbound, ids): "yes" when every id is compatible, "no" when one is not,
 # otherwise the weakest of "check-dependency" / "unknown".
-alternative_verdict(outbound, ids) := "no" if {
+_alternative_verdict(outbound, ids) := "no" if {
 	some id in ids
 	verdict(outbound, id) == "no"
 } else := "yes" if {
@@ -113,13 +113,13 @@ alternative_verdict(outbound, ids) := "no" if {
 # alternative has an incompatible licence, else "check-dependency" or "unknown".
 inbound_verdict(outbound, analysis) := "yes" if {
 	some alternative in analysis.dnf
-	alternative_verdict(outbound, alternative) == "yes"
+	_alternative_verdict(outbound, alternative) == "yes"
 } else := "no" if {
 	count(analysis.dnf) > 0
 	every alternative in analysis.dnf {
-		alternative_verdict(outbound, alternative) == "no"
+		_alternative_verdict(outbound, alternative) == "no"
 	}
 } else := "check-dependency" if {
 	some alternative in analysis.dnf
-	alternative_verdict(outbound, alternative) == "check-dependency"
+	_alternative_verdict(outbound, alternative) == "check-dependency"
 } else := "unknown"

@@ -12,52 +12,52 @@ default lists := {}
 
 lists := data.dpgcheck.security
 
-security := object.get(input, "security", {})
+_security := object.get(input, "security", {})
 
-workflows := object.get(security, "workflows", [])
+_workflows := object.get(_security, "workflows", [])
 
-github_workflows := [w | some w in workflows; w.system == "github-actions"; w.readable]
+github_workflows := [w | some w in _workflows; w.system == "github-actions"; w.readable]
 
-dangerous_trigger(triggers) if {
+_dangerous_trigger(triggers) if {
 	some t in triggers
 	t in object.get(lists, "dangerous_triggers", [])
 }
 
 # The patterns joined into one, so each context is matched once (a workflow repository can
 # hold thousands of expressions).
-untrusted_context_pattern := concat("|", [sprintf("(?:%s)", [p]) | some p in object.get(lists, "untrusted_contexts", [])])
+_untrusted_context_pattern := concat("|", [sprintf("(?:%s)", [p]) | some p in object.get(lists, "untrusted_contexts", [])])
 
-untrusted_context(context) if {
-	untrusted_context_pattern != ""
-	regex.match(untrusted_context_pattern, context)
+_untrusted_context(context) if {
+	_untrusted_context_pattern != ""
+	regex.match(_untrusted_context_pattern, context)
 }
 
-untrusted_checkout(checkout) if {
+_untrusted_checkout(checkout) if {
 	some context in checkout.contexts
 	some pattern in object.get(lists, "untrusted_checkout_contexts", [])
 	regex.match(pattern, context)
 }
 
-untrusted_checkout(checkout) if {
+_untrusted_checkout(checkout) if {
 	some fragment in object.get(lists, "untrusted_checkout_refs", [])
 	contains(checkout.ref, fragment)
 }
 
 # A checkout of a pull request's code in a workflow that runs with the base repository's secrets.
 dangerous_checkouts contains c if {
-	some c in object.get(security, "checkouts", [])
-	dangerous_trigger(c.triggers)
-	untrusted_checkout(c)
+	some c in object.get(_security, "checkouts", [])
+	_dangerous_trigger(c.triggers)
+	_untrusted_checkout(c)
 }
 
 # A context an outsider controls, expanded into a script before the shell sees it.
 injections contains e if {
-	some e in object.get(security, "expressions", [])
-	untrusted_context(e.context)
+	some e in object.get(_security, "expressions", [])
+	_untrusted_context(e.context)
 }
 
 # Actions and reusable workflows fetched from elsewhere (local ./ actions are part of the repository).
-remote_actions := [a | some a in object.get(security, "actions", []); a.kind != "local"]
+remote_actions := [a | some a in object.get(_security, "actions", []); a.kind != "local"]
 
 writes(p) if p.level == "write-all"
 

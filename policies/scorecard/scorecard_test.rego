@@ -9,7 +9,7 @@ perm(level, write) := {"line": 2, "level": level, "write": write, "read": []}
 job(p) := {"id": "build", "line": 5, "permissions": p, "reusable": false}
 
 token(workflows) := score if {
-	score := scorecard.token_permissions.score with input as {"security": {"workflows": workflows}}
+	score := scorecard._token_permissions.score with input as {"security": {"workflows": workflows}}
 }
 
 test_token_permissions_scoring if {
@@ -30,7 +30,7 @@ action(owned, pinned) := {"path": "w.yml", "line": 1, "job": "j", "ref": "x", "k
 image(pinned) := {"path": "Dockerfile", "line": 1, "image": "x", "source": "dockerfile", "pinned": pinned, "variable": false}
 
 pinned(actions, images, downloads) := score if {
-	score := scorecard.pinned_dependencies.score with input as {"security": {"actions": actions, "images": images, "downloads": downloads}}
+	score := scorecard._pinned_dependencies.score with input as {"security": {"actions": actions, "images": images, "downloads": downloads}}
 }
 
 test_pinned_dependencies_weighted_like_scorecard if {
@@ -43,7 +43,7 @@ test_pinned_dependencies_weighted_like_scorecard if {
 }
 
 test_binary_artifacts_ten_minus_count if {
-	scorecard.binary_artifacts.score == 7 with input as {"security": {"binaries": [
+	scorecard._binary_artifacts.score == 7 with input as {"security": {"binaries": [
 		{"path": "a", "kind": "elf", "place": "source", "size": 1},
 		{"path": "b", "kind": "elf", "place": "vendored", "size": 1},
 		{"path": "c", "kind": "elf", "place": "test-fixture", "size": 1},
@@ -66,13 +66,13 @@ test_no_view_for_a_registry_record if {
 }
 
 test_license_points if {
-	scorecard.license.score == 10 with input as {"files": {"inventory": {"license": [{"path": "LICENSE", "location": "root", "size": 1}]}}, "licenses": {"detected": [{"ids": ["MIT"]}]}}
-	scorecard.license.score == 9 with input as {"files": {"inventory": {"license": [{"path": "LICENSE", "location": "root", "size": 1}]}}, "licenses": {"detected": []}}
-	scorecard.license.score == 0 with input as {"files": {"inventory": {"license": []}}}
+	scorecard._license.score == 10 with input as {"files": {"inventory": {"license": [{"path": "LICENSE", "location": "root", "size": 1}]}}, "licenses": {"detected": [{"ids": ["MIT"]}]}}
+	scorecard._license.score == 9 with input as {"files": {"inventory": {"license": [{"path": "LICENSE", "location": "root", "size": 1}]}}, "licenses": {"detected": []}}
+	scorecard._license.score == 0 with input as {"files": {"inventory": {"license": []}}}
 }
 
 test_maintained_commits_in_90_days if {
 	history := {"available": true, "first_commit_time": "2020-01-01T00:00:00Z", "reference_time": "2026-06-01T00:00:00Z", "last_90_days": {"commits": 5, "merges": 1, "bot_commits": 0}}
-	scorecard.maintained.score == 5 with input as {"history": history}
-	scorecard.maintained.score == 0 with input as {"history": object.union(history, {"first_commit_time": "2026-05-01T00:00:00Z"})}
+	scorecard._maintained.score == 5 with input as {"history": history}
+	scorecard._maintained.score == 0 with input as {"history": object.union(history, {"first_commit_time": "2026-05-01T00:00:00Z"})}
 }

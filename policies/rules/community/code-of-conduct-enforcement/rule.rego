@@ -25,6 +25,7 @@
 package dpgcheck.rules.community["code-of-conduct-enforcement"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
@@ -32,44 +33,43 @@ not_applicable if not input.governance
 
 not_applicable if input.governance.code_of_conduct.path == null
 
-conduct := input.governance.code_of_conduct
+_conduct := input.governance.code_of_conduct
 
-accepted := [kind | some kind in conduct.enforcement_contacts; kind in config.threshold("code_of_conduct_contact_kinds")]
+_accepted := [kind | some kind in _conduct.enforcement_contacts; kind in config.threshold("code_of_conduct_contact_kinds")]
 
 findings contains finding if {
-	conduct.path != null
-	count(accepted) == 0
-	conduct.placeholder
-	finding := {
-		"message": sprintf("%s still holds a template placeholder instead of a contact: say how and to whom incidents are reported", [conduct.path]),
-		"evidence": {"placeholder": true, "contact_kinds": conduct.enforcement_contacts, "accepted_kinds": config.threshold("code_of_conduct_contact_kinds")},
-		"location": {"path": conduct.path, "line": 1},
-	}
+	_conduct.path != null
+	count(_accepted) == 0
+	_conduct.placeholder
+	finding := result.fail_at(
+		sprintf("%s still holds a template placeholder instead of a contact: say how and to whom incidents are reported", [_conduct.path]),
+		{"placeholder": true, "contact_kinds": _conduct.enforcement_contacts, "accepted_kinds": config.threshold("code_of_conduct_contact_kinds")},
+		{"path": _conduct.path, "line": 1},
+	)
 }
 
 findings contains finding if {
-	conduct.path != null
-	count(accepted) == 0
-	not conduct.placeholder
-	finding := {
-		"message": sprintf("%s names no way to report incidents (%s): add the contact of the people who enforce it", [conduct.path, concat(" or ", config.threshold("code_of_conduct_contact_kinds"))]),
-		"evidence": {
+	_conduct.path != null
+	count(_accepted) == 0
+	not _conduct.placeholder
+	finding := result.fail_at(
+		sprintf("%s names no way to report incidents (%s): add the contact of the people who enforce it", [_conduct.path, concat(" or ", config.threshold("code_of_conduct_contact_kinds"))]),
+		{
 			"placeholder": false,
-			"contact_kinds": conduct.enforcement_contacts,
+			"contact_kinds": _conduct.enforcement_contacts,
 			"accepted_kinds": config.threshold("code_of_conduct_contact_kinds"),
-			"enforcement_section": conduct.enforcement_section,
+			"enforcement_section": _conduct.enforcement_section,
 		},
-		"location": {"path": conduct.path, "line": 1},
-	}
+		{"path": _conduct.path, "line": 1},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
-	conduct.path != null
+	_conduct.path != null
 	not config.threshold("code_of_conduct_contact_kinds")
-	finding := {
-		"message": "The threshold code_of_conduct_contact_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "code_of_conduct_contact_kinds"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold code_of_conduct_contact_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "code_of_conduct_contact_kinds"},
+	)
 }

@@ -16,10 +16,12 @@
 #     the Contributor Covenant, and name how and to whom incidents are reported.
 package dpgcheck.rules.community["code-of-conduct"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	count(input.files.inventory.code_of_conduct) == 0
-	finding := {
-		"message": "No code of conduct found: add CODE_OF_CONDUCT.md saying how participants must behave and how incidents are reported",
-		"evidence": {"suggested_path": "CODE_OF_CONDUCT.md", "searched": ["root", ".github", "docs", "doc"]},
-	}
+	finding := result.fail(
+		"No code of conduct found: add CODE_OF_CONDUCT.md saying how participants must behave and how incidents are reported",
+		{"suggested_path": "CODE_OF_CONDUCT.md", "searched": ["root", ".github", "docs", "doc"]},
+	)
 }

@@ -15,10 +15,12 @@
 #     accepted.
 package dpgcheck.rules.community["contributing-guide"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	count(input.files.inventory.contributing) == 0
-	finding := {
-		"message": "No contribution guide found: add CONTRIBUTING.md so others know how to propose changes and how they are reviewed",
-		"evidence": {"suggested_path": "CONTRIBUTING.md", "searched": ["root", ".github", "docs", "doc"]},
-	}
+	finding := result.fail(
+		"No contribution guide found: add CONTRIBUTING.md so others know how to propose changes and how they are reviewed",
+		{"suggested_path": "CONTRIBUTING.md", "searched": ["root", ".github", "docs", "doc"]},
+	)
 }

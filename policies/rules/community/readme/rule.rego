@@ -15,6 +15,8 @@
 #     how to install and run it, and where to find further documentation.
 package dpgcheck.rules.community["readme"]
 
+import data.dpgcheck.lib.result
+
 # An empty README tells a newcomer nothing.
 findings contains finding if {
 	count(input.files.inventory.readme) > 0
@@ -22,17 +24,17 @@ findings contains finding if {
 		f.size == 0
 	}
 	paths := sort([f.path | some f in input.files.inventory.readme])
-	finding := {
-		"message": sprintf("%s is empty: describe what the project does and how to install and run it", [concat(", ", paths)]),
-		"evidence": {"empty": paths},
-		"location": {"path": paths[0]},
-	}
+	finding := result.fail_at(
+		sprintf("%s is empty: describe what the project does and how to install and run it", [concat(", ", paths)]),
+		{"empty": paths},
+		{"path": paths[0]},
+	)
 }
 
 findings contains finding if {
 	count(input.files.inventory.readme) == 0
-	finding := {
-		"message": "No README found: add README.md at the repository root so a newcomer can learn what the project does and how to run it",
-		"evidence": {"suggested_path": "README.md", "searched": ["root", ".github", "docs", "doc"]},
-	}
+	finding := result.fail(
+		"No README found: add README.md at the repository root so a newcomer can learn what the project does and how to run it",
+		{"suggested_path": "README.md", "searched": ["root", ".github", "docs", "doc"]},
+	)
 }

@@ -22,20 +22,22 @@
 #   profiles: [procurement-minimum, sustainable-use]
 package dpgcheck.rules.community["security-disclosure-timeline"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.governance
 
 not_applicable if input.governance.security.path == null
 
-security := input.governance.security
+_security := input.governance.security
 
 findings contains finding if {
-	security.path != null
-	not security.disclosure_timeline
-	finding := {
-		"message": sprintf("%s states no response or disclosure time: say how soon reports are acknowledged and when they are disclosed", [security.path]),
-		"evidence": {"disclosure_timeline": false, "supported_versions": security.supported_versions},
-		"location": {"path": security.path, "line": 1},
-	}
+	_security.path != null
+	not _security.disclosure_timeline
+	finding := result.fail_at(
+		sprintf("%s states no response or disclosure time: say how soon reports are acknowledged and when they are disclosed", [_security.path]),
+		{"disclosure_timeline": false, "supported_versions": _security.supported_versions},
+		{"path": _security.path, "line": 1},
+	)
 }

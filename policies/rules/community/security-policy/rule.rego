@@ -15,10 +15,12 @@
 #     channel for vulnerability reports and the time in which you will respond.
 package dpgcheck.rules.community["security-policy"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	count(input.files.inventory.security_policy) == 0
-	finding := {
-		"message": "No security policy found: add SECURITY.md with a private way to report vulnerabilities and the expected response time",
-		"evidence": {"suggested_path": "SECURITY.md", "searched": ["root", ".github", "docs", "doc"]},
-	}
+	finding := result.fail(
+		"No security policy found: add SECURITY.md with a private way to report vulnerabilities and the expected response time",
+		{"suggested_path": "SECURITY.md", "searched": ["root", ".github", "docs", "doc"]},
+	)
 }

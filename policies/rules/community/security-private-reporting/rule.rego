@@ -31,6 +31,7 @@
 package dpgcheck.rules.community["security-private-reporting"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
@@ -38,27 +39,26 @@ not_applicable if not input.governance
 
 not_applicable if input.governance.security.path == null
 
-security := input.governance.security
+_security := input.governance.security
 
-accepted := [kind | some kind in security.private_channels; kind in config.threshold("security_private_channel_kinds")]
+_accepted := [kind | some kind in _security.private_channels; kind in config.threshold("security_private_channel_kinds")]
 
 findings contains finding if {
-	security.path != null
-	count(accepted) == 0
-	finding := {
-		"message": sprintf("%s gives no private way to report a vulnerability: name a security e-mail address or the forge's private vulnerability reporting", [security.path]),
-		"evidence": {"channels": security.private_channels, "accepted_kinds": config.threshold("security_private_channel_kinds")},
-		"location": {"path": security.path, "line": 1},
-	}
+	_security.path != null
+	count(_accepted) == 0
+	finding := result.fail_at(
+		sprintf("%s gives no private way to report a vulnerability: name a security e-mail address or the forge's private vulnerability reporting", [_security.path]),
+		{"channels": _security.private_channels, "accepted_kinds": config.threshold("security_private_channel_kinds")},
+		{"path": _security.path, "line": 1},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
-	security.path != null
+	_security.path != null
 	not config.threshold("security_private_channel_kinds")
-	finding := {
-		"message": "The threshold security_private_channel_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "security_private_channel_kinds"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold security_private_channel_kinds is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "security_private_channel_kinds"},
+	)
 }

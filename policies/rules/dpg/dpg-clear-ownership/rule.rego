@@ -22,51 +22,41 @@
 #     redistribute it (licences, a contributor licence agreement).
 package dpgcheck.rules.dpg["dpg-clear-ownership"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_screening_present := object.get(input, ["dpg", "screening", "present"], false)
+
+_explicit := object.get(input, ["dpg", "screening", "ownership", "explicit"], "missing")
+
+_links := object.get(input, ["dpg", "screening", "ownership", "evidence"], 0)
+
+_evidence := {"answer": _explicit, "links": _links, "owners": object.get(input, ["dpg", "owners"], []), "screening_record": _screening_present}
+
+_reported contains finding if {
+	_explicit == "no"
+	finding := result.fail(
+		"Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-screening_present := object.get(input, ["dpg", "screening", "present"], false)
-
-explicit := object.get(input, ["dpg", "screening", "ownership", "explicit"], "missing")
-
-links := object.get(input, ["dpg", "screening", "ownership", "evidence"], 0)
-
-evidence := {"answer": explicit, "links": links, "owners": object.get(input, ["dpg", "owners"], []), "screening_record": screening_present}
-
-reported contains finding if {
-	explicit == "no"
-	finding := {
-		"message": "Indicator 3 (clear ownership): the record says ownership of the solution and of what it produces is not clearly defined (clearOwnership.isOwnershipExplicit: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	dpg.unclear_answers[_explicit]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [dpg.unclear_answers[_explicit]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	said[explicit]
-	finding := {
-		"message": sprintf("Indicator 3 (clear ownership): whether ownership is clearly defined and documented is %s (clearOwnership.isOwnershipExplicit)", [said[explicit]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	explicit == "yes"
-	links == 0
-	finding := {
-		"message": "Indicator 3 (clear ownership): ownership is said to be clear, but no copyright, trademark or ownership link is given (clearOwnership.copyrightURL)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_explicit == "yes"
+	_links == 0
+	finding := result.insufficient_evidence(
+		"Indicator 3 (clear ownership): ownership is said to be clear, but no copyright, trademark or ownership link is given (clearOwnership.copyrightURL)",
+		_evidence,
+	)
 }

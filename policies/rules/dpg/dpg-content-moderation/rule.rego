@@ -22,82 +22,71 @@
 #     (illegalContentDetection "Yes", illegalContentDetectionMechanism).
 package dpgcheck.rules.dpg["dpg-content-moderation"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
+
+_handles := object.get(_answers, "handles", "missing")
+
+_policy := object.get(_answers, "policy", "missing")
+
+_detection := object.get(_answers, "detection", "missing")
+
+_documented if object.get(_answers, "policy_link", false) == true
+
+_documented if object.get(_answers, "mechanism", false) == true
+
+_evidence := {
+	"handles_content": _handles, "policy": _policy, "detection": _detection,
+	"policy_link": object.get(_answers, "policy_link", false), "mechanism": object.get(_answers, "mechanism", false),
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
+not_applicable if _handles == "no"
 
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "content"], {})
-
-handles := object.get(answers, "handles", "missing")
-
-policy := object.get(answers, "policy", "missing")
-
-detection := object.get(answers, "detection", "missing")
-
-documented if object.get(answers, "policy_link", false) == true
-
-documented if object.get(answers, "mechanism", false) == true
-
-evidence := {
-	"handles_content": handles, "policy": policy, "detection": detection,
-	"policy_link": object.get(answers, "policy_link", false), "mechanism": object.get(answers, "mechanism", false),
+_reported contains finding if {
+	dpg.unclear_answers[_handles]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [dpg.unclear_answers[_handles]]),
+		_evidence,
+	)
 }
 
-not_applicable if handles == "no"
-
-reported contains finding if {
-	said[handles]
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): whether the solution collects, stores or distributes content is %s (doNoHarm.inappropriateIllegalContent.collectStoreDistribute)", [said[handles]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	handles == "yes"
-	some part in parts
+_reported contains finding if {
+	_handles == "yes"
+	some part in _parts
 	part.answer == "no"
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content, and the record says it has no %s (%s: No)", [part.what, part.field]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	handles == "yes"
-	some part in parts
-	said[part.answer]
-	finding := {
-		"message": sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, said[part.answer], part.field]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_handles == "yes"
+	some part in _parts
+	dpg.unclear_answers[part.answer]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9b (inappropriate and illegal content): the solution handles content; whether it has a %s is %s (%s)", [part.what, dpg.unclear_answers[part.answer], part.field]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	handles == "yes"
-	policy == "yes"
-	detection == "yes"
-	not documented
-	finding := {
-		"message": "Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_handles == "yes"
+	_policy == "yes"
+	_detection == "yes"
+	not _documented
+	finding := result.insufficient_evidence(
+		"Indicator 9b (inappropriate and illegal content): a content policy and moderation process are claimed, but neither a policy link nor a description is given (policyGuidelinesDocumentationLink, illegalContentDetectionMechanism)",
+		_evidence,
+	)
 }
 
-parts := [
-	{"what": "policy defining inappropriate and illegal content", "field": "contentFilter", "answer": policy},
-	{"what": "process to detect, moderate, report and remove such content", "field": "illegalContentDetection", "answer": detection},
+_parts := [
+	{"what": "policy defining inappropriate and illegal content", "field": "contentFilter", "answer": _policy},
+	{"what": "process to detect, moderate, report and remove such content", "field": "illegalContentDetection", "answer": _detection},
 ]

@@ -21,67 +21,56 @@
 #     nonPIIAccessMechanism.
 package dpgcheck.rules.dpg["dpg-data-extraction"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "non_pii"], {})
+
+_collects := object.get(_answers, "collects", "missing")
+
+_extraction := object.get(_answers, "extraction", "missing")
+
+_described := object.get(_answers, "mechanism", false)
+
+_evidence := {"collects_non_pii": _collects, "extraction": _extraction, "mechanism": _described}
+
+not_applicable if _collects == "no"
+
+_reported contains finding if {
+	dpg.unclear_answers[_collects]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [dpg.unclear_answers[_collects]]),
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "non_pii"], {})
-
-collects := object.get(answers, "collects", "missing")
-
-extraction := object.get(answers, "extraction", "missing")
-
-described := object.get(answers, "mechanism", false)
-
-evidence := {"collects_non_pii": collects, "extraction": extraction, "mechanism": described}
-
-not_applicable if collects == "no"
-
-reported contains finding if {
-	said[collects]
-	finding := {
-		"message": sprintf("Indicator 6 (data extraction): whether the solution collects, uses or generates non-personal data or content is %s (NonPII.collectsNonPII)", [said[collects]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_collects == "yes"
+	_extraction == "no"
+	finding := result.fail(
+		"Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	extraction == "no"
-	finding := {
-		"message": "Indicator 6 (data extraction): the solution holds non-personal data or content, and the record says it cannot be extracted or imported in a non-proprietary format (NonPII.checkNonPIIAccessMechanism: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	_collects == "yes"
+	dpg.unclear_answers[_extraction]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [dpg.unclear_answers[_extraction]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	said[extraction]
-	finding := {
-		"message": sprintf("Indicator 6 (data extraction): the solution holds non-personal data or content, and a way to extract or import it in a non-proprietary format is %s (NonPII.checkNonPIIAccessMechanism)", [said[extraction]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	collects == "yes"
-	extraction == "yes"
-	not described
-	finding := {
-		"message": "Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_collects == "yes"
+	_extraction == "yes"
+	not _described
+	finding := result.insufficient_evidence(
+		"Indicator 6 (data extraction): an extraction mechanism is claimed but not described (NonPII.nonPIIAccessMechanism is empty)",
+		_evidence,
+	)
 }

@@ -20,37 +20,28 @@
 #     additionalInfoMechanismProcessesPolicies.
 package dpgcheck.rules.dpg["dpg-do-no-harm"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_steps := object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm"], "missing")
+
+_evidence := {"answer": _steps, "details": object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm_details"], false)}
+
+_reported contains finding if {
+	_steps == "no"
+	finding := result.fail(
+		"Indicator 9 (do no harm): the record says the project does not take steps to anticipate, prevent and do no harm by design (doNoHarm.preventHarm.stepsToPreventHarm: No)",
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-steps := object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm"], "missing")
-
-evidence := {"answer": steps, "details": object.get(input, ["dpg", "screening", "do_no_harm", "prevent_harm_details"], false)}
-
-reported contains finding if {
-	steps == "no"
-	finding := {
-		"message": "Indicator 9 (do no harm): the record says the project does not take steps to anticipate, prevent and do no harm by design (doNoHarm.preventHarm.stepsToPreventHarm: No)",
-		"evidence": evidence,
-	}
-}
-
-reported contains finding if {
-	said[steps]
-	finding := {
-		"message": sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [said[steps]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	dpg.unclear_answers[_steps]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9 (do no harm): whether the project takes steps to anticipate, prevent and do no harm is %s (doNoHarm.preventHarm.stepsToPreventHarm)", [dpg.unclear_answers[_steps]]),
+		_evidence,
+	)
 }

@@ -23,59 +23,49 @@
 #     documentation.documentationURL with isDocumentationAvailable "Yes".
 package dpgcheck.rules.dpg["dpg-documentation"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "documentation"], {})
+
+_available := object.get(_answers, "available", "missing")
+
+_links := object.get(_answers, "links", 0)
+
+_readmes := [f.path | some f in object.get(input, ["files", "inventory", "readme"], [])]
+
+_docs_directories := [name | some name in ["docs", "doc"]; object.get(input, ["files", "directories", name], 0) > 0]
+
+_repository_evidence := array.concat(_readmes, [concat("", [name, "/"]) | some name in _docs_directories])
+
+_evidence := {"answer": _available, "links": _links, "repository_documentation": _repository_evidence}
+
+_reported contains finding if {
+	_available == "no"
+	finding := result.fail(
+		"Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "documentation"], {})
-
-available := object.get(answers, "available", "missing")
-
-links := object.get(answers, "links", 0)
-
-readmes := [f.path | some f in object.get(input, ["files", "inventory", "readme"], [])]
-
-docs_directories := [name | some name in ["docs", "doc"]; object.get(input, ["files", "directories", name], 0) > 0]
-
-repository_evidence := array.concat(readmes, [concat("", [name, "/"]) | some name in docs_directories])
-
-evidence := {"answer": available, "links": links, "repository_documentation": repository_evidence}
-
-reported contains finding if {
-	available == "no"
-	finding := {
-		"message": "Indicator 5 (documentation): the record says no documentation of the source code, use cases or functional requirements exists (documentation.isDocumentationAvailable: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	dpg.unclear_answers[_available]
+	count(_repository_evidence) == 0
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [dpg.unclear_answers[_available]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	said[available]
-	count(repository_evidence) == 0
-	finding := {
-		"message": sprintf("Indicator 5 (documentation): whether documentation exists is %s (documentation.isDocumentationAvailable) and no README or docs/ directory was found", [said[available]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	available == "yes"
-	links == 0
-	count(repository_evidence) == 0
-	finding := {
-		"message": "Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_available == "yes"
+	_links == 0
+	count(_repository_evidence) == 0
+	finding := result.insufficient_evidence(
+		"Indicator 5 (documentation): documentation is said to exist, but no link to it is given (documentation.documentationURL) and no README or docs/ directory was found",
+		_evidence,
+	)
 }

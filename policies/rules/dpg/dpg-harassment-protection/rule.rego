@@ -24,87 +24,77 @@
 #     stepsAddressRiskPreventSafetyUnderageUsers).
 package dpgcheck.rules.dpg["dpg-harassment-protection"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
+
+_facilitates := object.get(_answers, "facilitates", "missing")
+
+_harassment := object.get(_answers, "harassment_protection", "missing")
+
+_underage := object.get(_answers, "underage_safety", "missing")
+
+_codes_of_conduct := [f.path | some f in object.get(input, ["files", "inventory", "code_of_conduct"], [])]
+
+_evidence := {
+	"facilitates_interaction": _facilitates, "harassment_protection": _harassment, "underage_safety": _underage,
+	"harassment_steps": object.get(_answers, "harassment_steps", 0), "underage_steps": object.get(_answers, "underage_steps", 0),
+	"code_of_conduct": _codes_of_conduct,
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "interaction"], {})
-
-facilitates := object.get(answers, "facilitates", "missing")
-
-harassment := object.get(answers, "harassment_protection", "missing")
-
-underage := object.get(answers, "underage_safety", "missing")
-
-codes_of_conduct := [f.path | some f in object.get(input, ["files", "inventory", "code_of_conduct"], [])]
-
-evidence := {
-	"facilitates_interaction": facilitates, "harassment_protection": harassment, "underage_safety": underage,
-	"harassment_steps": object.get(answers, "harassment_steps", 0), "underage_steps": object.get(answers, "underage_steps", 0),
-	"code_of_conduct": codes_of_conduct,
-}
-
-not_applicable if facilitates == "no"
+not_applicable if _facilitates == "no"
 
 # A repository's code of conduct is direct evidence; it never overrides a No.
-evidenced if {
-	count(codes_of_conduct) > 0
-	harassment != "no"
-	underage != "no"
+_evidenced if {
+	count(_codes_of_conduct) > 0
+	_harassment != "no"
+	_underage != "no"
 }
 
-reported contains finding if {
-	said[facilitates]
-	not evidenced
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [said[facilitates]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	dpg.unclear_answers[_facilitates]
+	not _evidenced
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9c (harassment and underage users): whether the solution facilitates interactions between users or contributors is %s (doNoHarm.protectionFromHarassment.userInteraction) and no code of conduct was found", [dpg.unclear_answers[_facilitates]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	facilitates != "no"
-	some part in parts
+_reported contains finding if {
+	_facilitates != "no"
+	some part in _parts
 	part.answer == "no"
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
-		"evidence": evidence,
-	}
+	finding := result.fail(
+		sprintf("Indicator 9c (harassment and underage users): the record says there is no %s (%s: No)", [part.what, part.field]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	facilitates == "yes"
-	not evidenced
-	some part in parts
+_reported contains finding if {
+	_facilitates == "yes"
+	not _evidenced
+	some part in _parts
 	part.answer != "no"
-	not shown(part)
-	finding := {
-		"message": sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, gap(part), part.field]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+	not _shown(part)
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9c (harassment and underage users): users interact; the %s is %s (%s)", [part.what, _gap(part), part.field]),
+		_evidence,
+	)
 }
 
-parts := [
-	{"what": "protection against grief, abuse and harassment", "field": "griefAbuseHarassmentProtection", "answer": harassment, "steps": evidence.harassment_steps},
-	{"what": "system to keep underage users safe and secure", "field": "addressSafetySecurityUnderageUsers", "answer": underage, "steps": evidence.underage_steps},
+_parts := [
+	{"what": "protection against grief, abuse and harassment", "field": "griefAbuseHarassmentProtection", "answer": _harassment, "steps": _evidence.harassment_steps},
+	{"what": "system to keep underage users safe and secure", "field": "addressSafetySecurityUnderageUsers", "answer": _underage, "steps": _evidence.underage_steps},
 ]
 
-shown(part) if {
+_shown(part) if {
 	part.answer == "yes"
 	part.steps > 0
 }
 
-gap(part) := said[part.answer] if said[part.answer]
+_gap(part) := dpg.unclear_answers[part.answer] if dpg.unclear_answers[part.answer]
 else := "claimed without the steps taken"

@@ -20,29 +20,23 @@
 #     repository.
 package dpgcheck.rules.dpg["dpg-license-evidence"]
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
-record_files := object.get(input, ["dpg", "files"], [])
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+_licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
 
-licence_files := [f.path | some kind in ["license", "license_text"]; some f in object.get(input, ["files", "inventory", kind], [])]
-
-reported contains finding if {
-	count(licence_files) == 0
+_reported contains finding if {
+	count(_licence_files) == 0
 	some i, entry in input.dpg.licenses
 	not entry.url
-	finding := {
-		"message": sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, shown(entry.spdx)]),
-		"evidence": {"index": i, "spdx": entry.spdx, "license_files": []},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 2 (licence evidence): license[%d] (%s) has no licenseURL showing where the project states it, and no licence file was found", [i, _shown(entry.spdx)]),
+		{"index": i, "spdx": entry.spdx, "license_files": []},
+	)
 }
 
-shown(spdx) := spdx if spdx != null
+_shown(spdx) := spdx if spdx != null
 else := "no SPDX id"

@@ -20,26 +20,20 @@
 #     dedicate it to the public domain with CC0-1.0.
 package dpgcheck.rules.dpg["dpg-license-non-commercial"]
 
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
-
-reported contains finding if {
+_reported contains finding if {
 	"content" in input.dpg.types
 	some i, entry in input.dpg.licenses
 	some id in entry.analysis.ids
 	dpga.categories.content.licenses[id].non_commercial == true
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it", [i, id]),
-		"evidence": {"index": i, "spdx": id},
-	}
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s forbids commercial reuse; it is accepted for content, but CC-BY, CC-BY-SA or CC0 let more people reuse it", [i, id]),
+		{"index": i, "spdx": id},
+	)
 }

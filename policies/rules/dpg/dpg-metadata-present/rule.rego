@@ -23,10 +23,12 @@
 #     doNoHarm). docs/dpg.md has a complete example.
 package dpgcheck.rules.dpg["dpg-metadata-present"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	not input.dpg.present
-	finding := {
-		"message": "No DPG metadata: add dpg.json (or dpg.yaml) at the repository root with the DPGA nominee record and, for indicators 3-9, the screening answers",
-		"evidence": {"searched": ["dpg.json", "dpg.yaml", "dpg.yml"], "suggested_path": "dpg.json"},
-	}
+	finding := result.fail(
+		"No DPG metadata: add dpg.json (or dpg.yaml) at the repository root with the DPGA nominee record and, for indicators 3-9, the screening answers",
+		{"searched": ["dpg.json", "dpg.yaml", "dpg.yml"], "suggested_path": "dpg.json"},
+	)
 }

@@ -28,25 +28,18 @@
 #     licence for data, and for AI models both code and training-data licences.
 package dpgcheck.rules.dpg["dpg-open-license"]
 
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 import data.dpgcheck.licenses.dpga
-import input.dpg
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
-
-spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
+_spdx_ids(entry) := [id | some alternative in entry.analysis.dnf; some id in alternative]
 
 # A bundle overlay can add licences to a category, and withdraw any licence by
 # listing it under "excluded" with its reason.
-approved_in(id, categories) if {
+_approved_in(id, categories) if {
 	some category in categories
 	dpga.categories[category].licenses[id]
 	not dpga.excluded[id]
@@ -54,130 +47,126 @@ approved_in(id, categories) if {
 
 # An entry satisfies a list of categories when one alternative of its
 # expression (in disjunctive normal form) has every licence approved there.
-satisfies(entry, categories) if {
+_satisfies(entry, categories) if {
 	some alternative in entry.analysis.dnf
 	count(alternative) > 0
 	every id in alternative {
-		approved_in(id, categories)
+		_approved_in(id, categories)
 	}
 }
 
 # Every category some declared type accepts.
-declared_categories contains category if {
-	some type in dpg.types
+_declared_categories contains category if {
+	some type in input.dpg.types
 	some requirement in dpga.type_requirements[type]
 	some category in requirement.categories
 }
 
-satisfying_entries := {i | some i, entry in dpg.licenses; satisfies(entry, declared_categories)}
+_satisfying_entries := {i | some i, entry in input.dpg.licenses; _satisfies(entry, _declared_categories)}
 
-reported contains finding if {
-	not dpg.present
-	finding := {
-		"message": "Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
-		"evidence": {"dpg_metadata": false},
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	dpg.present
-	count(dpg.licenses) == 0
-	finding := {
-		"message": "Indicator 2 (open licence): the record declares no licence",
-		"evidence": {"licenses": []},
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	dpg.present
-	count(dpg.licenses) > 0
-	count({t | some t in dpg.types; dpga.type_requirements[t]}) == 0
-	finding := {
-		"message": "Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
-		"evidence": {"types": dpg.types},
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	count(dpg.licenses) > 0
-	some type in dpg.types
-	some requirement in dpga.type_requirements[type]
-	not any_satisfies(requirement.categories)
-	finding := object.union(
-		{
-			"message": sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
-				named_licences,
-				requirement.component, article(type), concat(" or ", requirement.categories),
-			]),
-			"evidence": {"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in dpg.licenses]},
-		},
-		outcome(requirement.when_missing),
+_reported contains finding if {
+	not input.dpg.present
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): no DPG metadata declares the solution's type and licences, so the approved list cannot be chosen; add dpg.json",
+		{"dpg_metadata": false},
 	)
 }
 
-any_satisfies(categories) if {
-	some entry in dpg.licenses
-	satisfies(entry, categories)
+_reported contains finding if {
+	input.dpg.present
+	count(input.dpg.licenses) == 0
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): the record declares no licence",
+		{"licenses": []},
+	)
+}
+
+_reported contains finding if {
+	input.dpg.present
+	count(input.dpg.licenses) > 0
+	count({t | some t in input.dpg.types; dpga.type_requirements[t]}) == 0
+	finding := result.insufficient_evidence(
+		"Indicator 2 (open licence): the record declares no known solution type (software, content, data, aimodel or standard), so the approved list cannot be chosen",
+		{"types": input.dpg.types},
+	)
+}
+
+_reported contains finding if {
+	count(input.dpg.licenses) > 0
+	some type in input.dpg.types
+	some requirement in dpga.type_requirements[type]
+	not _any_satisfies(requirement.categories)
+	finding := object.union(
+		result.fail(
+			sprintf("Indicator 2 (open licence): no licence in the record (%s) is approved for the %s of %s solution (%s list)", [
+				_named_licences,
+				requirement.component, _article(type), concat(" or ", requirement.categories),
+			]),
+			{"type": type, "component": requirement.component, "categories": requirement.categories, "licenses": [e.spdx | some e in input.dpg.licenses]},
+		),
+		_outcome(requirement.when_missing),
+	)
+}
+
+_any_satisfies(categories) if {
+	some entry in input.dpg.licenses
+	_satisfies(entry, categories)
 }
 
 # DPG Standard 1.1.7 (#186): content and data must be entirely openly licensed.
-reported contains finding if {
-	some type in dpg.types
+_reported contains finding if {
+	some type in input.dpg.types
 	type in dpga.entirely_open_types
-	count(satisfying_entries) > 0
-	some i, entry in dpg.licenses
-	not i in satisfying_entries
+	count(_satisfying_entries) > 0
+	some i, entry in input.dpg.licenses
+	not i in _satisfying_entries
 	entry.spdx != null
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
-			i, entry.spdx, concat(", ", dpg.types), type,
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s is not an approved open licence for any declared type (%s); since DPG Standard 1.1.7 %s must be entirely openly licensed", [
+			i, entry.spdx, concat(", ", input.dpg.types), type,
 		]),
-		"evidence": {"index": i, "spdx": entry.spdx, "types": dpg.types, "rule": "entirely-open"},
-	}
+		{"index": i, "spdx": entry.spdx, "types": input.dpg.types, "rule": "entirely-open"},
+	)
 }
 
-reported contains finding if {
-	some i, entry in dpg.licenses
-	some id in spdx_ids(entry)
+_reported contains finding if {
+	some i, entry in input.dpg.licenses
+	some id in _spdx_ids(entry)
 	reason := dpga.excluded[id]
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
-		"evidence": {"index": i, "spdx": id, "rule": "excluded"},
-	}
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %s is never accepted: %s", [i, id, reason]),
+		{"index": i, "spdx": id, "rule": "excluded"},
+	)
 }
 
-reported contains finding if {
-	some i, entry in dpg.licenses
+_reported contains finding if {
+	some i, entry in input.dpg.licenses
 	some id in entry.analysis.unknown
-	not approved_in(id, object.keys(dpga.categories))
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
-		"evidence": {"index": i, "spdx": id, "rule": "unknown-id"},
-	}
+	not _approved_in(id, object.keys(dpga.categories))
+	finding := result.fail(
+		sprintf("Indicator 2 (open licence): license[%d] %q is not an SPDX licence id; use the exact id from https://spdx.org/licenses/", [i, id]),
+		{"index": i, "spdx": id, "rule": "unknown-id"},
+	)
 }
 
-reported contains finding if {
-	some i, entry in dpg.licenses
+_reported contains finding if {
+	some i, entry in input.dpg.licenses
 	entry.analysis.error != null
-	finding := {
-		"message": sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
-		"evidence": {"index": i, "spdx": entry.spdx, "rule": "invalid-expression"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 2 (open licence): license[%d] has no usable SPDX licence expression (%s)", [i, entry.analysis.error]),
+		{"index": i, "spdx": entry.spdx, "rule": "invalid-expression"},
+	)
 }
 
-named_licences := concat(", ", names) if {
-	names := [e.spdx | some e in dpg.licenses; e.spdx != null]
+_named_licences := concat(", ", names) if {
+	names := [e.spdx | some e in input.dpg.licenses; e.spdx != null]
 	count(names) > 0
 } else := "no SPDX id given"
 
-outcome("insufficient_evidence") := {"outcome": "insufficient_evidence"}
+_outcome("insufficient_evidence") := {"outcome": "insufficient_evidence"}
 
-outcome(when) := {} if when != "insufficient_evidence"
+_outcome(when) := {} if when != "insufficient_evidence"
 
-article(type) := "an AI model" if type == "aimodel"
+_article(type) := "an AI model" if type == "aimodel"
 else := "an open standard" if type == "standard"
 else := sprintf("a %s", [type])

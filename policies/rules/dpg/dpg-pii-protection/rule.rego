@@ -23,70 +23,60 @@
 #     privacy policy, in privacySecurityDescription.
 package dpgcheck.rules.dpg["dpg-pii-protection"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
+
+_collects := object.get(_answers, "collects", "missing")
+
+_ensures := object.get(_answers, "ensures_privacy_security", "missing")
+
+_described := object.get(_answers, "description", false)
+
+_security_policies := [f.path | some f in object.get(input, ["files", "inventory", "security_policy"], [])]
+
+_evidence := {"collects_pii": _collects, "ensures_privacy_security": _ensures, "description": _described, "security_policy": _security_policies}
+
+not_applicable if _collects == "no"
+
+_reported contains finding if {
+	dpg.unclear_answers[_collects]
+	count(_security_policies) == 0
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [dpg.unclear_answers[_collects]]),
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "do_no_harm", "pii"], {})
-
-collects := object.get(answers, "collects", "missing")
-
-ensures := object.get(answers, "ensures_privacy_security", "missing")
-
-described := object.get(answers, "description", false)
-
-security_policies := [f.path | some f in object.get(input, ["files", "inventory", "security_policy"], [])]
-
-evidence := {"collects_pii": collects, "ensures_privacy_security": ensures, "description": described, "security_policy": security_policies}
-
-not_applicable if collects == "no"
-
-reported contains finding if {
-	said[collects]
-	count(security_policies) == 0
-	finding := {
-		"message": sprintf("Indicator 9a (personal data): whether the solution collects, stores or distributes personal data is %s (doNoHarm.dataPrivacySecurity.collectsPII) and no security policy was found", [said[collects]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_collects == "yes"
+	_ensures == "no"
+	finding := result.fail(
+		"Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	ensures == "no"
-	finding := {
-		"message": "Indicator 9a (personal data): the solution handles personal data, and the record says it does not ensure its privacy, security and integrity (doNoHarm.dataPrivacySecurity.ensurePrivacySecurity: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	_collects == "yes"
+	_ensures != "no"
+	not _protection_shown
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [_protection_gap]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	collects == "yes"
-	ensures != "no"
-	not protection_shown
-	finding := {
-		"message": sprintf("Indicator 9a (personal data): the solution handles personal data; its protection is %s and no security policy was found", [protection_gap]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_protection_shown if {
+	_ensures == "yes"
+	_described
 }
 
-protection_shown if {
-	ensures == "yes"
-	described
-}
+_protection_shown if count(_security_policies) > 0
 
-protection_shown if count(security_policies) > 0
-
-protection_gap := sprintf("%s (ensurePrivacySecurity)", [said[ensures]]) if said[ensures]
+_protection_gap := sprintf("%s (ensurePrivacySecurity)", [dpg.unclear_answers[_ensures]]) if dpg.unclear_answers[_ensures]
 else := "claimed but not described (privacySecurityDescription is empty)"

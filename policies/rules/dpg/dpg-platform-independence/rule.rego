@@ -21,67 +21,56 @@
 #     isSoftwarePltIndependent to "Yes" and describe them in pltIndependenceDesc.
 package dpgcheck.rules.dpg["dpg-platform-independence"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
+
+_restrictive := object.get(_answers, "restrictive_dependencies", "missing")
+
+_independent := object.get(_answers, "independent", "missing")
+
+_described := object.get(_answers, "description", false)
+
+_evidence := {"restrictive_dependencies": _restrictive, "independent": _independent, "description": _described}
+
+not_applicable if _restrictive == "no"
+
+_reported contains finding if {
+	dpg.unclear_answers[_restrictive]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [dpg.unclear_answers[_restrictive]]),
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "platform_independence"], {})
-
-restrictive := object.get(answers, "restrictive_dependencies", "missing")
-
-independent := object.get(answers, "independent", "missing")
-
-described := object.get(answers, "description", false)
-
-evidence := {"restrictive_dependencies": restrictive, "independent": independent, "description": described}
-
-not_applicable if restrictive == "no"
-
-reported contains finding if {
-	said[restrictive]
-	finding := {
-		"message": sprintf("Indicator 4 (platform independence): whether mandatory dependencies are more restrictive than the solution's licence is %s (platformIndependence.mandatoryDepsCreateMoreRestrictions)", [said[restrictive]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_restrictive == "yes"
+	_independent == "no"
+	finding := result.fail(
+		"Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	restrictive == "yes"
-	independent == "no"
-	finding := {
-		"message": "Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence and the record says there is no independence from them nor an open alternative (isSoftwarePltIndependent: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	_restrictive == "yes"
+	dpg.unclear_answers[_independent]
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [dpg.unclear_answers[_independent]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	restrictive == "yes"
-	said[independent]
-	finding := {
-		"message": sprintf("Indicator 4 (platform independence): mandatory dependencies are more restrictive than the solution's licence, and independence from them or open alternatives is %s (platformIndependence.isSoftwarePltIndependent)", [said[independent]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	restrictive == "yes"
-	independent == "yes"
-	not described
-	finding := {
-		"message": "Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_restrictive == "yes"
+	_independent == "yes"
+	not _described
+	finding := result.insufficient_evidence(
+		"Indicator 4 (platform independence): independence from restrictive dependencies is claimed but not described (platformIndependence.pltIndependenceDesc is empty)",
+		_evidence,
+	)
 }

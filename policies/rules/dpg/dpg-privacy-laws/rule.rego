@@ -22,55 +22,45 @@
 #     repository, add PRIVACY.md.
 package dpgcheck.rules.dpg["dpg-privacy-laws"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "privacy"], {})
+
+_compliant := object.get(_answers, "compliant", "missing")
+
+_laws := object.get(_answers, "laws", 0)
+
+_privacy_policies := [f.path | some f in object.get(input, ["files", "inventory", "privacy_policy"], [])]
+
+_evidence := {"answer": _compliant, "laws": _laws, "privacy_policy": _privacy_policies}
+
+_reported contains finding if {
+	_compliant == "no"
+	finding := result.fail(
+		"Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
+		_evidence,
+	)
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-said := {"unknown": "answered Unknown", "missing": "not answered", "other": "answered with neither Yes nor No"}
-
-answers := object.get(input, ["dpg", "screening", "privacy"], {})
-
-compliant := object.get(answers, "compliant", "missing")
-
-laws := object.get(answers, "laws", 0)
-
-privacy_policies := [f.path | some f in object.get(input, ["files", "inventory", "privacy_policy"], [])]
-
-evidence := {"answer": compliant, "laws": laws, "privacy_policy": privacy_policies}
-
-reported contains finding if {
-	compliant == "no"
-	finding := {
-		"message": "Indicator 7 (privacy and applicable laws): the record says the solution has not taken steps to comply with privacy and other applicable laws (privacy.isPrivacyCompliant: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	dpg.unclear_answers[_compliant]
+	count(_privacy_policies) == 0
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [dpg.unclear_answers[_compliant]]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	said[compliant]
-	count(privacy_policies) == 0
-	finding := {
-		"message": sprintf("Indicator 7 (privacy and applicable laws): compliance with privacy and applicable laws is %s (privacy.isPrivacyCompliant) and no privacy policy file was found", [said[compliant]]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-reported contains finding if {
-	compliant == "yes"
-	laws == 0
-	count(privacy_policies) == 0
-	finding := {
-		"message": "Indicator 7 (privacy and applicable laws): compliance is claimed but no applicable law is named (privacy.privacyComplianceList is empty) and no privacy policy file was found",
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	_compliant == "yes"
+	_laws == 0
+	count(_privacy_policies) == 0
+	finding := result.insufficient_evidence(
+		"Indicator 7 (privacy and applicable laws): compliance is claimed but no applicable law is named (privacy.privacyComplianceList is empty) and no privacy policy file was found",
+		_evidence,
+	)
 }

@@ -21,11 +21,13 @@
 #     licence). Field names are case-sensitive (evidenceURL, not evidenceurl).
 package dpgcheck.rules.dpg["dpg-record-schema"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some error in input.dpg.errors
-	finding := {
-		"message": sprintf("%s record %s: %s", [error.document, error.path, error.message]),
-		"evidence": {"document": error.document, "json_path": error.path},
-		"location": {"path": error.file},
-	}
+	finding := result.fail_at(
+		sprintf("%s record %s: %s", [error.document, error.path, error.message]),
+		{"document": error.document, "json_path": error.path},
+		{"path": error.file},
+	)
 }

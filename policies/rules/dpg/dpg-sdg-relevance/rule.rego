@@ -22,63 +22,53 @@
 #     a sentence or two how the solution advances that goal's targets.
 package dpgcheck.rules.dpg["dpg-sdg-relevance"]
 
-import input.dpg
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
 
-# Findings point at the nominee record: dpg.json in a repository, or the --record file.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
-}
-
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[0]}} if count(record_files) > 0
-else := {}
+# Findings point at the nominee record (data.dpgcheck.lib.dpg).
+findings contains dpg.on_nominee_record(finding) if some finding in _reported
 
 # The UN's goals are numbered 1 to 17; this is a definition, not a threshold.
-goal(number) if {
+_goal(number) if {
 	is_number(number)
 	number >= 1
 	number <= 17
 	number == round(number)
 }
 
-reported contains finding if {
-	not dpg.present
-	finding := {
-		"message": "Indicator 1 (SDG relevance): no DPG metadata, so no Sustainable Development Goal is claimed; list the goals in dpg.json",
-		"evidence": {"dpg_metadata": false},
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	not input.dpg.present
+	finding := result.insufficient_evidence(
+		"Indicator 1 (SDG relevance): no DPG metadata, so no Sustainable Development Goal is claimed; list the goals in dpg.json",
+		{"dpg_metadata": false},
+	)
 }
 
-reported contains finding if {
-	dpg.present
-	count(dpg.sdgs) == 0
-	finding := {
-		"message": "Indicator 1 (SDG relevance): the record names no Sustainable Development Goal",
-		"evidence": {"sdgs": 0},
-		"outcome": "insufficient_evidence",
-	}
+_reported contains finding if {
+	input.dpg.present
+	count(input.dpg.sdgs) == 0
+	finding := result.insufficient_evidence(
+		"Indicator 1 (SDG relevance): the record names no Sustainable Development Goal",
+		{"sdgs": 0},
+	)
 }
 
-reported contains finding if {
-	some i, sdg in dpg.sdgs
-	not goal(sdg.number)
-	finding := {
-		"message": sprintf("Indicator 1 (SDG relevance): SDGs[%d] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found %v)", [i, sdg.number]),
-		"evidence": {"index": i, "number": sdg.number},
-	}
+_reported contains finding if {
+	some i, sdg in input.dpg.sdgs
+	not _goal(sdg.number)
+	finding := result.fail(
+		sprintf("Indicator 1 (SDG relevance): SDGs[%d] is not a Sustainable Development Goal (SDGNumber must be 1 to 17, found %v)", [i, sdg.number]),
+		{"index": i, "number": sdg.number},
+	)
 }
 
-reported contains finding if {
-	some i, sdg in dpg.sdgs
-	goal(sdg.number)
+_reported contains finding if {
+	some i, sdg in input.dpg.sdgs
+	_goal(sdg.number)
 	not sdg.evidence_text
 	not sdg.evidence_url
-	finding := {
-		"message": sprintf("Indicator 1 (SDG relevance): SDG %d is claimed without evidence (no evidenceText or evidenceURL in SDGs[%d])", [sdg.number, i]),
-		"evidence": {"index": i, "number": sdg.number},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 1 (SDG relevance): SDG %d is claimed without evidence (no evidenceText or evidenceURL in SDGs[%d])", [sdg.number, i]),
+		{"index": i, "number": sdg.number},
+	)
 }

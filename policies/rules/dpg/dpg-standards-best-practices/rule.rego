@@ -20,63 +20,56 @@
 #     it follows (bestPracticesList) with implementBestPractices "Yes".
 package dpgcheck.rules.dpg["dpg-standards-best-practices"]
 
-# Findings point at the screening answers: dpg.json in a repository, the --screening
-# file, or the --record file when there is no screening record.
-findings contains located if {
-	some finding in reported
-	located := object.union(finding, location)
+import data.dpgcheck.lib.dpg
+import data.dpgcheck.lib.result
+
+# Findings point at the screening answers (data.dpgcheck.lib.dpg).
+findings contains dpg.on_screening_answers(finding) if some finding in _reported
+
+_answers := object.get(input, ["dpg", "screening", "standards"], {})
+
+_supports := object.get(_answers, "supports", "missing")
+
+_standards := object.get(_answers, "standards", 0)
+
+_practices := object.get(_answers, "best_practices", "missing")
+
+_practices_listed := object.get(_answers, "best_practices_list", 0)
+
+_evidence := {"supports_standards": _supports, "standards": _standards, "best_practices": _practices, "best_practices_listed": _practices_listed}
+
+_shown_answer := {"yes": "Yes", "no": "No", "unknown": "Unknown", "missing": "not answered", "other": "neither Yes nor No"}
+
+_shown_standards if {
+	_supports == "yes"
+	_standards > 0
 }
 
-record_files := object.get(input, ["dpg", "files"], [])
-
-location := {"location": {"path": record_files[count(record_files) - 1]}} if count(record_files) > 0
-else := {}
-
-answers := object.get(input, ["dpg", "screening", "standards"], {})
-
-supports := object.get(answers, "supports", "missing")
-
-standards := object.get(answers, "standards", 0)
-
-practices := object.get(answers, "best_practices", "missing")
-
-practices_listed := object.get(answers, "best_practices_list", 0)
-
-evidence := {"supports_standards": supports, "standards": standards, "best_practices": practices, "best_practices_listed": practices_listed}
-
-shown_answer := {"yes": "Yes", "no": "No", "unknown": "Unknown", "missing": "not answered", "other": "neither Yes nor No"}
-
-shown_standards if {
-	supports == "yes"
-	standards > 0
+_shown_practices if {
+	_practices == "yes"
+	_practices_listed > 0
 }
 
-shown_practices if {
-	practices == "yes"
-	practices_listed > 0
+_reported contains finding if {
+	_supports == "no"
+	_practices == "no"
+	finding := result.fail(
+		"Indicator 8 (standards and best practices): the record says the solution supports no standard and follows no best practice (standards.supportStandards: No, implementBestPractices: No)",
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	supports == "no"
-	practices == "no"
-	finding := {
-		"message": "Indicator 8 (standards and best practices): the record says the solution supports no standard and follows no best practice (standards.supportStandards: No, implementBestPractices: No)",
-		"evidence": evidence,
-	}
+_reported contains finding if {
+	not _shown_standards
+	not _shown_practices
+	not _both_no
+	finding := result.insufficient_evidence(
+		sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [_shown_answer[_supports], _standards, _shown_answer[_practices], _practices_listed]),
+		_evidence,
+	)
 }
 
-reported contains finding if {
-	not shown_standards
-	not shown_practices
-	not both_no
-	finding := {
-		"message": sprintf("Indicator 8 (standards and best practices): neither supported standards nor followed best practices are shown (supportStandards: %s with %d listed; implementBestPractices: %s with %d listed)", [shown_answer[supports], standards, shown_answer[practices], practices_listed]),
-		"evidence": evidence,
-		"outcome": "insufficient_evidence",
-	}
-}
-
-both_no if {
-	supports == "no"
-	practices == "no"
+_both_no if {
+	_supports == "no"
+	_practices == "no"
 }

@@ -16,16 +16,18 @@
 #     missing, and run dpgcheck again.
 package dpgcheck.rules.facts["collection-problems"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some p in input.problems
 	finding := object.union(
-		{
-			"message": sprintf("%s: %s", [p.source, p.message]),
-			"evidence": {"source": p.source, "code": p.code},
-		},
-		location(p),
+		result.fail(
+			sprintf("%s: %s", [p.source, p.message]),
+			{"source": p.source, "code": p.code},
+		),
+		_location(p),
 	)
 }
 
-location(p) := {"location": {"path": p.path}} if p.path
+_location(p) := {"location": {"path": p.path}} if p.path
 else := {}

@@ -31,41 +31,41 @@
 package dpgcheck.rules.governance["changelog-maintained"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
 not_applicable if not input.governance
 
-changelog := input.governance.changelog
+_changelog := input.governance.changelog
 
 findings contains finding if {
 	input.governance
 	count(input.governance.documents.changelog) == 0
-	finding := {
-		"message": "No changelog found: add CHANGELOG.md summarising the changes in each release",
-		"evidence": {"suggested_path": "CHANGELOG.md", "searched": ["root", ".github", "docs", "doc"]},
-	}
+	finding := result.fail(
+		"No changelog found: add CHANGELOG.md summarising the changes in each release",
+		{"suggested_path": "CHANGELOG.md", "searched": ["root", ".github", "docs", "doc"]},
+	)
 }
 
 findings contains finding if {
-	changelog.path != null
+	_changelog.path != null
 	minimum := config.threshold("changelog_min_entries")
-	changelog.entries < minimum
-	not object.get(changelog, "release_notes_link", false)
-	finding := {
-		"message": sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [changelog.path, changelog.entries, minimum]),
-		"evidence": {"entries": changelog.entries, "minimum": minimum, "unreleased_section": changelog.unreleased_section},
-		"location": {"path": changelog.path, "line": 1},
-	}
+	_changelog.entries < minimum
+	not object.get(_changelog, "release_notes_link", false)
+	finding := result.fail_at(
+		sprintf("%s names %d released version(s); at least %d expected: add a section for each release", [_changelog.path, _changelog.entries, minimum]),
+		{"entries": _changelog.entries, "minimum": minimum, "unreleased_section": _changelog.unreleased_section},
+		{"path": _changelog.path, "line": 1},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
 	input.governance
 	not config.threshold("changelog_min_entries")
-	finding := {
-		"message": "The threshold changelog_min_entries is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "changelog_min_entries"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold changelog_min_entries is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "changelog_min_entries"},
+	)
 }

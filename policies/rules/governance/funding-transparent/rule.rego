@@ -30,25 +30,27 @@
 #   profiles: [joint-governance, sustainable-use]
 package dpgcheck.rules.governance["funding-transparent"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.governance
 
-sources contains "funding_file" if count(input.governance.funding.platforms) > 0
+_sources contains "funding_file" if count(input.governance.funding.platforms) > 0
 
-sources contains "publiccode_funded_by" if input.publiccode.fields.funded_by_count > 0
+_sources contains "publiccode_funded_by" if input.publiccode.fields.funded_by_count > 0
 
-sources contains "funding_section" if count(input.governance.topics.funding) > 0
+_sources contains "funding_section" if count(input.governance.topics.funding) > 0
 
 findings contains finding if {
 	input.governance
-	count(sources) == 0
-	finding := {
-		"message": "No statement of funding found: say who funds the project (a Funding section, fundedBy in publiccode.yml or .github/FUNDING.yml)",
-		"evidence": {
+	count(_sources) == 0
+	finding := result.fail(
+		"No statement of funding found: say who funds the project (a Funding section, fundedBy in publiccode.yml or .github/FUNDING.yml)",
+		{
 			"funding_file": input.governance.funding.path,
 			"publiccode": object.get(input, ["publiccode", "path"], null),
 			"searched": ["funding section in the README and governance documents", "publiccode.yml fundedBy", ".github/FUNDING.yml"],
 		},
-	}
+	)
 }

@@ -32,12 +32,13 @@
 package dpgcheck.rules.governance["governance-documented"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
 not_applicable if not input.governance
 
-labels := {
+_labels := {
 	"amendments": "how the governance itself is changed",
 	"conflict_resolution": "conflict resolution",
 	"decision_making": "decision making",
@@ -49,44 +50,43 @@ labels := {
 	"voting_thresholds": "voting thresholds",
 }
 
-governance_files := [doc.path | some doc in input.governance.documents.governance]
+_governance_files := [doc.path | some doc in input.governance.documents.governance]
 
 # Documents that describe governance: GOVERNANCE files first, then documents with a governance section.
-documents := array.concat(
-	governance_files,
-	[path | some path in input.governance.topics.governance; not path in governance_files],
+_documents := array.concat(
+	_governance_files,
+	[path | some path in input.governance.topics.governance; not path in _governance_files],
 )
 
 findings contains finding if {
 	input.governance
-	count(documents) == 0
-	finding := {
-		"message": "No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
-		"evidence": {"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
-	}
+	count(_documents) == 0
+	finding := result.fail(
+		"No governance document found: add GOVERNANCE.md saying how decisions are made and which roles exist",
+		{"suggested_path": "GOVERNANCE.md", "searched": ["root", ".github", "docs", "doc", "governance/"]},
+	)
 }
 
 findings contains finding if {
-	count(documents) > 0
+	count(_documents) > 0
 	missing := [topic |
 		some topic in config.threshold("governance_required_topics")
 		count(object.get(input.governance.topics, topic, [])) == 0
 	]
 	count(missing) > 0
-	finding := {
-		"message": sprintf("The governance documentation (%s) does not cover %s", [documents[0], concat(", ", [object.get(labels, t, t) | some t in missing])]),
-		"evidence": {"documents": documents, "missing_topics": missing},
-		"location": {"path": documents[0], "line": 1},
-	}
+	finding := result.fail_at(
+		sprintf("The governance documentation (%s) does not cover %s", [_documents[0], concat(", ", [object.get(_labels, t, t) | some t in missing])]),
+		{"documents": _documents, "missing_topics": missing},
+		{"path": _documents[0], "line": 1},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
 	input.governance
 	not config.threshold("governance_required_topics")
-	finding := {
-		"message": "The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "governance_required_topics"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold governance_required_topics is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "governance_required_topics"},
+	)
 }

@@ -20,18 +20,20 @@
 #   profiles: [joint-governance]
 package dpgcheck.rules.governance["publiccode-current"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.publiccode.present
 
-publiccode := input.publiccode
+_publiccode := input.publiccode
 
 findings contains finding if {
-	publiccode.present
-	some warning in publiccode.warnings
-	finding := {
-		"message": sprintf("%s: %s", [publiccode.path, warning.message]),
-		"evidence": {"key": warning.key, "code": warning.code},
-		"location": {"path": publiccode.path, "line": warning.line},
-	}
+	_publiccode.present
+	some warning in _publiccode.warnings
+	finding := result.fail_at(
+		sprintf("%s: %s", [_publiccode.path, warning.message]),
+		{"key": warning.key, "code": warning.code},
+		{"path": _publiccode.path, "line": warning.line},
+	)
 }

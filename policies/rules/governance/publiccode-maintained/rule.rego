@@ -25,44 +25,46 @@
 #   profiles: [joint-governance, procurement-minimum, sustainable-use]
 package dpgcheck.rules.governance["publiccode-maintained"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
-parsed if is_object(input.publiccode.fields)
+_parsed if is_object(input.publiccode.fields)
 
-not_applicable if not parsed
+not_applicable if not _parsed
 
-fields := input.publiccode.fields
+_fields := input.publiccode.fields
 
-location := {"path": input.publiccode.path, "line": 1}
+_location := {"path": input.publiccode.path, "line": 1}
 
-today := substring(input.options.now, 0, 10)
+_today := substring(input.options.now, 0, 10)
 
 findings contains finding if {
-	fields.maintenance_type == "none"
-	finding := {
-		"message": sprintf("%s declares maintenance.type none: nobody maintains the software", [input.publiccode.path]),
-		"evidence": {"maintenance_type": "none"},
-		"location": location,
-	}
+	_fields.maintenance_type == "none"
+	finding := result.fail_at(
+		sprintf("%s declares maintenance.type none: nobody maintains the software", [input.publiccode.path]),
+		{"maintenance_type": "none"},
+		_location,
+	)
 }
 
 findings contains finding if {
-	fields.maintenance_type == "contract"
-	count(fields.contractors_until) > 0
-	latest := max(fields.contractors_until)
-	latest < today
-	finding := {
-		"message": sprintf("%s: every maintenance contract has ended (the latest ran until %s)", [input.publiccode.path, latest]),
-		"evidence": {"maintenance_type": "contract", "latest_until": latest, "today": today},
-		"location": location,
-	}
+	_fields.maintenance_type == "contract"
+	count(_fields.contractors_until) > 0
+	latest := max(_fields.contractors_until)
+	latest < _today
+	finding := result.fail_at(
+		sprintf("%s: every maintenance contract has ended (the latest ran until %s)", [input.publiccode.path, latest]),
+		{"maintenance_type": "contract", "latest_until": latest, "today": _today},
+		_location,
+	)
 }
 
 findings contains finding if {
-	fields.development_status == "obsolete"
-	finding := {
-		"message": sprintf("%s declares developmentStatus obsolete", [input.publiccode.path]),
-		"evidence": {"development_status": "obsolete"},
-		"location": location,
-	}
+	_fields.development_status == "obsolete"
+	finding := result.fail_at(
+		sprintf("%s declares developmentStatus obsolete", [input.publiccode.path]),
+		{"development_status": "obsolete"},
+		_location,
+	)
 }

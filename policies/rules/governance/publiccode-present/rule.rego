@@ -23,18 +23,20 @@
 #   profiles: [joint-governance]
 package dpgcheck.rules.governance["publiccode-present"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.publiccode
 
 findings contains finding if {
 	input.publiccode.present == false
-	finding := {
-		"message": "No publiccode.yml at the repository root: add one so public-sector software catalogues can find and describe the software",
-		"evidence": {
+	finding := result.fail(
+		"No publiccode.yml at the repository root: add one so public-sector software catalogues can find and describe the software",
+		{
 			"suggested_path": "publiccode.yml",
 			"searched": ["publiccode.yml", "publiccode.yaml"],
 			"found_elsewhere": object.get(input.publiccode, "elsewhere", []),
 		},
-	}
+	)
 }

@@ -28,28 +28,30 @@
 #   profiles: [joint-governance, procurement-minimum]
 package dpgcheck.rules.governance["publiccode-valid"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.publiccode.present
 
-publiccode := input.publiccode
+_publiccode := input.publiccode
 
 findings contains finding if {
-	publiccode.present
-	some error in publiccode.errors
-	finding := {
-		"message": sprintf("%s: %s", [publiccode.path, error.message]),
-		"evidence": {"key": error.key, "code": error.code},
-		"location": {"path": publiccode.path, "line": error.line},
-	}
+	_publiccode.present
+	some error in _publiccode.errors
+	finding := result.fail_at(
+		sprintf("%s: %s", [_publiccode.path, error.message]),
+		{"key": error.key, "code": error.code},
+		{"path": _publiccode.path, "line": error.line},
+	)
 }
 
 findings contains finding if {
-	publiccode.present
-	publiccode.error_count > count(publiccode.errors)
-	finding := {
-		"message": sprintf("%s: %d more error(s) not listed", [publiccode.path, publiccode.error_count - count(publiccode.errors)]),
-		"evidence": {"key": "", "code": "more-errors"},
-		"location": {"path": publiccode.path, "line": 1},
-	}
+	_publiccode.present
+	_publiccode.error_count > count(_publiccode.errors)
+	finding := result.fail_at(
+		sprintf("%s: %d more error(s) not listed", [_publiccode.path, _publiccode.error_count - count(_publiccode.errors)]),
+		{"key": "", "code": "more-errors"},
+		{"path": _publiccode.path, "line": 1},
+	)
 }

@@ -21,21 +21,23 @@
 #   profiles: [joint-governance]
 package dpgcheck.rules.governance["roadmap-published"]
 
+import data.dpgcheck.lib.result
+
 default not_applicable := false
 
 not_applicable if not input.governance
 
-sources contains "roadmap_file" if count(input.governance.documents.roadmap) > 0
+_sources contains "roadmap_file" if count(input.governance.documents.roadmap) > 0
 
-sources contains "publiccode_roadmap" if is_string(input.publiccode.fields.roadmap)
+_sources contains "publiccode_roadmap" if is_string(input.publiccode.fields.roadmap)
 
-sources contains "roadmap_section" if count(input.governance.topics.roadmap) > 0
+_sources contains "roadmap_section" if count(input.governance.topics.roadmap) > 0
 
 findings contains finding if {
 	input.governance
-	count(sources) == 0
-	finding := {
-		"message": "No public roadmap found: add ROADMAP.md, a Roadmap section in the README, or a roadmap URL in publiccode.yml",
-		"evidence": {"suggested_path": "ROADMAP.md", "searched": ["ROADMAP file", "publiccode.yml roadmap", "roadmap section in the README and governance documents"]},
-	}
+	count(_sources) == 0
+	finding := result.fail(
+		"No public roadmap found: add ROADMAP.md, a Roadmap section in the README, or a roadmap URL in publiccode.yml",
+		{"suggested_path": "ROADMAP.md", "searched": ["ROADMAP file", "publiccode.yml roadmap", "roadmap section in the README and governance documents"]},
+	)
 }

@@ -24,36 +24,36 @@
 package dpgcheck.rules.governance["vision-mission-values"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
 default not_applicable := false
 
 not_applicable if not input.governance
 
-statements := ["mission", "vision", "values"]
+_statements := ["mission", "vision", "values"]
 
-stated := [s | some s in statements; count(object.get(input.governance.topics, s, [])) > 0]
+_stated := [s | some s in _statements; count(object.get(input.governance.topics, s, [])) > 0]
 
-missing := [s | some s in statements; not s in stated]
+_missing := [s | some s in _statements; not s in _stated]
 
-documents := sort({path | some s in statements; some path in object.get(input.governance.topics, s, [])})
+_documents := sort({path | some s in _statements; some path in object.get(input.governance.topics, s, [])})
 
 findings contains finding if {
 	input.governance
 	minimum := config.threshold("vision_mission_values_minimum")
-	count(stated) < minimum
-	finding := {
-		"message": sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(stated), minimum, concat(", ", missing)]),
-		"evidence": {"stated": stated, "missing": missing, "documents": documents, "minimum": minimum},
-	}
+	count(_stated) < minimum
+	finding := result.fail(
+		sprintf("%d of the vision, mission and values statements found (%d expected); missing: %s", [count(_stated), minimum, concat(", ", _missing)]),
+		{"stated": _stated, "missing": _missing, "documents": _documents, "minimum": minimum},
+	)
 }
 
 # Without the threshold the rule cannot judge: say so rather than pass silently.
 findings contains finding if {
 	input.governance
 	not config.threshold("vision_mission_values_minimum")
-	finding := {
-		"message": "The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
-		"evidence": {"threshold": "vision_mission_values_minimum"},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence(
+		"The threshold vision_mission_values_minimum is not set in data.dpgcheck.config (or the profile): this rule cannot judge",
+		{"threshold": "vision_mission_values_minimum"},
+	)
 }

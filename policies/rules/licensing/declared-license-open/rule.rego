@@ -29,36 +29,37 @@
 package dpgcheck.rules.licensing["declared-license-open"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-declared := object.get(input, ["licenses", "declared"], [])
+_declared := object.get(input, ["licenses", "declared"], [])
 
-detected := object.get(input, ["licenses", "detected"], [])
+_detected := object.get(input, ["licenses", "detected"], [])
 
 # The DPG record is judged per solution type by the DPG pack (dpg-open-license).
-judged := [d |
-	some d in declared
+_judged := [d |
+	some d in _declared
 	d.source != "dpg-record"
 	d.analysis != null
 ]
 
 findings contains finding if {
-	some d in judged
+	some d in _judged
 	d.analysis.valid
 	not licenses.expression_open(d.analysis)
 	not_open := sort(licenses.not_open_ids(d.analysis))
-	finding := {
-		"message": sprintf("%s (%s): %s is not an open licence: %s not OSI-approved, FSF-libre or an open data licence", [
-			d.path, d.field, d.analysis.normalized, ids_text(not_open),
+	finding := result.fail_at(
+		sprintf("%s (%s): %s is not an open licence: %s not OSI-approved, FSF-libre or an open data licence", [
+			d.path, d.field, d.analysis.normalized, _ids_text(not_open),
 		]),
-		"evidence": {"source": d.source, "field": d.field, "expression": d.analysis.normalized, "not_open": not_open},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "field": d.field, "expression": d.analysis.normalized, "not_open": not_open},
+		{"path": d.path},
+	)
 }
 
 # Nothing declared: judge what the licence files at the root hold.
 findings contains finding if {
-	count(judged) == 0
-	some t in detected
+	count(_judged) == 0
+	some t in _detected
 	t.location == "root"
 	not t.third_party
 	t.match in {"full", "with_additional_terms", "notice"}
@@ -66,34 +67,33 @@ findings contains finding if {
 	every c in t.candidates {
 		not licenses.open_license(c)
 	}
-	finding := {
-		"message": sprintf("%s holds %s, which is not an open licence (not OSI-approved, FSF-libre or an open data licence)", [t.path, t.spdx_id]),
-		"evidence": {"source": "licence-file", "spdx_id": t.spdx_id, "not_open": sort(t.candidates)},
-		"location": {"path": t.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s holds %s, which is not an open licence (not OSI-approved, FSF-libre or an open data licence)", [t.path, t.spdx_id]),
+		{"source": "licence-file", "spdx_id": t.spdx_id, "not_open": sort(t.candidates)},
+		{"path": t.path},
+	)
 }
 
 # Nothing declared, and no licence file at the root holds a licence that can be recognised
 # (a proprietary notice, an empty or unusual text): nothing shows the licence is open.
 findings contains finding if {
-	count(judged) == 0
-	own := [t | some t in detected; t.location == "root"; not t.third_party]
+	count(_judged) == 0
+	own := [t | some t in _detected; t.location == "root"; not t.third_party]
 	count(own) > 0
-	not recognised(own)
+	not _recognised(own)
 	paths := sort([t.path | some t in own])
-	finding := {
-		"message": sprintf("%s: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression", [concat(", ", paths)]),
-		"evidence": {"source": "licence-file", "unrecognised": paths},
-		"location": {"path": paths[0]},
-		"outcome": "insufficient_evidence",
-	}
+	finding := result.insufficient_evidence_at(
+		sprintf("%s: no recognised licence text and no licence declared in package metadata, so nothing shows the licence is open; use a standard licence text or declare an SPDX expression", [concat(", ", paths)]),
+		{"source": "licence-file", "unrecognised": paths},
+		{"path": paths[0]},
+	)
 }
 
-recognised(files) if {
+_recognised(files) if {
 	some t in files
 	t.match in {"full", "with_additional_terms", "notice"}
 	count(t.candidates) > 0
 }
 
-ids_text(ids) := sprintf("%s is", [ids[0]]) if count(ids) == 1
+_ids_text(ids) := sprintf("%s is", [ids[0]]) if count(ids) == 1
 else := sprintf("%s are", [concat(", ", ids)])

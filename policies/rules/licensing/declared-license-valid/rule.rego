@@ -24,51 +24,52 @@
 #     use LicenseRef-<name> and ship its text in LICENSES/LicenseRef-<name>.txt.
 package dpgcheck.rules.licensing["declared-license-valid"]
 
-declared := object.get(input, ["licenses", "declared"], [])
+import data.dpgcheck.lib.result
+
+_declared := object.get(input, ["licenses", "declared"], [])
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.analysis != null
 	d.analysis.error != null
-	finding := {
-		"message": sprintf("%s (%s): %q is not a valid SPDX licence expression (%s)", [d.path, d.field, d.value, d.analysis.error]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "problem": "invalid-expression"},
-		"location": {"path": d.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s (%s): %q is not a valid SPDX licence expression (%s)", [d.path, d.field, d.value, d.analysis.error]),
+		{"source": d.source, "field": d.field, "value": d.value, "problem": "invalid-expression"},
+		{"path": d.path},
+	)
 }
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.analysis != null
 	d.analysis.error == null
 	count(d.analysis.unknown) > 0
-	finding := {
-		"message": sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, unknown_text(d.analysis.unknown)]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "unknown": d.analysis.unknown, "problem": "unknown-id"},
-		"location": {"path": d.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s (%s): %s not on the SPDX licence list; use the exact id from https://spdx.org/licenses/ or LicenseRef-<name>", [d.path, d.field, _unknown_text(d.analysis.unknown)]),
+		{"source": d.source, "field": d.field, "value": d.value, "unknown": d.analysis.unknown, "problem": "unknown-id"},
+		{"path": d.path},
+	)
 }
 
 findings contains finding if {
-	some d in declared
+	some d in _declared
 	d.kind == "name"
 	d.expression == null
-	not stated_elsewhere_in(d.path)
-	finding := {
-		"message": sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
-		"evidence": {"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
-		"location": {"path": d.path},
-		"outcome": "insufficient_evidence",
-	}
+	not _stated_elsewhere_in(d.path)
+	finding := result.insufficient_evidence_at(
+		sprintf("%s (%s): the licence name %q does not identify one SPDX licence; state the licence as an SPDX expression", [d.path, d.field, d.value]),
+		{"source": d.source, "field": d.field, "value": d.value, "problem": "unmapped-name"},
+		{"path": d.path},
+	)
 }
 
 # A file that also states an SPDX expression (pyproject.toml's project.license next to a
 # vague "BSD License" classifier) has said what it means.
-stated_elsewhere_in(path) if {
-	some other in declared
+_stated_elsewhere_in(path) if {
+	some other in _declared
 	other.path == path
 	other.expression != null
 }
 
-unknown_text(ids) := sprintf("%q is", [ids[0]]) if count(ids) == 1
+_unknown_text(ids) := sprintf("%q is", [ids[0]]) if count(ids) == 1
 else := sprintf("%s are", [concat(", ", [sprintf("%q", [i]) | some i in ids])])

@@ -30,42 +30,43 @@
 package dpgcheck.rules.licensing["dependency-license-incompatible"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-documents := [d | some d in input.sbom.documents; d.readable]
+_documents := [d | some d in input.sbom.documents; d.readable]
 
 # The project's licence: what it declares (package metadata, publiccode.yml), else what its
 # licence files say together (combined). The DPG record is judged by the DPG pack.
-declared := {d.analysis |
+_declared := {d.analysis |
 	some d in object.get(input, ["licenses", "declared"], [])
 	d.source != "dpg-record"
-	usable(d.analysis)
+	_usable(d.analysis)
 }
 
-projects := declared if count(declared) > 0
+_projects := _declared if count(_declared) > 0
 
 else := {a |
 	a := object.get(input, ["licenses", "combined", "analysis"], null)
-	usable(a)
+	_usable(a)
 }
 
-usable(analysis) if {
+_usable(analysis) if {
 	analysis != null
 	analysis.valid
 	count(analysis.dnf) > 0
 }
 
-not_applicable if count(documents) == 0
+not_applicable if count(_documents) == 0
 
-not_applicable if count(projects) == 0
+not_applicable if count(_projects) == 0
 
 findings contains finding if {
-	some project in projects
-	some document in documents
+	some project in _projects
+	some document in _documents
 	some row in document.licenses
 	row.effective > 0
 	row.analysis.valid
 	every alternative in project.dnf {
-		blocked(alternative, row.analysis)
+		_blocked(alternative, row.analysis)
 	}
 	conflicts := sort({c |
 		some alternative in project.dnf
@@ -75,24 +76,24 @@ findings contains finding if {
 		c := {"outbound": outbound, "inbound": inbound, "source": licenses.compatibility(outbound, inbound).source}
 	})
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %s, which a project under %s cannot include (%s), e.g. %s", [
-				document.path, row.effective, row.analysis.normalized, project.normalized, conflicts_text(conflicts), concat(", ", array.slice(row.examples, 0, 3)),
+		result.fail(
+			sprintf("%s: %d packages are under %s, which a project under %s cannot include (%s), e.g. %s", [
+				document.path, row.effective, row.analysis.normalized, project.normalized, _conflicts_text(conflicts), concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"project_license": project.normalized, "expression": row.analysis.normalized, "conflicts": conflicts, "packages": row.effective, "examples": row.examples},
-		},
-		location(document),
+			{"project_license": project.normalized, "expression": row.analysis.normalized, "conflicts": conflicts, "packages": row.effective, "examples": row.examples},
+		),
+		_location(document),
 	)
 }
 
 # An outbound alternative is blocked when one of its licences cannot take the inbound expression.
-blocked(alternative, analysis) if {
+_blocked(alternative, analysis) if {
 	some outbound in alternative
 	licenses.inbound_verdict(outbound, analysis) == "no"
 }
 
-conflicts_text(conflicts) := concat("; ", [sprintf("%s into %s: no, per %s", [c.inbound, c.outbound, c.source]) | some c in conflicts])
+_conflicts_text(conflicts) := concat("; ", [sprintf("%s into %s: no, per %s", [c.inbound, c.outbound, c.source]) | some c in conflicts])
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

@@ -25,31 +25,32 @@
 package dpgcheck.rules.licensing["dependency-license-not-open"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-documents := [d | some d in input.sbom.documents; d.readable]
+_documents := [d | some d in input.sbom.documents; d.readable]
 
-not_applicable if count(documents) == 0
+not_applicable if count(_documents) == 0
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	some row in document.licenses
 	row.effective > 0
-	judgeable(row.analysis)
+	_judgeable(row.analysis)
 	not licenses.expression_open(row.analysis)
 	not_open := sort(licenses.not_open_ids(row.analysis))
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %s, which is not an open licence (%s not OSI-approved, FSF-libre or open data), e.g. %s", [
+		result.fail(
+			sprintf("%s: %d packages are under %s, which is not an open licence (%s not OSI-approved, FSF-libre or open data), e.g. %s", [
 				document.path, row.effective, row.analysis.normalized, concat(", ", not_open), concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"expression": row.analysis.normalized, "not_open": not_open, "packages": row.effective, "examples": row.examples},
-		},
-		location(document),
+			{"expression": row.analysis.normalized, "not_open": not_open, "packages": row.effective, "examples": row.examples},
+		),
+		_location(document),
 	)
 }
 
 # Only expressions made of ids the licence data knows; the rest is "unknown".
-judgeable(analysis) if {
+_judgeable(analysis) if {
 	analysis.valid
 	count(analysis.ids) > 0
 	every id in analysis.ids {
@@ -57,6 +58,6 @@ judgeable(analysis) if {
 	}
 }
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

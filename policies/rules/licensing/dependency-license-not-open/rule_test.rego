@@ -51,3 +51,8 @@ test_success_open_choice_and_open_data if {
 	rule.findings == set() with input as sbom("command-line", rows)
 		with data.dpgcheck.licenses.spdx as spdx
 }
+
+test_not_applicable_without_readable_sbom if {
+	rule.not_applicable with input as {"sbom": {"documents": [{"readable": false}]}}
+	not rule.not_applicable with input as sbom("repository", [])
+}

@@ -27,62 +27,63 @@
 package dpgcheck.rules.licensing["dependency-license-unknown"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-documents := [d | some d in input.sbom.documents; d.readable]
+_documents := [d | some d in input.sbom.documents; d.readable]
 
-not_applicable if count(documents) == 0
+not_applicable if count(_documents) == 0
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	missing := document.packages_missing.license
 	missing.count > 0
 	values := document.license_values.effective
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d of %d packages have no licence (NOASSERTION %d, NONE %d, absent %d), e.g. %s", [
+		result.fail(
+			sprintf("%s: %d of %d packages have no licence (NOASSERTION %d, NONE %d, absent %d), e.g. %s", [
 				document.path, missing.count, document.counts.packages, values.noassertion, values.none, values.absent,
 				concat(", ", array.slice(missing.examples, 0, 3)),
 			]),
-			"evidence": {"reason": "no-licence", "packages": missing.count, "examples": missing.examples, "noassertion": values.noassertion, "none": values.none, "absent": values.absent},
-		},
-		location(document),
+			{"reason": "no-licence", "packages": missing.count, "examples": missing.examples, "noassertion": values.noassertion, "none": values.none, "absent": values.absent},
+		),
+		_location(document),
 	)
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	some row in document.licenses
 	row.effective > 0
-	reason := unknown_reason(row.analysis)
+	reason := _unknown_reason(row.analysis)
 	finding := object.union(
-		{
-			"message": sprintf("%s: %d packages are under %q, %s, e.g. %s", [
-				document.path, row.effective, row.expression, reason_text[reason], concat(", ", array.slice(row.examples, 0, 3)),
+		result.fail(
+			sprintf("%s: %d packages are under %q, %s, e.g. %s", [
+				document.path, row.effective, row.expression, _reason_text[reason], concat(", ", array.slice(row.examples, 0, 3)),
 			]),
-			"evidence": {"reason": reason, "expression": row.expression, "packages": row.effective, "examples": row.examples, "unknown_ids": unknown_ids(row.analysis)},
-		},
-		location(document),
+			{"reason": reason, "expression": row.expression, "packages": row.effective, "examples": row.examples, "unknown_ids": _unknown_ids(row.analysis)},
+		),
+		_location(document),
 	)
 }
 
-reason_text := {
+_reason_text := {
 	"invalid-expression": "which is not an SPDX licence expression",
 	"unknown-id": "which names licences that are not on the SPDX list",
 	"license-ref": "a custom licence (LicenseRef-) the policy data does not know",
 }
 
-unknown_reason(analysis) := "invalid-expression" if {
+_unknown_reason(analysis) := "invalid-expression" if {
 	not analysis.valid
 	count(analysis.unknown) == 0
 } else := "unknown-id" if {
-	count(unknown_ids(analysis)) > 0
+	count(_unknown_ids(analysis)) > 0
 } else := "license-ref" if {
 	some id in analysis.license_refs
 	not licenses.known(id)
 }
 
-unknown_ids(analysis) := sort({id | some id in analysis.ids; not licenses.known(id); not licenses.license_ref(id)} | {id | some id in analysis.unknown; not licenses.license_ref(id)})
+_unknown_ids(analysis) := sort({id | some id in analysis.ids; not licenses.known(id); not licenses.license_ref(id)} | {id | some id in analysis.unknown; not licenses.license_ref(id)})
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

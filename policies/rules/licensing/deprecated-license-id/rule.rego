@@ -21,19 +21,21 @@
 #     LGPL-2.0-or-later WITH WxWindows-exception-3.1.
 package dpgcheck.rules.licensing["deprecated-license-id"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some d in object.get(input, ["licenses", "declared"], [])
 	d.analysis != null
 	some old in d.analysis.deprecated
-	finding := {
-		"message": sprintf("%s (%s): %s is a deprecated SPDX id; write %s", [d.path, d.field, old.id, advice(old)]),
-		"evidence": {"source": d.source, "field": d.field, "deprecated": old.id, "replacement": old.replacement},
-		"location": {"path": d.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s (%s): %s is a deprecated SPDX id; write %s", [d.path, d.field, old.id, _advice(old)]),
+		{"source": d.source, "field": d.field, "deprecated": old.id, "replacement": old.replacement},
+		{"path": d.path},
+	)
 }
 
 # A bare GNU id ("GPL-2.0") does not say whether later versions are allowed.
-advice(old) := sprintf("%s, or %s-or-later if later versions are allowed", [old.replacement, trim_suffix(old.replacement, "-only")]) if {
+_advice(old) := sprintf("%s, or %s-or-later if later versions are allowed", [old.replacement, trim_suffix(old.replacement, "-only")]) if {
 	endswith(old.replacement, "-only")
 	not endswith(old.id, "-only")
 } else := old.replacement

@@ -25,13 +25,15 @@
 #     non-open.
 package dpgcheck.rules.licensing["license-additional-terms"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some t in object.get(input, ["licenses", "detected"], [])
 	t.match == "with_additional_terms"
 	extra := t.additional_terms
-	finding := {
-		"message": sprintf("%s holds %s with additional terms (%d words %s): %q", [t.path, t.spdx_id, extra.words, extra.position, extra.excerpt]),
-		"evidence": {"spdx_id": t.spdx_id, "position": extra.position, "words": extra.words, "excerpt": extra.excerpt, "confidence": t.confidence},
-		"location": {"path": t.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s holds %s with additional terms (%d words %s): %q", [t.path, t.spdx_id, extra.words, extra.position, extra.excerpt]),
+		{"spdx_id": t.spdx_id, "position": extra.position, "words": extra.words, "excerpt": extra.excerpt, "confidence": t.confidence},
+		{"path": t.path},
+	)
 }

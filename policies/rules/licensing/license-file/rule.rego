@@ -19,46 +19,48 @@
 #     the texts in LICENSES/<SPDX-id>.txt as the REUSE specification describes.
 package dpgcheck.rules.licensing["license-file"]
 
-root_licenses := [f |
+import data.dpgcheck.lib.result
+
+_root_licenses := [f |
 	some f in input.files.inventory.license
 	f.location == "root"
-	not third_party(f.path)
+	not _third_party(f.path)
 ]
 
 # LICENSE-THIRD-PARTY and the like (input.licenses) cover other people's code.
-third_party(path) if {
+_third_party(path) if {
 	some t in object.get(input, ["licenses", "detected"], [])
 	t.path == path
 	t.third_party
 }
 
 findings contains finding if {
-	count(root_licenses) == 0
+	count(_root_licenses) == 0
 	count(input.files.inventory.license_text) == 0
-	elsewhere := [f.path | some f in input.files.inventory.license; not third_party(f.path)]
-	others := [f.path | some f in input.files.inventory.license; third_party(f.path)]
-	finding := {
-		"message": message(elsewhere, others),
-		"evidence": {"suggested_path": "LICENSE", "found_elsewhere": elsewhere, "third_party_only": others},
-	}
+	elsewhere := [f.path | some f in input.files.inventory.license; not _third_party(f.path)]
+	others := [f.path | some f in input.files.inventory.license; _third_party(f.path)]
+	finding := result.fail(
+		_message(elsewhere, others),
+		{"suggested_path": "LICENSE", "found_elsewhere": elsewhere, "third_party_only": others},
+	)
 }
 
 # A licence file with nothing in it grants nothing.
 findings contains finding if {
-	count(root_licenses) > 0
-	every f in root_licenses {
+	count(_root_licenses) > 0
+	every f in _root_licenses {
 		f.size == 0
 	}
 	count(input.files.inventory.license_text) == 0
-	paths := sort([f.path | some f in root_licenses])
-	finding := {
-		"message": sprintf("%s is empty: put the full text of the project's licence in it", [concat(", ", paths)]),
-		"evidence": {"empty": paths},
-		"location": {"path": paths[0]},
-	}
+	paths := sort([f.path | some f in _root_licenses])
+	finding := result.fail_at(
+		sprintf("%s is empty: put the full text of the project's licence in it", [concat(", ", paths)]),
+		{"empty": paths},
+		{"path": paths[0]},
+	)
 }
 
-message(elsewhere, others) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
+_message(elsewhere, others) := "No licence file at the repository root: add LICENSE with the full text of an open licence" if {
 	count(elsewhere) == 0
 	count(others) == 0
 } else := sprintf("Only third-party licence files at the repository root (%s): add LICENSE with the project's own licence", [concat(", ", others)]) if {

@@ -28,92 +28,93 @@
 package dpgcheck.rules.licensing["license-mismatch"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-default min_confidence := 0.8
+default _min_confidence := 0.8
 
-min_confidence := config.threshold("license_detection_min_confidence")
+_min_confidence := config.threshold("license_detection_min_confidence")
 
-declared := [d |
+_declared := [d |
 	some d in object.get(input, ["licenses", "declared"], [])
 	d.analysis != null
 	d.analysis.valid
 ]
 
 # Licence files about the project's own code (not LICENSE-THIRD-PARTY and the like).
-recognised := [t |
+_recognised := [t |
 	some t in object.get(input, ["licenses", "detected"], [])
 	t.match in {"full", "with_additional_terms", "notice", "multiple"}
 	not t.third_party
 ]
 
 # COPYING (GPL-3.0) shipped beside COPYING.LESSER, as the LGPL-3.0 asks.
-lgpl_companion(t) if {
-	some inference in combined.inferences
+_lgpl_companion(t) if {
+	some inference in _combined.inferences
 	inference.kind == "lgpl-incorporates-gpl"
 	t.path in inference.from
 	startswith(t.spdx_id, "GPL-3.0")
 }
 
-combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
+_combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
 
-detected_ids := {c | some t in recognised; some c in t.candidates} | {i | some i in combined.ids}
+_detected_ids := {c | some t in _recognised; some c in t.candidates} | {i | some i in _combined.ids}
 
-declared_ids := {i | some d in declared; some i in d.analysis.ids}
+_declared_ids := {i | some d in _declared; some i in d.analysis.ids}
 
 # A declaration that no licence file supports (one finding per source and expression:
 # a repository of 200 Odoo addons declaring LGPL-3 gets one, naming the first).
 findings contains finding if {
-	count(recognised) > 0
-	some d in declared
-	count({i | some i in d.analysis.ids; i in detected_ids}) == 0
+	count(_recognised) > 0
+	some d in _declared
+	count({i | some i in d.analysis.ids; i in _detected_ids}) == 0
 	count(d.analysis.license_refs) < count(d.analysis.ids)
-	same := sort({o.path | some o in declared; o.source == d.source; o.analysis.normalized == d.analysis.normalized})
+	same := sort({o.path | some o in _declared; o.source == d.source; o.analysis.normalized == d.analysis.normalized})
 	d.path == same[0]
-	finding := {
-		"message": sprintf("%s (%s)%s %s, but no licence file holds it (the licence files hold %s)", [
-			d.path, d.field, others(same), d.analysis.normalized, concat(", ", sort(detected_ids)),
+	finding := result.fail_at(
+		sprintf("%s (%s)%s %s, but no licence file holds it (the licence files hold %s)", [
+			d.path, d.field, _others(same), d.analysis.normalized, concat(", ", sort(_detected_ids)),
 		]),
-		"evidence": {"source": d.source, "declared": d.analysis.normalized, "detected": sort(detected_ids), "problem": "declared-not-detected", "files": count(same)},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "declared": d.analysis.normalized, "detected": sort(_detected_ids), "problem": "declared-not-detected", "files": count(same)},
+		{"path": d.path},
+	)
 }
 
-others(paths) := " declares" if count(paths) == 1
+_others(paths) := " declares" if count(paths) == 1
 else := sprintf(" and %d other files declare", [count(paths) - 1])
 
 # A licence file at the root (or .github, docs) whose licence nobody declares.
 findings contains finding if {
-	count(declared) > 0
-	some t in recognised
+	count(_declared) > 0
+	some t in _recognised
 	t.location != "LICENSES"
-	t.confidence >= min_confidence
-	not lgpl_companion(t)
-	count({c | some c in t.candidates; c in declared_ids}) == 0
-	finding := {
-		"message": sprintf("%s holds %s, which no declaration names (declared: %s)", [
-			t.path, detected_text(t), concat(", ", sort(declared_ids)),
+	t.confidence >= _min_confidence
+	not _lgpl_companion(t)
+	count({c | some c in t.candidates; c in _declared_ids}) == 0
+	finding := result.fail_at(
+		sprintf("%s holds %s, which no declaration names (declared: %s)", [
+			t.path, _detected_text(t), concat(", ", sort(_declared_ids)),
 		]),
-		"evidence": {"detected": sort(t.candidates), "declared": sort(declared_ids), "confidence": t.confidence, "problem": "detected-not-declared"},
-		"location": {"path": t.path},
-	}
+		{"detected": sort(t.candidates), "declared": sort(_declared_ids), "confidence": t.confidence, "problem": "detected-not-declared"},
+		{"path": t.path},
+	)
 }
 
 # Declared -only where the licence files together say -or-later.
 findings contains finding if {
-	some inference in combined.inferences
+	some inference in _combined.inferences
 	inference.kind == "or-later"
 	only := concat("", [trim_suffix(inference.id, "-or-later"), "-only"])
-	some d in declared
+	some d in _declared
 	only in d.analysis.ids
 	not inference.id in d.analysis.ids
-	finding := {
-		"message": sprintf("%s (%s) declares %s, but %s together say %s (\"or any later version\")", [
+	finding := result.fail_at(
+		sprintf("%s (%s) declares %s, but %s together say %s (\"or any later version\")", [
 			d.path, d.field, only, concat(" and ", inference.from), inference.id,
 		]),
-		"evidence": {"source": d.source, "declared": only, "detected": inference.id, "files": inference.from, "problem": "only-vs-or-later"},
-		"location": {"path": d.path},
-	}
+		{"source": d.source, "declared": only, "detected": inference.id, "files": inference.from, "problem": "only-vs-or-later"},
+		{"path": d.path},
+	)
 }
 
-detected_text(t) := t.spdx_id if t.spdx_id != null
+_detected_text(t) := t.spdx_id if t.spdx_id != null
 else := concat(" and ", sort(t.candidates))

@@ -23,8 +23,9 @@
 package dpgcheck.rules.licensing["license-text-recognised"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-reasons := {
+_reasons := {
 	"unknown": "its text matches no licence dpgcheck knows",
 	"empty": "it is empty",
 	"not_read": "it could not be read as text",
@@ -33,13 +34,13 @@ reasons := {
 
 findings contains finding if {
 	some t in object.get(input, ["licenses", "detected"], [])
-	reason := reasons[t.match]
-	not custom_licence(t)
-	finding := {
-		"message": sprintf("%s does not hold a recognisable licence: %s", [t.path, reason]),
-		"evidence": {"match": t.match, "coverage": t.coverage},
-		"location": {"path": t.path},
-	}
+	reason := _reasons[t.match]
+	not _custom_licence(t)
+	finding := result.fail_at(
+		sprintf("%s does not hold a recognisable licence: %s", [t.path, reason]),
+		{"match": t.match, "coverage": t.coverage},
+		{"path": t.path},
+	)
 }
 
 findings contains finding if {
@@ -49,15 +50,15 @@ findings contains finding if {
 	licenses.known(t.named_id)
 	not licenses.deprecated(t.named_id)
 	not t.named_id in t.candidates
-	finding := {
-		"message": sprintf("%s is named %s but holds the text of %s", [t.path, t.named_id, t.spdx_id]),
-		"evidence": {"named_id": t.named_id, "detected": t.candidates, "confidence": t.confidence},
-		"location": {"path": t.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s is named %s but holds the text of %s", [t.path, t.named_id, t.spdx_id]),
+		{"named_id": t.named_id, "detected": t.candidates, "confidence": t.confidence},
+		{"path": t.path},
+	)
 }
 
 # LICENSES/LicenseRef-*.txt holds a custom licence that nobody can recognise.
-custom_licence(t) if {
+_custom_licence(t) if {
 	t.match == "unknown"
 	licenses.license_ref(t.named_id)
 }

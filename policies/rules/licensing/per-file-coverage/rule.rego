@@ -27,35 +27,36 @@
 package dpgcheck.rules.licensing["per-file-coverage"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-default minimum := 100
+default _minimum := 100
 
-minimum := config.threshold("per_file_coverage_min")
+_minimum := config.threshold("per_file_coverage_min")
 
-facts := input.reuse
+_facts := input.reuse
 
-not_applicable if facts.covered_files == 0
+not_applicable if _facts.covered_files == 0
 
-coverage := (100 * facts.with_both) / facts.covered_files if facts.covered_files > 0
+_coverage := (100 * _facts.with_both) / _facts.covered_files if _facts.covered_files > 0
 
 findings contains finding if {
-	facts.covered_files > 0
-	coverage < minimum
-	finding := {
-		"message": sprintf("%d of %d files (%s%%) carry both a copyright notice and licence information; the threshold is %v%%: %d lack a licence, %d lack a copyright notice", [
-			facts.with_both, facts.covered_files, percent_text(coverage), minimum,
-			facts.missing_licensing.count, facts.missing_copyright.count,
+	_facts.covered_files > 0
+	_coverage < _minimum
+	finding := result.fail(
+		sprintf("%d of %d files (%s%%) carry both a copyright notice and licence information; the threshold is %v%%: %d lack a licence, %d lack a copyright notice", [
+			_facts.with_both, _facts.covered_files, _percent_text(_coverage), _minimum,
+			_facts.missing_licensing.count, _facts.missing_copyright.count,
 		]),
-		"evidence": {
-			"covered_files": facts.covered_files,
-			"with_both": facts.with_both,
-			"coverage_percent": round(coverage * 100) / 100,
-			"threshold_percent": minimum,
-			"missing_licensing": facts.missing_licensing,
-			"missing_copyright": facts.missing_copyright,
-			"reuse_adopted": facts.adopted,
+		{
+			"covered_files": _facts.covered_files,
+			"with_both": _facts.with_both,
+			"coverage_percent": round(_coverage * 100) / 100,
+			"threshold_percent": _minimum,
+			"missing_licensing": _facts.missing_licensing,
+			"missing_copyright": _facts.missing_copyright,
+			"reuse_adopted": _facts.adopted,
 		},
-	}
+	)
 }
 
-percent_text(value) := sprintf("%v", [round(value * 10) / 10])
+_percent_text(value) := sprintf("%v", [round(value * 10) / 10])

@@ -22,14 +22,16 @@
 #     comment markers, e.g. `# SPDX-License-Identifier: MIT OR Apache-2.0`.
 package dpgcheck.rules.licensing["reuse-header-valid"]
 
+import data.dpgcheck.lib.result
+
 not_applicable if not input.reuse.adopted
 
 findings contains finding if {
 	input.reuse.adopted
 	some entry in input.reuse.invalid_expressions
-	finding := {
-		"message": sprintf("%s: %q (%s) is not a valid SPDX licence expression, so the file counts as unlicensed", [entry.path, entry.expression, entry.source]),
-		"evidence": {"expression": entry.expression, "source": entry.source},
-		"location": {"path": entry.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s: %q (%s) is not a valid SPDX licence expression, so the file counts as unlicensed", [entry.path, entry.expression, entry.source]),
+		{"expression": entry.expression, "source": entry.source},
+		{"path": entry.path},
+	)
 }

@@ -22,65 +22,66 @@
 package dpgcheck.rules.licensing["reuse-license-texts"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.result
 
-facts := input.reuse
+_facts := input.reuse
 
-not_applicable if not facts.adopted
+not_applicable if not _facts.adopted
 
 findings contains finding if {
-	facts.adopted
-	some id in facts.missing_licenses
-	finding := {
-		"message": sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
-		"evidence": {"problem": "missing-text", "license": id},
-	}
+	_facts.adopted
+	some id in _facts.missing_licenses
+	finding := result.fail(
+		sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
+		{"problem": "missing-text", "license": id},
+	)
 }
 
 findings contains finding if {
-	some id in facts.unused_licenses
-	some text in facts.licenses_dir
+	some id in _facts.unused_licenses
+	some text in _facts.licenses_dir
 	text.id == id
-	finding := {
-		"message": sprintf("%s is in LICENSES/ but no file uses it", [text.path]),
-		"evidence": {"problem": "unused-text", "license": id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s is in LICENSES/ but no file uses it", [text.path]),
+		{"problem": "unused-text", "license": id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	not licenses.known(text.id)
-	not spdx_exception(text.id)
+	not _spdx_exception(text.id)
 	not startswith(text.id, "LicenseRef-")
-	finding := {
-		"message": sprintf("%s: %s is neither an SPDX licence id nor a LicenseRef-", [text.path, text.id]),
-		"evidence": {"problem": "bad-name", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s: %s is neither an SPDX licence id nor a LicenseRef-", [text.path, text.id]),
+		{"problem": "bad-name", "license": text.id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	licenses.deprecated(text.id)
-	finding := {
-		"message": sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, replacement(text.id)]),
-		"evidence": {"problem": "deprecated-id", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s: %s is a deprecated SPDX id%s", [text.path, text.id, _replacement(text.id)]),
+		{"problem": "deprecated-id", "license": text.id},
+		{"path": text.path},
+	)
 }
 
 findings contains finding if {
-	some text in facts.licenses_dir
+	some text in _facts.licenses_dir
 	text.extension == ""
-	finding := {
-		"message": sprintf("%s has no file extension: name it %s.txt", [text.path, text.path]),
-		"evidence": {"problem": "no-extension", "license": text.id},
-		"location": {"path": text.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s has no file extension: name it %s.txt", [text.path, text.path]),
+		{"problem": "no-extension", "license": text.id},
+		{"path": text.path},
+	)
 }
 
-spdx_exception(id) if licenses.spdx.exceptions[id]
+_spdx_exception(id) if licenses.spdx.exceptions[id]
 
-replacement(id) := sprintf(" (use %s)", [licenses.spdx.licenses[id].replacement]) if {
+_replacement(id) := sprintf(" (use %s)", [licenses.spdx.licenses[id].replacement]) if {
 	licenses.spdx.licenses[id].replacement
 } else := ""

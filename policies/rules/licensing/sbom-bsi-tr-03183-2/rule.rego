@@ -32,97 +32,99 @@
 #     properties with a post-processing step when they do not write them.
 package dpgcheck.rules.licensing["sbom-bsi-tr-03183-2"]
 
-documents := [d | some d in input.sbom.documents; d.readable]
+import data.dpgcheck.lib.result
 
-not_applicable if count(documents) == 0
+_documents := [d | some d in input.sbom.documents; d.readable]
 
-bsi := data.dpgcheck.sbom.bsi_tr_03183_2
+not_applicable if count(_documents) == 0
 
-standard(document) := object.get(document, "standard", "spdx-2")
+_bsi := data.dpgcheck.sbom.bsi_tr_03183_2
+
+_standard(document) := object.get(document, "standard", "spdx-2")
 
 findings contains finding if {
-	some document in documents
-	not document.spec_version in object.get(bsi.formats, standard(document), [])
-	finding := make(
+	some document in _documents
+	not document.spec_version in object.get(_bsi.formats, _standard(document), [])
+	finding := _make(
 		document, "format",
 		sprintf("%s: %s %v is not a format TR-03183-2 v%s accepts (CycloneDX %s or SPDX %s)", [
-			document.path, standard(document), document.spec_version, bsi.version,
-			concat("/", bsi.formats.cyclonedx), concat("/", bsi.formats["spdx-3"]),
+			document.path, _standard(document), document.spec_version, _bsi.version,
+			concat("/", _bsi.formats.cyclonedx), concat("/", _bsi.formats["spdx-3"]),
 		]),
 		{"spec_version": document.spec_version},
 	)
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	contacts := object.get(document, "creator_contacts", {"email": 0, "url": 0})
 	contacts.email + contacts.url == 0
-	finding := make(document, "creator", sprintf("%s: no creator of the SBOM is given with an e-mail address or URL", [document.path]), {})
+	finding := _make(document, "creator", sprintf("%s: no creator of the SBOM is given with an e-mail address or URL", [document.path]), {})
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	not is_string(document.created)
-	finding := make(document, "timestamp", sprintf("%s: no timestamp", [document.path]), {})
+	finding := _make(document, "timestamp", sprintf("%s: no timestamp", [document.path]), {})
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	not is_string(document.namespace)
-	finding := make(document, "sbom-uri", sprintf("%s: no SBOM-URI (unique identifier of the SBOM)", [document.path]), {})
+	finding := _make(document, "sbom-uri", sprintf("%s: no SBOM-URI (unique identifier of the SBOM)", [document.path]), {})
 }
 
 # Elements the document's format has no field for (not_recorded) are not judged here.
 findings contains finding if {
-	some document in documents
-	some element, check in bsi.package_elements
+	some document in _documents
+	some element, check in _bsi.package_elements
 	not check.field in object.get(document, "not_recorded", [])
 	missing := object.get(document, ["packages_missing", check.field], null)
 	missing != null
 	missing.count > 0
-	finding := package_finding(document, element, missing.count, sprintf("%s, e.g. %s", [check.text, concat(", ", array.slice(missing.examples, 0, 3))]))
+	finding := _package_finding(document, element, missing.count, sprintf("%s, e.g. %s", [check.text, concat(", ", array.slice(missing.examples, 0, 3))]))
 }
 
 findings contains finding if {
-	some document in documents
-	with_hash := object.get(object.get(document, "hash_algorithms", {}), bsi.hash_algorithm, 0)
+	some document in _documents
+	with_hash := object.get(object.get(document, "hash_algorithms", {}), _bsi.hash_algorithm, 0)
 	with_hash < document.counts.packages
-	finding := package_finding(document, "hash", document.counts.packages - with_hash, sprintf("no %s hash", [bsi.hash_algorithm]))
+	finding := _package_finding(document, "hash", document.counts.packages - with_hash, sprintf("no %s hash", [_bsi.hash_algorithm]))
 }
 
 findings contains finding if {
-	some document in documents
-	standard(document) == "cyclonedx"
-	some element, name in bsi.cyclonedx_properties
+	some document in _documents
+	_standard(document) == "cyclonedx"
+	some element, name in _bsi.cyclonedx_properties
 	with_property := object.get(object.get(document, "property_names", {}), name, 0)
 	with_property < document.counts.packages
-	finding := package_finding(document, element, document.counts.packages - with_property, sprintf("no %s property", [name]))
+	finding := _package_finding(document, element, document.counts.packages - with_property, sprintf("no %s property", [name]))
 }
 
 findings contains finding if {
-	some document in documents
-	standard(document) in {"cyclonedx", "spdx-3"}
+	some document in _documents
+	_standard(document) in {"cyclonedx", "spdx-3"}
 	count(object.get(document, "completeness", {})) == 0
-	finding := make(
+	finding := _make(
 		document, "dependency-completeness",
-		sprintf("%s: the SBOM does not state whether its dependencies are complete (%s)", [document.path, completeness_field[standard(document)]]),
+		sprintf("%s: the SBOM does not state whether its dependencies are complete (%s)", [document.path, _completeness_field[_standard(document)]]),
 		{},
 	)
 }
 
-completeness_field := {"cyclonedx": "compositions with an aggregate", "spdx-3": "completeness on dependency relationships"}
+_completeness_field := {"cyclonedx": "compositions with an aggregate", "spdx-3": "completeness on dependency relationships"}
 
-package_finding(document, element, missing, text) := make(
+_package_finding(document, element, missing, text) := _make(
 	document, element,
 	sprintf("%s: %d of %d components have %s", [document.path, missing, document.counts.packages, text]),
 	{"packages": document.counts.packages, "missing": missing},
 )
 
-make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element, "standard": standard(document)}, extra)},
-	location(document),
+_make(document, element, message, extra) := object.union(
+	result.fail(message, object.union({"element": element, "standard": _standard(document)}, extra)),
+	_location(document),
 )
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

@@ -28,19 +28,21 @@
 #     the lifecycle phase (CycloneDX metadata.lifecycles, SPDX 3 sbomType).
 package dpgcheck.rules.licensing["sbom-cisa-2025-minimum-elements"]
 
-documents := [d | some d in input.sbom.documents; d.readable]
+import data.dpgcheck.lib.result
 
-not_applicable if count(documents) == 0
+_documents := [d | some d in input.sbom.documents; d.readable]
 
-elements := data.dpgcheck.sbom.cisa_2025.package_elements
+not_applicable if count(_documents) == 0
+
+_elements := data.dpgcheck.sbom.cisa_2025.package_elements
 
 findings contains finding if {
-	some document in documents
-	some element, check in elements
+	some document in _documents
+	some element, check in _elements
 	missing := object.get(document, ["packages_missing", check.field], null)
 	missing != null
 	missing.count > 0
-	finding := make(
+	finding := _make(
 		document, element,
 		sprintf("%s: %d of %d components have %s, e.g. %s", [document.path, missing.count, document.counts.packages, check.text, concat(", ", array.slice(missing.examples, 0, 3))]),
 		{"packages": document.counts.packages, "missing": missing.count, "examples": missing.examples},
@@ -48,30 +50,30 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	count(object.get(document, "tools", [])) == 0
-	finding := make(document, "tool-name", sprintf("%s: the SBOM does not name the tool that generated it", [document.path]), {})
+	finding := _make(document, "tool-name", sprintf("%s: the SBOM does not name the tool that generated it", [document.path]), {})
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	count(object.get(document, "lifecycles", [])) == 0
-	finding := make(
+	finding := _make(
 		document, "generation-context",
-		sprintf("%s: the SBOM does not say when it was generated (before, during or after the build)%s", [document.path, context_hint(document)]),
+		sprintf("%s: the SBOM does not say when it was generated (before, during or after the build)%s", [document.path, _context_hint(document)]),
 		{},
 	)
 }
 
-context_hint(document) := "; SPDX 2 has no field for it, SPDX 3 and CycloneDX 1.5+ do" if {
+_context_hint(document) := "; SPDX 2 has no field for it, SPDX 3 and CycloneDX 1.5+ do" if {
 	object.get(document, "standard", "spdx-2") == "spdx-2"
 } else := ""
 
-make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element, "standard": object.get(document, "standard", "spdx-2")}, extra)},
-	location(document),
+_make(document, element, message, extra) := object.union(
+	result.fail(message, object.union({"element": element, "standard": object.get(document, "standard", "spdx-2")}, extra)),
+	_location(document),
 )
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

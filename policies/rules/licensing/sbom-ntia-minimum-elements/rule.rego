@@ -34,49 +34,51 @@
 #     and a DESCRIBES relationship from SPDXRef-DOCUMENT to the main package.
 package dpgcheck.rules.licensing["sbom-ntia-minimum-elements"]
 
-documents := [d | some d in input.sbom.documents; d.readable]
+import data.dpgcheck.lib.result
 
-not_applicable if count(documents) == 0
+_documents := [d | some d in input.sbom.documents; d.readable]
 
-document_checks := [
+not_applicable if count(_documents) == 0
+
+_document_checks := [
 	{"element": "author", "missing": "no creators (author of the SBOM data)", "ok": "creators"},
 	{"element": "timestamp", "missing": "no creation time", "ok": "created"},
 	{"element": "unique-identifier", "missing": "no %s (unique document identifier)", "ok": "namespace"},
 ]
 
 # The field that holds the document's unique identifier, by standard (facts 1.0 had SPDX 2 only).
-identifier_field := {"spdx-2": "documentNamespace", "spdx-3": "SpdxDocument spdxId", "cyclonedx": "serialNumber"}
+_identifier_field := {"spdx-2": "documentNamespace", "spdx-3": "SpdxDocument spdxId", "cyclonedx": "serialNumber"}
 
 findings contains finding if {
-	some document in documents
-	some check in document_checks
-	not present(document, check.ok)
-	text := missing_text(document, check)
-	finding := make(document, check.element, sprintf("%s: %s", [document.path, text]), {})
+	some document in _documents
+	some check in _document_checks
+	not _present(document, check.ok)
+	text := _missing_text(document, check)
+	finding := _make(document, check.element, sprintf("%s: %s", [document.path, text]), {})
 }
 
-missing_text(document, check) := sprintf(check.missing, [identifier_field[object.get(document, "standard", "spdx-2")]]) if {
+_missing_text(document, check) := sprintf(check.missing, [_identifier_field[object.get(document, "standard", "spdx-2")]]) if {
 	check.element == "unique-identifier"
 } else := check.missing
 
 # Creators are counted by kind: the names of people are not in the facts.
-present(document, "creators") if sum([n | some n in document.creator_types]) > 0
+_present(document, "creators") if sum([n | some n in document.creator_types]) > 0
 
-present(document, "created") if is_string(document.created)
+_present(document, "created") if is_string(document.created)
 
-present(document, "namespace") if is_string(document.namespace)
+_present(document, "namespace") if is_string(document.namespace)
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	not document.describes_package
-	finding := make(
+	finding := _make(
 		document, "relationships",
 		sprintf("%s: the document does not DESCRIBE any package it contains (dependency relationships have no root)", [document.path]),
 		{"relationship_types": document.relationship_types},
 	)
 }
 
-package_checks := {
+_package_checks := {
 	"supplier": "no supplier (absent or NOASSERTION)",
 	"name": "no name",
 	"version": "no version",
@@ -85,12 +87,12 @@ package_checks := {
 # Packages are judged when they are reachable from the described package (facts 1.1:
 # document.reachable), as ntia-conformance-checker does; "floating" packages are not.
 findings contains finding if {
-	some document in documents
-	some element, text in package_checks
+	some document in _documents
+	some element, text in _package_checks
 	missing := object.get(document, ["reachable", "missing", element], document.packages_missing[element])
 	missing.count > 0
 	total := object.get(document, ["reachable", "packages"], document.counts.packages)
-	finding := make(
+	finding := _make(
 		document, element,
 		sprintf("%s: %d of %d packages have %s, e.g. %s", [document.path, missing.count, total, text, concat(", ", array.slice(missing.examples, 0, 3))]),
 		{"packages": total, "missing": missing.count, "examples": missing.examples},
@@ -98,17 +100,17 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	some p in document.problems
 	p.code == "missing-spdx-id"
-	finding := make(document, "unique-identifier", sprintf("%s: %d elements have no SPDXID", [document.path, p.count]), {"missing": p.count})
+	finding := _make(document, "unique-identifier", sprintf("%s: %d elements have no SPDXID", [document.path, p.count]), {"missing": p.count})
 }
 
-make(document, element, message, extra) := object.union(
-	{"message": message, "evidence": object.union({"element": element}, extra)},
-	location(document),
+_make(document, element, message, extra) := object.union(
+	result.fail(message, object.union({"element": element}, extra)),
+	_location(document),
 )
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

@@ -24,10 +24,12 @@
 #     commit it as <name>.spdx.json, or pass it to dpgcheck with --sbom FILE.
 package dpgcheck.rules.licensing["sbom-present"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	input.sbom.count == 0
-	finding := {
-		"message": "No SBOM found: no *.spdx.json, *.spdx, *.cdx.json or similar file in the repository and none given with --sbom",
-		"evidence": {"documents": 0, "suggested_path": "sbom.spdx.json"},
-	}
+	finding := result.fail(
+		"No SBOM found: no *.spdx.json, *.spdx, *.cdx.json or similar file in the repository and none given with --sbom",
+		{"documents": 0, "suggested_path": "sbom.spdx.json"},
+	)
 }

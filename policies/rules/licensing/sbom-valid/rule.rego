@@ -34,37 +34,39 @@
 #     hasExtractedLicensingInfos).
 package dpgcheck.rules.licensing["sbom-valid"]
 
-documents := input.sbom.documents
+import data.dpgcheck.lib.result
 
-not_applicable if count(documents) == 0
+_documents := input.sbom.documents
 
-standard_name := {"spdx-2": "SPDX", "spdx-3": "SPDX 3", "cyclonedx": "CycloneDX"}
+not_applicable if count(_documents) == 0
 
-kind_text(document, "parse") := "cannot be read"
+_standard_name := {"spdx-2": "SPDX", "spdx-3": "SPDX 3", "cyclonedx": "CycloneDX"}
 
-kind_text(document, "validation") := sprintf("is not valid %s", [standard_name[object.get(document, "standard", "spdx-2")]])
+_kind_text(_, "parse") := "cannot be read"
 
-kind_text(document, "recovered") := "was read despite an error"
+_kind_text(document, "validation") := sprintf("is not valid %s", [_standard_name[object.get(document, "standard", "spdx-2")]])
+
+_kind_text(_, "recovered") := "was read despite an error"
 
 findings contains finding if {
-	some document in documents
+	some document in _documents
 	some p in document.problems
-	text := kind_text(document, p.kind)
+	text := _kind_text(document, p.kind)
 	finding := object.union(
-		{
-			"message": sprintf("%s %s: %s%s", [document.path, text, p.message, detail(p)]),
-			"evidence": {"code": p.code, "kind": p.kind, "count": p.count, "examples": p.examples, "format": document.format, "origin": document.origin},
-		},
-		location(document),
+		result.fail(
+			sprintf("%s %s: %s%s", [document.path, text, p.message, _detail(p)]),
+			{"code": p.code, "kind": p.kind, "count": p.count, "examples": p.examples, "format": document.format, "origin": document.origin},
+		),
+		_location(document),
 	)
 }
 
-detail(p) := sprintf(" (%d, e.g. %s)", [p.count, concat("; ", array.slice(p.examples, 0, 3))]) if {
+_detail(p) := sprintf(" (%d, e.g. %s)", [p.count, concat("; ", array.slice(p.examples, 0, 3))]) if {
 	count(p.examples) > 0
 } else := sprintf(" (%d)", [p.count]) if {
 	p.count > 1
 } else := ""
 
-location(document) := {"location": {"path": document.path}} if document.origin == "repository"
+_location(document) := {"location": {"path": document.path}} if document.origin == "repository"
 
 else := {}

@@ -24,70 +24,70 @@
 package dpgcheck.rules.maintenance["actively-maintained"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-history := object.get(input, "history", {})
+_history := object.get(input, "history", {})
 
 # The evaluation clock: the run's, or else the HEAD commit's own time.
-clock := {"source": "options.now", "time": input.options.now} if {
+_clock := {"source": "options.now", "time": input.options.now} if {
 	input.options.now
-} else := {"source": "head-commit", "time": history.reference_time}
+} else := {"source": "head-commit", "time": _history.reference_time}
 
-clock_ns := time.parse_rfc3339_ns(clock.time)
+_clock_ns := time.parse_rfc3339_ns(_clock.time)
 
-last_ns := time.parse_rfc3339_ns(history.last_commit_time)
+_last_ns := time.parse_rfc3339_ns(_history.last_commit_time)
 
-max_months := config.threshold("max_inactive_months")
+_max_months := config.threshold("max_inactive_months")
 
-inactive if time.add_date(last_ns, 0, max_months, 0) < clock_ns
+_inactive if time.add_date(_last_ns, 0, _max_months, 0) < _clock_ns
 
-days_inactive := floor((clock_ns - last_ns) / 86400000000000)
-
-findings contains finding if {
-	not history.available
-	finding := {
-		"message": "No git history, so maintenance activity cannot be seen; run dpgcheck in a git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
-}
+_days_inactive := floor((_clock_ns - _last_ns) / 86400000000000)
 
 findings contains finding if {
-	history.available
-	inactive
-	finding := {
-		"message": sprintf("No commit for %d days: the last one is from %s, more than %d months before %s", [days_inactive, substring(history.last_commit_time, 0, 10), max_months, substring(clock.time, 0, 10)]),
-		"evidence": {
-			"last_commit_time": history.last_commit_time,
-			"clock": clock.time,
-			"clock_source": clock.source,
-			"days_inactive": days_inactive,
-			"max_inactive_months": max_months,
-		},
-	}
-}
-
-recent_activity := history.last_12_months.commits + history.last_12_months.merges
-
-findings contains finding if {
-	history.available
-	not inactive
-	recent_activity < config.threshold("min_commits_last_12_months")
-	finding := object.union(
-		{
-			"message": sprintf("%d commit(s) and merge(s) by people in the 12 months up to the last commit (%s); at least %d are expected%s", [recent_activity, substring(history.last_commit_time, 0, 10), config.threshold("min_commits_last_12_months"), shallow_note]),
-			"evidence": {
-				"commits_last_12_months": recent_activity,
-				"min_commits_last_12_months": config.threshold("min_commits_last_12_months"),
-				"last_commit_time": history.last_commit_time,
-				"shallow": history.shallow,
-			},
-		},
-		shallow_outcome,
+	not _history.available
+	finding := result.insufficient_evidence(
+		"No git history, so maintenance activity cannot be seen; run dpgcheck in a git clone",
+		{"reason": object.get(_history, "reason", null)},
 	)
 }
 
-shallow_note := ": the clone is shallow, so older commits may be missing (git fetch --unshallow)" if history.shallow
+findings contains finding if {
+	_history.available
+	_inactive
+	finding := result.fail(
+		sprintf("No commit for %d days: the last one is from %s, more than %d months before %s", [_days_inactive, substring(_history.last_commit_time, 0, 10), _max_months, substring(_clock.time, 0, 10)]),
+		{
+			"last_commit_time": _history.last_commit_time,
+			"clock": _clock.time,
+			"clock_source": _clock.source,
+			"days_inactive": _days_inactive,
+			"max_inactive_months": _max_months,
+		},
+	)
+}
+
+_recent_activity := _history.last_12_months.commits + _history.last_12_months.merges
+
+findings contains finding if {
+	_history.available
+	not _inactive
+	_recent_activity < config.threshold("min_commits_last_12_months")
+	finding := object.union(
+		result.fail(
+			sprintf("%d commit(s) and merge(s) by people in the 12 months up to the last commit (%s); at least %d are expected%s", [_recent_activity, substring(_history.last_commit_time, 0, 10), config.threshold("min_commits_last_12_months"), _shallow_note]),
+			{
+				"commits_last_12_months": _recent_activity,
+				"min_commits_last_12_months": config.threshold("min_commits_last_12_months"),
+				"last_commit_time": _history.last_commit_time,
+				"shallow": _history.shallow,
+			},
+		),
+		_shallow_outcome,
+	)
+}
+
+_shallow_note := ": the clone is shallow, so older commits may be missing (git fetch --unshallow)" if _history.shallow
 else := ""
 
-shallow_outcome := {"outcome": "insufficient_evidence"} if history.shallow
+_shallow_outcome := {"outcome": "insufficient_evidence"} if _history.shallow
 else := {}

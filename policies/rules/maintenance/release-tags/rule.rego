@@ -25,61 +25,61 @@
 package dpgcheck.rules.maintenance["release-tags"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-history := object.get(input, "history", {})
+_history := object.get(input, "history", {})
 
-tags := object.get(history, "tags", {"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null})
+_tags := object.get(_history, "tags", {"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null})
 
-clock := {"source": "options.now", "time": input.options.now} if {
+_clock := {"source": "options.now", "time": input.options.now} if {
 	input.options.now
-} else := {"source": "head-commit", "time": history.reference_time}
+} else := {"source": "head-commit", "time": _history.reference_time}
 
 findings contains finding if {
-	not history.available
-	finding := {
-		"message": "No git history, so release tags cannot be read; run dpgcheck in a git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
-}
-
-findings contains finding if {
-	history.available
-	tags.version_tags < config.threshold("min_release_tags")
-	finding := object.union(
-		{
-			"message": sprintf("%d version tag(s) among %d tag(s) in the repository; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [tags.version_tags, tags.count, config.threshold("min_release_tags"), shallow_note]),
-			"evidence": {
-				"version_tags": tags.version_tags,
-				"tags": tags.count,
-				"scheme": tags.scheme,
-				"min_release_tags": config.threshold("min_release_tags"),
-				"shallow": history.shallow,
-			},
-		},
-		shallow_outcome,
+	not _history.available
+	finding := result.insufficient_evidence(
+		"No git history, so release tags cannot be read; run dpgcheck in a git clone",
+		{"reason": object.get(_history, "reason", null)},
 	)
 }
 
-shallow_note := " (the clone is shallow and may lack tags: git fetch --tags --unshallow)" if history.shallow
+findings contains finding if {
+	_history.available
+	_tags.version_tags < config.threshold("min_release_tags")
+	finding := object.union(
+		result.fail(
+			sprintf("%d version tag(s) among %d tag(s) in the repository; at least %d expected: tag releases with a version such as v1.2.0 or 2025.03%s", [_tags.version_tags, _tags.count, config.threshold("min_release_tags"), _shallow_note]),
+			{
+				"version_tags": _tags.version_tags,
+				"tags": _tags.count,
+				"scheme": _tags.scheme,
+				"min_release_tags": config.threshold("min_release_tags"),
+				"shallow": _history.shallow,
+			},
+		),
+		_shallow_outcome,
+	)
+}
+
+_shallow_note := " (the clone is shallow and may lack tags: git fetch --tags --unshallow)" if _history.shallow
 else := ""
 
-shallow_outcome := {"outcome": "insufficient_evidence"} if history.shallow
+_shallow_outcome := {"outcome": "insufficient_evidence"} if _history.shallow
 else := {}
 
 findings contains finding if {
-	history.available
-	tags.version_tags >= config.threshold("min_release_tags")
-	latest := tags.latest_version_tag
+	_history.available
+	_tags.version_tags >= config.threshold("min_release_tags")
+	latest := _tags.latest_version_tag
 	months := config.threshold("max_months_since_release")
-	time.add_date(time.parse_rfc3339_ns(latest.time), 0, months, 0) < time.parse_rfc3339_ns(clock.time)
-	finding := {
-		"message": sprintf("The latest release tag %s is from %s, more than %d months before %s", [latest.name, substring(latest.time, 0, 10), months, substring(clock.time, 0, 10)]),
-		"evidence": {
+	time.add_date(time.parse_rfc3339_ns(latest.time), 0, months, 0) < time.parse_rfc3339_ns(_clock.time)
+	finding := result.fail(
+		sprintf("The latest release tag %s is from %s, more than %d months before %s", [latest.name, substring(latest.time, 0, 10), months, substring(_clock.time, 0, 10)]),
+		{
 			"latest_version_tag": latest,
-			"clock": clock.time,
-			"clock_source": clock.source,
+			"clock": _clock.time,
+			"clock_source": _clock.source,
 			"max_months_since_release": months,
 		},
-	}
+	)
 }

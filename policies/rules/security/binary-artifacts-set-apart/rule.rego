@@ -26,7 +26,9 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["binary-artifacts-set-apart"]
 
-why := {
+import data.dpgcheck.lib.result
+
+_why := {
 	"vendored": "in vendored code",
 	"test-fixture": "a test fixture",
 	"wrapper": "a build-tool wrapper; verify its checksum",
@@ -35,9 +37,9 @@ why := {
 findings contains finding if {
 	some b in object.get(object.get(input, "security", {}), "binaries", [])
 	b.place != "source"
-	finding := {
-		"message": sprintf("%s is a checked-in binary (%s, %d bytes), %s", [b.path, b.kind, b.size, why[b.place]]),
-		"evidence": {"kind": b.kind, "size": b.size, "place": b.place},
-		"location": {"path": b.path},
-	}
+	finding := result.fail_at(
+		sprintf("%s is a checked-in binary (%s, %d bytes), %s", [b.path, b.kind, b.size, _why[b.place]]),
+		{"kind": b.kind, "size": b.size, "place": b.place},
+		{"path": b.path},
+	)
 }

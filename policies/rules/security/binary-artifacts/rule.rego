@@ -26,15 +26,16 @@
 package dpgcheck.rules.security["binary-artifacts"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-own := [b | some b in object.get(object.get(input, "security", {}), "binaries", []); b.place == "source"]
+_own := [b | some b in object.get(object.get(input, "security", {}), "binaries", []); b.place == "source"]
 
 findings contains finding if {
-	count(own) > config.threshold("max_source_binary_artifacts")
-	some b in own
-	finding := {
-		"message": sprintf("%s is a checked-in binary (%s, %d bytes) that cannot be reviewed as source", [b.path, b.kind, b.size]),
-		"evidence": {"kind": b.kind, "size": b.size, "binaries_in_own_tree": count(own), "max_source_binary_artifacts": config.threshold("max_source_binary_artifacts")},
-		"location": {"path": b.path},
-	}
+	count(_own) > config.threshold("max_source_binary_artifacts")
+	some b in _own
+	finding := result.fail_at(
+		sprintf("%s is a checked-in binary (%s, %d bytes) that cannot be reviewed as source", [b.path, b.kind, b.size]),
+		{"kind": b.kind, "size": b.size, "binaries_in_own_tree": count(_own), "max_source_binary_artifacts": config.threshold("max_source_binary_artifacts")},
+		{"path": b.path},
+	)
 }

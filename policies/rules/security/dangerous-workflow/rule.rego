@@ -29,22 +29,23 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["dangerous-workflow"]
 
+import data.dpgcheck.lib.result
 import data.dpgcheck.lib.security
 
 findings contains finding if {
 	some c in security.dangerous_checkouts
-	finding := {
-		"message": sprintf("%s checks out pull request code (ref: %s) in a workflow started by %s, which runs with the repository's secrets and write token", [c.path, c.ref, concat(", ", [t | some t in c.triggers; t in security.lists.dangerous_triggers])]),
-		"evidence": {"pattern": "untrusted-checkout", "job": c.job, "ref": c.ref, "triggers": c.triggers},
-		"location": {"path": c.path, "line": c.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s checks out pull request code (ref: %s) in a workflow started by %s, which runs with the repository's secrets and write token", [c.path, c.ref, concat(", ", [t | some t in c.triggers; t in security.lists.dangerous_triggers])]),
+		{"pattern": "untrusted-checkout", "job": c.job, "ref": c.ref, "triggers": c.triggers},
+		{"path": c.path, "line": c.line},
+	)
 }
 
 findings contains finding if {
 	some e in security.injections
-	finding := {
-		"message": sprintf("%s pastes ${{ %s }}, text an outsider controls, into a %s script (job %s): pass it through an environment variable instead", [e.path, e.context, e.field, e.job]),
-		"evidence": {"pattern": "script-injection", "job": e.job, "context": e.context, "field": e.field},
-		"location": {"path": e.path, "line": e.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s pastes ${{ %s }}, text an outsider controls, into a %s script (job %s): pass it through an environment variable instead", [e.path, e.context, e.field, e.job]),
+		{"pattern": "script-injection", "job": e.job, "context": e.context, "field": e.field},
+		{"path": e.path, "line": e.line},
+	)
 }

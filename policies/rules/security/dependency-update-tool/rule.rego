@@ -21,11 +21,13 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["dependency-update-tool"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	input.security
 	count(object.get(input.security, "dependency_update_tools", [])) == 0
-	finding := {
-		"message": "No dependency-update tool is configured: add .github/dependabot.yml or renovate.json so that updates and security fixes are proposed automatically",
-		"evidence": {"suggested_path": ".github/dependabot.yml", "looked_for": ["dependabot", "renovate", "pyup", "scala-steward"]},
-	}
+	finding := result.fail(
+		"No dependency-update tool is configured: add .github/dependabot.yml or renovate.json so that updates and security fixes are proposed automatically",
+		{"suggested_path": ".github/dependabot.yml", "looked_for": ["dependabot", "renovate", "pyup", "scala-steward"]},
+	)
 }

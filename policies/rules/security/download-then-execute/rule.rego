@@ -21,11 +21,13 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["download-then-execute"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	some d in object.get(object.get(input, "security", {}), "downloads", [])
-	finding := {
-		"message": sprintf("%s runs a download without checking it: %s", [d.path, d.command]),
-		"evidence": {"command": d.command, "source": d.source},
-		"location": {"path": d.path, "line": d.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s runs a download without checking it: %s", [d.path, d.command]),
+		{"command": d.command, "source": d.source},
+		{"path": d.path, "line": d.line},
+	)
 }

@@ -25,11 +25,13 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["fuzzing"]
 
+import data.dpgcheck.lib.result
+
 findings contains finding if {
 	input.security
 	count(object.get(input.security, "fuzzing", [])) == 0
-	finding := {
-		"message": "No fuzzing set-up found (ClusterFuzzLite, OSS-Fuzz, libFuzzer, Go fuzz tests, cargo-fuzz or a property-based testing library)",
-		"evidence": {"looked_for": ["clusterfuzzlite", "oss-fuzz", "libfuzzer", "go-native", "cargo-fuzz", "property-based"]},
-	}
+	finding := result.fail(
+		"No fuzzing set-up found (ClusterFuzzLite, OSS-Fuzz, libFuzzer, Go fuzz tests, cargo-fuzz or a property-based testing library)",
+		{"looked_for": ["clusterfuzzlite", "oss-fuzz", "libfuzzer", "go-native", "cargo-fuzz", "property-based"]},
+	)
 }

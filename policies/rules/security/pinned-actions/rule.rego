@@ -26,30 +26,31 @@
 package dpgcheck.rules.security["pinned-actions"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 import data.dpgcheck.lib.security
 
-default exempt_github := false
+default _exempt_github := false
 
-exempt_github := config.threshold("pinned_actions_exempt_github_owned")
+_exempt_github := config.threshold("pinned_actions_exempt_github_owned")
 
-counted := [a | some a in security.remote_actions; not exempted(a)]
+_counted := [a | some a in security.remote_actions; not _exempted(a)]
 
-exempted(a) if {
-	exempt_github == true
+_exempted(a) if {
+	_exempt_github == true
 	a.github_owned
 }
 
-pinned := count([a | some a in counted; a.pinned])
+_pinned := count([a | some a in _counted; a.pinned])
 
-share := pinned / count(counted) if count(counted) > 0
+_share := _pinned / count(_counted) if count(_counted) > 0
 
 findings contains finding if {
-	share < config.threshold("min_pinned_action_share")
-	some a in counted
+	_share < config.threshold("min_pinned_action_share")
+	some a in _counted
 	not a.pinned
-	finding := {
-		"message": sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, pinned, count(counted), round(config.threshold("min_pinned_action_share") * 100)]),
-		"evidence": {"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": pinned, "total": count(counted)},
-		"location": {"path": a.path, "line": a.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, _pinned, count(_counted), round(config.threshold("min_pinned_action_share") * 100)]),
+		{"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": _pinned, "total": count(_counted)},
+		{"path": a.path, "line": a.line},
+	)
 }

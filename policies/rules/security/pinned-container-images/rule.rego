@@ -24,23 +24,24 @@
 package dpgcheck.rules.security["pinned-container-images"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-images := object.get(object.get(input, "security", {}), "images", [])
+_images := object.get(object.get(input, "security", {}), "images", [])
 
-pinned := count([i | some i in images; i.pinned])
+_pinned := count([i | some i in _images; i.pinned])
 
-share := pinned / count(images) if count(images) > 0
+_share := _pinned / count(_images) if count(_images) > 0
 
-detail(i) := " (the image is chosen by a build variable)" if i.variable
+_detail(i) := " (the image is chosen by a build variable)" if i.variable
 else := ""
 
 findings contains finding if {
-	share < config.threshold("min_pinned_image_share")
-	some i in images
+	_share < config.threshold("min_pinned_image_share")
+	some i in _images
 	not i.pinned
-	finding := {
-		"message": sprintf("%s uses image %s, not pinned by digest%s (%d of %d images are pinned)", [i.path, i.image, detail(i), pinned, count(images)]),
-		"evidence": {"image": i.image, "source": i.source, "variable": i.variable, "pinned": pinned, "total": count(images)},
-		"location": {"path": i.path, "line": i.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s uses image %s, not pinned by digest%s (%d of %d images are pinned)", [i.path, i.image, _detail(i), _pinned, count(_images)]),
+		{"image": i.image, "source": i.source, "variable": i.variable, "pinned": _pinned, "total": count(_images)},
+		{"path": i.path, "line": i.line},
+	)
 }

@@ -26,26 +26,27 @@
 #   profiles: [security-posture]
 package dpgcheck.rules.security["token-permissions"]
 
+import data.dpgcheck.lib.result
 import data.dpgcheck.lib.security
 
 findings contains finding if {
 	some w in security.github_workflows
 	w.permissions.level == "write-all"
-	finding := {
-		"message": sprintf("%s gives every job a token that may write everything (permissions: write-all)", [w.path]),
-		"evidence": {"level": "top", "permissions": "write-all"},
-		"location": {"path": w.path, "line": w.permissions.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s gives every job a token that may write everything (permissions: write-all)", [w.path]),
+		{"level": "top", "permissions": "write-all"},
+		{"path": w.path, "line": w.permissions.line},
+	)
 }
 
 findings contains finding if {
 	some w in security.github_workflows
 	count(w.permissions.write) > 0
-	finding := {
-		"message": sprintf("%s grants write to %s at the top level, so every job gets it: move the write scopes to the jobs that need them", [w.path, concat(", ", w.permissions.write)]),
-		"evidence": {"level": "top", "write": w.permissions.write},
-		"location": {"path": w.path, "line": w.permissions.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s grants write to %s at the top level, so every job gets it: move the write scopes to the jobs that need them", [w.path, concat(", ", w.permissions.write)]),
+		{"level": "top", "write": w.permissions.write},
+		{"path": w.path, "line": w.permissions.line},
+	)
 }
 
 findings contains finding if {
@@ -53,20 +54,20 @@ findings contains finding if {
 	w.permissions == null
 	undeclared := [j.id | some j in w.jobs; j.permissions == null]
 	count(undeclared) > 0
-	finding := {
-		"message": sprintf("%s declares no permissions at the top level and job(s) %s declare none either: they get the repository's default token, which may be read-write", [w.path, concat(", ", undeclared)]),
-		"evidence": {"level": "top", "permissions": null, "jobs_without_permissions": undeclared},
-		"location": {"path": w.path, "line": 1},
-	}
+	finding := result.fail_at(
+		sprintf("%s declares no permissions at the top level and job(s) %s declare none either: they get the repository's default token, which may be read-write", [w.path, concat(", ", undeclared)]),
+		{"level": "top", "permissions": null, "jobs_without_permissions": undeclared},
+		{"path": w.path, "line": 1},
+	)
 }
 
 findings contains finding if {
 	some w in security.github_workflows
 	some j in w.jobs
 	j.permissions.level == "write-all"
-	finding := {
-		"message": sprintf("%s: job %s has a token that may write everything (permissions: write-all): name the scopes it needs", [w.path, j.id]),
-		"evidence": {"level": "job", "job": j.id, "permissions": "write-all"},
-		"location": {"path": w.path, "line": j.permissions.line},
-	}
+	finding := result.fail_at(
+		sprintf("%s: job %s has a token that may write everything (permissions: write-all): name the scopes it needs", [w.path, j.id]),
+		{"level": "job", "job": j.id, "permissions": "write-all"},
+		{"path": w.path, "line": j.permissions.line},
+	)
 }

@@ -22,56 +22,54 @@
 package dpgcheck.rules.stewardship["contributor-absence-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-history := object.get(input, "history", {})
+_history := object.get(input, "history", {})
 
-window_name := config.threshold("stewardship_window")
+_window_name := config.threshold("stewardship_window")
 
-window := object.get(history, window_name, {})
+_window := object.get(_history, _window_name, {})
 
 findings contains finding if {
-	not history.available
-	finding := {
-		"message": "No git history, so the contributor absence factor cannot be measured; run dpgcheck in a full git clone",
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	not _history.available
+	finding := result.insufficient_evidence(
+		"No git history, so the contributor absence factor cannot be measured; run dpgcheck in a full git clone",
+		{"reason": object.get(_history, "reason", null)},
+	)
 }
 
 findings contains finding if {
-	history.available
-	history.shallow
-	finding := {
-		"message": "Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
-		"evidence": {"shallow": true, "commits_read": history.commits_read},
-		"outcome": "insufficient_evidence",
-	}
+	_history.available
+	_history.shallow
+	finding := result.insufficient_evidence(
+		"Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
+		{"shallow": true, "commits_read": _history.commits_read},
+	)
 }
 
 findings contains finding if {
-	history.available
-	not history.shallow
-	window.commits == 0
-	finding := {
-		"message": sprintf("No commits by people in the window %s, so the contributor absence factor is undefined", [window_name]),
-		"evidence": {"window": window_name, "commits": 0},
-		"outcome": "insufficient_evidence",
-	}
+	_history.available
+	not _history.shallow
+	_window.commits == 0
+	finding := result.insufficient_evidence(
+		sprintf("No commits by people in the window %s, so the contributor absence factor is undefined", [_window_name]),
+		{"window": _window_name, "commits": 0},
+	)
 }
 
 findings contains finding if {
-	history.available
-	not history.shallow
-	window.commits > 0
-	window.absence_factor < config.threshold("min_absence_factor")
-	finding := {
-		"message": sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [window.absence_factor, window_name, window.absence_factor, window.commits, config.threshold("min_absence_factor")]),
-		"evidence": {
-			"window": window_name,
-			"absence_factor": window.absence_factor,
-			"contributors": window.contributors,
-			"commits": window.commits,
+	_history.available
+	not _history.shallow
+	_window.commits > 0
+	_window.absence_factor < config.threshold("min_absence_factor")
+	finding := result.fail(
+		sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [_window.absence_factor, _window_name, _window.absence_factor, _window.commits, config.threshold("min_absence_factor")]),
+		{
+			"window": _window_name,
+			"absence_factor": _window.absence_factor,
+			"contributors": _window.contributors,
+			"commits": _window.commits,
 			"min_absence_factor": config.threshold("min_absence_factor"),
 		},
-	}
+	)
 }

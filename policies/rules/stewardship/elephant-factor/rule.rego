@@ -26,83 +26,80 @@
 package dpgcheck.rules.stewardship["elephant-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-history := object.get(input, "history", {})
+_history := object.get(input, "history", {})
 
-window_name := config.threshold("stewardship_window")
+_window_name := config.threshold("stewardship_window")
 
-window := object.get(history, window_name, {})
+_window := object.get(_history, _window_name, {})
 
-unavailable := {
+_unavailable := {
 	"no-git": "No git history: the directory is not a git repository, so the organisations doing the work cannot be counted; run dpgcheck in a full git clone",
 	"no-commits": "No git history: the repository has no commit yet, so the organisations doing the work cannot be counted",
 	"git-unavailable": "No git history: git could not read it (see the collection problems), so the organisations doing the work cannot be counted",
 }
 
 findings contains finding if {
-	not history.available
-	finding := {
-		"message": object.get(unavailable, object.get(history, "reason", ""), "No git history in the facts, so the organisations doing the work cannot be counted"),
-		"evidence": {"reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	not _history.available
+	finding := result.insufficient_evidence(
+		object.get(_unavailable, object.get(_history, "reason", ""), "No git history in the facts, so the organisations doing the work cannot be counted"),
+		{"reason": object.get(_history, "reason", null)},
+	)
 }
 
 findings contains finding if {
-	history.available
-	history.shallow
-	finding := {
-		"message": "Shallow clone: only part of the history is present, so the elephant factor cannot be measured; fetch the full history (git fetch --unshallow)",
-		"evidence": {"shallow": true, "commits_read": history.commits_read},
-		"outcome": "insufficient_evidence",
-	}
+	_history.available
+	_history.shallow
+	finding := result.insufficient_evidence(
+		"Shallow clone: only part of the history is present, so the elephant factor cannot be measured; fetch the full history (git fetch --unshallow)",
+		{"shallow": true, "commits_read": _history.commits_read},
+	)
 }
 
 findings contains finding if {
-	history.available
-	not history.shallow
-	window.commits == 0
-	finding := {
-		"message": sprintf("No commits by people in the window %s, so the elephant factor is undefined", [window_name]),
-		"evidence": {"window": window_name, "commits": 0},
-		"outcome": "insufficient_evidence",
-	}
+	_history.available
+	not _history.shallow
+	_window.commits == 0
+	finding := result.insufficient_evidence(
+		sprintf("No commits by people in the window %s, so the elephant factor is undefined", [_window_name]),
+		{"window": _window_name, "commits": 0},
+	)
 }
 
 findings contains finding if {
-	history.available
-	not history.shallow
-	window.commits > 0
-	window.unknown_organisation_share > config.threshold("max_unknown_organisation_share")
-	finding := {
-		"message": sprintf("The organisation is unknown for %v%% of the commits in the window %s (webmail or unmapped addresses), more than the %v%% allowed; pass an affiliation map with --affiliations", [round(window.unknown_organisation_share * 100), window_name, round(config.threshold("max_unknown_organisation_share") * 100)]),
-		"evidence": {
-			"window": window_name,
-			"unknown_organisation_share": window.unknown_organisation_share,
+	_history.available
+	not _history.shallow
+	_window.commits > 0
+	_window.unknown_organisation_share > config.threshold("max_unknown_organisation_share")
+	finding := result.insufficient_evidence(
+		sprintf("The organisation is unknown for %v%% of the commits in the window %s (webmail or unmapped addresses), more than the %v%% allowed; pass an affiliation map with --affiliations", [round(_window.unknown_organisation_share * 100), _window_name, round(config.threshold("max_unknown_organisation_share") * 100)]),
+		{
+			"window": _window_name,
+			"unknown_organisation_share": _window.unknown_organisation_share,
 			"max_unknown_organisation_share": config.threshold("max_unknown_organisation_share"),
 		},
-		"outcome": "insufficient_evidence",
-	}
+	)
 }
 
 findings contains finding if {
-	history.available
-	not history.shallow
-	window.commits > 0
-	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
-	factor := object.get(window, "elephant_factor", 0)
+	_history.available
+	not _history.shallow
+	_window.commits > 0
+	_window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
+	factor := object.get(_window, "elephant_factor", 0)
 	to_number(factor) < config.threshold("min_elephant_factor")
-	finding := {
-		"message": sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
-		"evidence": {
-			"window": window_name,
+	finding := result.fail(
+		sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, _window_name, _top_name, round(_window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
+		{
+			"window": _window_name,
 			"elephant_factor": factor,
 			"min_elephant_factor": config.threshold("min_elephant_factor"),
-			"organisations": [{"name": o.name, "share": o.share} | some o in window.organisations],
-			"commits": window.commits,
+			"organisations": [{"name": o.name, "share": o.share} | some o in _window.organisations],
+			"commits": _window.commits,
 		},
-	}
+	)
 }
 
-top_name := window.organisations[0].name if count(window.organisations) > 0
+_top_name := _window.organisations[0].name if count(_window.organisations) > 0
 else := "no known organisation"

@@ -25,125 +25,122 @@
 package dpgcheck.rules.stewardship["maintainers-multiple-organisations"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-history := object.get(input, "history", {})
+_history := object.get(input, "history", {})
 
-declared := object.get(history, "maintainers", {"files": [], "addresses": 0, "organisations": []})
+_declared := object.get(_history, "maintainers", {"files": [], "addresses": 0, "organisations": []})
 
-window_name := config.threshold("stewardship_window")
+_window_name := config.threshold("stewardship_window")
 
-window := object.get(history, window_name, {})
+_window := object.get(_history, _window_name, {})
 
-minimum := config.threshold("min_organisations")
+_minimum := config.threshold("min_organisations")
 
 # --- declared in CODEOWNERS / MAINTAINERS ------------------------------------
 
 findings contains finding if {
-	declared.addresses > 0
-	count(declared.organisations) < minimum
-	count(declared.organisations) + declared.unknown_organisation < minimum
-	finding := {
-		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s); at least %d are expected", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), minimum]),
-		"evidence": {
+	_declared.addresses > 0
+	count(_declared.organisations) < _minimum
+	count(_declared.organisations) + _declared.unknown_organisation < _minimum
+	finding := result.fail_at(
+		sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s); at least %d are expected", [concat(", ", _declared.files), count(_declared.organisations), _describe(_declared.organisations), _minimum]),
+		{
 			"source": "declared",
-			"files": declared.files,
-			"organisations": declared.organisations,
-			"unknown_organisation": declared.unknown_organisation,
-			"min_organisations": minimum,
+			"files": _declared.files,
+			"organisations": _declared.organisations,
+			"unknown_organisation": _declared.unknown_organisation,
+			"min_organisations": _minimum,
 		},
-		"location": {"path": declared.files[0]},
-	}
+		{"path": _declared.files[0]},
+	)
 }
 
 # Webmail addresses might belong to other organisations: say so rather than fail.
 findings contains finding if {
-	declared.addresses > 0
-	count(declared.organisations) < minimum
-	count(declared.organisations) + declared.unknown_organisation >= minimum
-	finding := {
-		"message": sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s) and %d address(es) of unknown organisation (webmail); map them with --affiliations to show at least %d organisations", [concat(", ", declared.files), count(declared.organisations), describe(declared.organisations), declared.unknown_organisation, minimum]),
-		"evidence": {
+	_declared.addresses > 0
+	count(_declared.organisations) < _minimum
+	count(_declared.organisations) + _declared.unknown_organisation >= _minimum
+	finding := result.insufficient_evidence_at(
+		sprintf("The maintainers listed in %s belong to %d known organisation(s) (%s) and %d address(es) of unknown organisation (webmail); map them with --affiliations to show at least %d organisations", [concat(", ", _declared.files), count(_declared.organisations), _describe(_declared.organisations), _declared.unknown_organisation, _minimum]),
+		{
 			"source": "declared",
-			"files": declared.files,
-			"organisations": declared.organisations,
-			"unknown_organisation": declared.unknown_organisation,
-			"min_organisations": minimum,
+			"files": _declared.files,
+			"organisations": _declared.organisations,
+			"unknown_organisation": _declared.unknown_organisation,
+			"min_organisations": _minimum,
 		},
-		"location": {"path": declared.files[0]},
-		"outcome": "insufficient_evidence",
-	}
+		{"path": _declared.files[0]},
+	)
 }
 
-describe(organisations) := concat(", ", organisations) if count(organisations) > 0
+_describe(organisations) := concat(", ", organisations) if count(organisations) > 0
 else := "none"
 
 # --- otherwise from the history ----------------------------------------------
 
-from_history if object.get(declared, "addresses", 0) == 0
+_from_history if object.get(_declared, "addresses", 0) == 0
 
 findings contains finding if {
-	from_history
-	not history.available
-	finding := {
-		"message": "No maintainer addresses in CODEOWNERS or MAINTAINERS and no git history, so the maintainers' organisations cannot be told",
-		"evidence": {"source": "history", "reason": object.get(history, "reason", null)},
-		"outcome": "insufficient_evidence",
-	}
+	_from_history
+	not _history.available
+	finding := result.insufficient_evidence(
+		"No maintainer addresses in CODEOWNERS or MAINTAINERS and no git history, so the maintainers' organisations cannot be told",
+		{"source": "history", "reason": object.get(_history, "reason", null)},
+	)
 }
 
 findings contains finding if {
-	from_history
-	history.available
-	history.shallow
-	finding := {
-		"message": "No maintainer addresses in CODEOWNERS or MAINTAINERS and only a shallow clone, so the maintaining organisations cannot be told; fetch the full history (git fetch --unshallow) or list the maintainers",
-		"evidence": {"source": "history", "shallow": true},
-		"outcome": "insufficient_evidence",
-	}
+	_from_history
+	_history.available
+	_history.shallow
+	finding := result.insufficient_evidence(
+		"No maintainer addresses in CODEOWNERS or MAINTAINERS and only a shallow clone, so the maintaining organisations cannot be told; fetch the full history (git fetch --unshallow) or list the maintainers",
+		{"source": "history", "shallow": true},
+	)
 }
 
 findings contains finding if {
-	from_history
-	history.available
-	not history.shallow
-	not known_enough
-	finding := {
-		"message": sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS, and the organisation is unknown for too many commits in the window %s to tell the maintaining organisations; list the maintainers or pass --affiliations", [window_name]),
-		"evidence": {
+	_from_history
+	_history.available
+	not _history.shallow
+	not _known_enough
+	finding := result.insufficient_evidence(
+		sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS, and the organisation is unknown for too many commits in the window %s to tell the maintaining organisations; list the maintainers or pass --affiliations", [_window_name]),
+		{
 			"source": "history",
-			"window": window_name,
-			"commits": object.get(window, "commits", 0),
-			"unknown_organisation_share": object.get(window, "unknown_organisation_share", null),
+			"window": _window_name,
+			"commits": object.get(_window, "commits", 0),
+			"unknown_organisation_share": object.get(_window, "unknown_organisation_share", null),
 			"max_unknown_organisation_share": config.threshold("max_unknown_organisation_share"),
 		},
-		"outcome": "insufficient_evidence",
-	}
+	)
 }
 
-known_enough if {
-	window.commits > 0
-	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
+_known_enough if {
+	_window.commits > 0
+	_window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
 }
 
-maintaining := [o.name |
-	some o in window.organisations
+_maintaining := [o.name |
+	some o in _window.organisations
 	o.share >= config.threshold("min_maintainer_organisation_share")
 ]
 
 findings contains finding if {
-	from_history
-	history.available
-	not history.shallow
-	known_enough
-	count(maintaining) < minimum
-	finding := {
-		"message": sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS; in the git history (%s) %d organisation(s) made at least %v%% of the commits (%s); at least %d are expected", [window_name, count(maintaining), round(config.threshold("min_maintainer_organisation_share") * 100), describe(maintaining), minimum]),
-		"evidence": {
+	_from_history
+	_history.available
+	not _history.shallow
+	_known_enough
+	count(_maintaining) < _minimum
+	finding := result.fail(
+		sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS; in the git history (%s) %d organisation(s) made at least %v%% of the commits (%s); at least %d are expected", [_window_name, count(_maintaining), round(config.threshold("min_maintainer_organisation_share") * 100), _describe(_maintaining), _minimum]),
+		{
 			"source": "history",
-			"window": window_name,
-			"organisations": maintaining,
+			"window": _window_name,
+			"organisations": _maintaining,
 			"min_maintainer_organisation_share": config.threshold("min_maintainer_organisation_share"),
-			"min_organisations": minimum,
+			"min_organisations": _minimum,
 		},
-	}
+	)
 }

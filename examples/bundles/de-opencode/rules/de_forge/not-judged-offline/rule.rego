@@ -16,7 +16,9 @@
 #   profiles: [de-opencode]
 package dpgcheck.rules.de_forge["de.not-judged-offline"]
 
-criteria := [
+import data.dpgcheck.lib.result
+
+_criteria := [
 	"issue response time under 7 days (issues of the last 3 months)",
 	"main branch protected, no force-push",
 	"at least 75 % of merge requests reviewed by a maintainer",
@@ -25,10 +27,9 @@ criteria := [
 ]
 
 findings contains finding if {
-	some criterion in criteria
-	finding := {
-		"outcome": "insufficient_evidence",
-		"message": sprintf("not judged offline (needs the forge or data a clone lacks): %s", [criterion]),
-		"evidence": {"criterion": criterion},
-	}
+	some criterion in _criteria
+	finding := result.insufficient_evidence(
+		sprintf("not judged offline (needs the forge or data a clone lacks): %s", [criterion]),
+		{"criterion": criterion},
+	)
 }

@@ -17,32 +17,32 @@
 package dpgcheck.rules.de_maintenance["de.commits-last-6-months"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
 
-minimum := config.threshold("de_min_commits_6_months")
+_minimum := config.threshold("de_min_commits_6_months")
 
-history := input.history
+_history := input.history
 
 findings contains finding if {
-	not history.available
-	finding := {"outcome": "insufficient_evidence", "message": "No git history: the commits of the last six months cannot be counted", "evidence": {}}
+	not _history.available
+	finding := result.insufficient_evidence("No git history: the commits of the last six months cannot be counted", {})
 }
 
 findings contains finding if {
-	history.available
-	history.last_12_months.commits < minimum
-	finding := {
-		"message": sprintf("%d commits in the last 12 months, so fewer than %d in the last six", [history.last_12_months.commits, minimum]),
-		"evidence": {"commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
-	}
+	_history.available
+	_history.last_12_months.commits < _minimum
+	finding := result.fail(
+		sprintf("%d commits in the last 12 months, so fewer than %d in the last six", [_history.last_12_months.commits, _minimum]),
+		{"commits_last_12_months": _history.last_12_months.commits, "minimum": _minimum},
+	)
 }
 
 findings contains finding if {
-	history.available
-	history.last_12_months.commits >= minimum
-	history.last_90_days.commits < minimum
-	finding := {
-		"outcome": "insufficient_evidence",
-		"message": sprintf("%d commits in 90 days and %d in 12 months: whether six months hold %d cannot be told from these counts", [history.last_90_days.commits, history.last_12_months.commits, minimum]),
-		"evidence": {"commits_last_90_days": history.last_90_days.commits, "commits_last_12_months": history.last_12_months.commits, "minimum": minimum},
-	}
+	_history.available
+	_history.last_12_months.commits >= _minimum
+	_history.last_90_days.commits < _minimum
+	finding := result.insufficient_evidence(
+		sprintf("%d commits in 90 days and %d in 12 months: whether six months hold %d cannot be told from these counts", [_history.last_90_days.commits, _history.last_12_months.commits, _minimum]),
+		{"commits_last_90_days": _history.last_90_days.commits, "commits_last_12_months": _history.last_12_months.commits, "minimum": _minimum},
+	)
 }

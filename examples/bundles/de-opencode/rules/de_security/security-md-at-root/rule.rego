@@ -13,14 +13,16 @@
 #   profiles: [de-opencode]
 package dpgcheck.rules.de_security["de.security-md-at-root"]
 
-root_files := [f.path | some f in input.files.inventory.security_policy; f.location == "root"]
+import data.dpgcheck.lib.result
 
-elsewhere := [f.path | some f in input.files.inventory.security_policy; f.location != "root"]
+_root_files := [f.path | some f in input.files.inventory.security_policy; f.location == "root"]
+
+_elsewhere := [f.path | some f in input.files.inventory.security_policy; f.location != "root"]
 
 findings contains finding if {
-	count(root_files) == 0
-	finding := {
-		"message": "No SECURITY.md at the repository root, as openCode's security badge asks",
-		"evidence": {"found_elsewhere": elsewhere},
-	}
+	count(_root_files) == 0
+	finding := result.fail(
+		"No SECURITY.md at the repository root, as openCode's security badge asks",
+		{"found_elsewhere": _elsewhere},
+	)
 }
