@@ -27,6 +27,7 @@
 package dpgcheck.rules.licensing["per-file-coverage"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.reuse
 
 default minimum := 100
 
@@ -53,7 +54,7 @@ findings contains finding if {
 			"threshold_percent": minimum,
 			"missing_licensing": facts.missing_licensing,
 			"missing_copyright": facts.missing_copyright,
-			"reuse_adopted": facts.adopted,
+			"reuse_adopted": reuse.adopted,
 		},
 	}
 }

@@ -22,13 +22,14 @@
 package dpgcheck.rules.licensing["reuse-license-texts"]
 
 import data.dpgcheck.lib.licenses
+import data.dpgcheck.lib.reuse
 
 facts := input.reuse
 
-not_applicable if not facts.adopted
+not_applicable if not reuse.adopted
 
 findings contains finding if {
-	facts.adopted
+	reuse.adopted
 	some id in facts.missing_licenses
 	finding := {
 		"message": sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),
