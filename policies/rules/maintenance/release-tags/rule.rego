@@ -25,10 +25,11 @@
 package dpgcheck.rules.maintenance["release-tags"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 
 history := object.get(input, "history", {})
 
-tags := object.get(history, "tags", {"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null})
+tags := object.get(history, "tags", {"count": 0, "version_tags": 0, "schemes": {}, "latest_version_tag": null})
 
 clock := {"source": "options.now", "time": input.options.now} if {
 	input.options.now
@@ -52,7 +53,7 @@ findings contains finding if {
 			"evidence": {
 				"version_tags": tags.version_tags,
 				"tags": tags.count,
-				"scheme": tags.scheme,
+				"scheme": metrics.tag_scheme(object.get(tags, "schemes", {})),
 				"min_release_tags": config.threshold("min_release_tags"),
 				"shallow": history.shallow,
 			},

@@ -2,7 +2,8 @@
 # title: The work does not rest on one or two people (contributor absence factor)
 # description: |
 #   The CHAOSS contributor absence factor (formerly "bus factor") is the
-#   smallest number of people who made half of the commits. When it is 1, the
+#   smallest number of people who made half of the commits (threshold
+#   absence_factor_share). When it is 1, the
 #   project stalls if that person leaves. Counted over the stewardship window
 #   of the local git history, merges and bots apart, after .mailmap.
 # related_resources:
@@ -22,6 +23,7 @@
 package dpgcheck.rules.stewardship["contributor-absence-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 
 history := object.get(input, "history", {})
 
@@ -63,12 +65,14 @@ findings contains finding if {
 	history.available
 	not history.shallow
 	window.commits > 0
-	window.absence_factor < config.threshold("min_absence_factor")
+	factor := metrics.absence_factor(window)
+	factor < config.threshold("min_absence_factor")
 	finding := {
-		"message": sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [window.absence_factor, window_name, window.absence_factor, window.commits, config.threshold("min_absence_factor")]),
+		"message": sprintf("Contributor absence factor %d in the window %s: %d person(s) made %s of the %d commits; at least %d should", [factor, window_name, factor, metrics.share_words(config.threshold("absence_factor_share")), window.commits, config.threshold("min_absence_factor")]),
 		"evidence": {
 			"window": window_name,
-			"absence_factor": window.absence_factor,
+			"absence_factor": factor,
+			"absence_factor_share": config.threshold("absence_factor_share"),
 			"contributors": window.contributors,
 			"commits": window.commits,
 			"min_absence_factor": config.threshold("min_absence_factor"),

@@ -2,9 +2,10 @@
 # title: Work is shared across organisations (elephant factor)
 # description: |
 #   The CHAOSS elephant factor is the smallest number of organisations whose
-#   people made half of the commits. A codebase that one organisation writes
-#   alone stops when that organisation's priorities change; a jointly governed
-#   public good needs several organisations doing the work. Counted over the
+#   people made half of the commits (threshold elephant_factor_share). A
+#   codebase that one organisation writes alone stops when that organisation's
+#   priorities change; a jointly governed public good needs several
+#   organisations doing the work. Counted over the
 #   threshold stewardship_window of the local git history (default the 12
 #   months up to the last commit), merges and bots apart, with organisations
 #   taken from e-mail domains or from an affiliation map (--affiliations).
@@ -26,6 +27,7 @@
 package dpgcheck.rules.stewardship["elephant-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 
 history := object.get(input, "history", {})
 
@@ -90,14 +92,15 @@ findings contains finding if {
 	not history.shallow
 	window.commits > 0
 	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
-	factor := object.get(window, "elephant_factor", 0)
-	to_number(factor) < config.threshold("min_elephant_factor")
+	factor := metrics.elephant_factor(window)
+	factor < config.threshold("min_elephant_factor")
 	finding := {
-		"message": sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
+		"message": sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up %s of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor"), metrics.share_words(config.threshold("elephant_factor_share"))]),
 		"evidence": {
 			"window": window_name,
 			"elephant_factor": factor,
 			"min_elephant_factor": config.threshold("min_elephant_factor"),
+			"elephant_factor_share": config.threshold("elephant_factor_share"),
 			"organisations": [{"name": o.name, "share": o.share} | some o in window.organisations],
 			"commits": window.commits,
 		},
