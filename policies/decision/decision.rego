@@ -431,6 +431,12 @@ else := "changes"
 
 bundles := [object.union(b, {"overrides": [object.union(c, {"effect": effect(c)}) | some c in b.overrides]}) | some b in loaded_bundles]
 
+# The titles of DPG indicators and rule areas the reports show (data.dpgcheck.titles: an
+# overlay may retitle one or add its own area).
+default titles := {"indicators": {}, "areas": {}}
+
+titles := object.union({"indicators": {}, "areas": {}}, data.dpgcheck.titles)
+
 main := {
 	"bundles": bundles,
 	"warnings": warnings,
@@ -444,4 +450,5 @@ main := {
 	"indicators": indicators,
 	"summary": summary,
 	"scorecard": scorecard,
+	"titles": titles,
 }
