@@ -28,9 +28,16 @@ profile := object.get(config.profiles, config.profile_name, null)
 # --- selection -------------------------------------------------------------
 
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
-# Each catalogue entry lists the selectors that name it (rule.selectors, written when the
-# catalogue is built), so selection is a few set look-ups per rule.
-selects(selector, _, rule) if selector in rule.selectors
+# What each one means is decided here: the selectors that name a rule are worked out once per
+# evaluation from its catalogue entry (id, area, indicator, profiles), so selection is a few
+# set look-ups per rule.
+selectors_of(id, rule) := ({"*", id, sprintf("rule:%s", [id]), sprintf("area:%s", [rule.area])}
+	| {sprintf("indicator:%s", [i]) | i := object.get(rule, "indicator", null); i != null})
+	| {sprintf("profile:%s", [p]) | some p in object.get(rule, "profiles", [])}
+
+rule_selectors[id] := selectors_of(id, rule) if some id, rule in catalog
+
+selects(selector, id, _) if selector in rule_selectors[id]
 
 # A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
 # is the selected profile and every profile it includes, at any depth.
@@ -38,14 +45,14 @@ include_selectors := {s | some name in config.included_profiles; some s in objec
 
 exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-included(_, rule) if {
-	some selector in rule.selectors
+included(id, _) if {
+	some selector in rule_selectors[id]
 	selector in include_selectors
 }
 
-excluded(_, rule) if {
+excluded(id, _) if {
 	count(exclude_selectors) > 0
-	some selector in rule.selectors
+	some selector in rule_selectors[id]
 	selector in exclude_selectors
 }
 
@@ -301,8 +308,8 @@ errors contains msg if {
 
 # A misspelt rule id in the run options must not silently leave a policy unchanged.
 known_selector(selector) if {
-	some rule in catalog
-	selector in rule.selectors
+	some id, _ in catalog
+	selector in rule_selectors[id]
 }
 
 known_selector(selector) if {
