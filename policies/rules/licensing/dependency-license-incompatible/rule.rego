@@ -29,6 +29,7 @@
 #     lawyer when the dependency is only used at build time or as a service.
 package dpgcheck.rules.licensing["dependency-license-incompatible"]
 
+import data.dpgcheck.lib.combined
 import data.dpgcheck.lib.licenses
 
 documents := [d | some d in input.sbom.documents; d.readable]
@@ -44,7 +45,7 @@ declared := {d.analysis |
 projects := declared if count(declared) > 0
 
 else := {a |
-	a := object.get(input, ["licenses", "combined", "analysis"], null)
+	a := combined.combined.analysis
 	usable(a)
 }
 

@@ -27,6 +27,7 @@
 #     LICENSES/<id>.txt) and declare the expression that combines them.
 package dpgcheck.rules.licensing["license-mismatch"]
 
+import data.dpgcheck.lib.combined as lib_combined
 import data.dpgcheck.lib.config
 
 default min_confidence := 0.8
@@ -47,14 +48,16 @@ recognised := [t |
 ]
 
 # COPYING (GPL-3.0) shipped beside COPYING.LESSER, as the LGPL-3.0 asks.
+# (Which text incorporates which is configuration: threshold license_texts_incorporated.)
 lgpl_companion(t) if {
+	some r in config.threshold("license_texts_incorporated")
 	some inference in combined.inferences
-	inference.kind == "lgpl-incorporates-gpl"
+	inference.kind == r.kind
 	t.path in inference.from
-	startswith(t.spdx_id, "GPL-3.0")
+	lib_combined.family(t.spdx_id) == r.incorporates
 }
 
-combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
+combined := lib_combined.combined
 
 detected_ids := {c | some t in recognised; some c in t.candidates} | {i | some i in combined.ids}
 
