@@ -92,8 +92,9 @@ findings contains finding if {
 	not history.shallow
 	window.commits > 0
 	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
-	factor := metrics.elephant_factor(window)
-	factor < config.threshold("min_elephant_factor")
+	count(window.organisations) > 0
+	factor := factor_of(window)
+	to_number(factor) < config.threshold("min_elephant_factor")
 	finding := {
 		"message": sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up %s of the work", [factor, window_name, top_name, round(window.top_organisation_share * 100), config.threshold("min_elephant_factor"), metrics.share_words(config.threshold("elephant_factor_share"))]),
 		"evidence": {
@@ -106,6 +107,24 @@ findings contains finding if {
 		},
 	}
 }
+
+# Unknown organisations allowed, but none known: the factor is undefined.
+findings contains finding if {
+	history.available
+	not history.shallow
+	window.commits > 0
+	window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
+	count(window.organisations) == 0
+	finding := {
+		"message": sprintf("No commit in the window %s is by a known organisation, so the elephant factor is undefined; pass an affiliation map with --affiliations", [window_name]),
+		"evidence": {"window": window_name, "commits": window.commits, "organisations": []},
+		"outcome": "insufficient_evidence",
+	}
+}
+
+factor_of(w) := metrics.elephant_factor(w) if metrics.elephant_factor(w)
+
+else := null
 
 top_name := window.organisations[0].name if count(window.organisations) > 0
 else := "no known organisation"

@@ -113,3 +113,13 @@ test_fail_single_vendor_in_facts_1_x if {
 		},
 	}} with input as {"history": history(legacy)} with data.dpgcheck.config.thresholds as thresholds
 }
+
+test_fail_insufficient_no_known_organisation_when_unknown_ones_are_allowed if {
+	unknown_only := {"commits": 5, "unknown_organisation_share": 1, "top_organisation_share": null, "commits_per_organisation": [], "organisations": []}
+	rule.findings == {{
+		"message": "No commit in the window last_12_months is by a known organisation, so the elephant factor is undefined; pass an affiliation map with --affiliations",
+		"evidence": {"window": "last_12_months", "commits": 5, "organisations": []},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": history(unknown_only)}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"max_unknown_organisation_share": 1})
+}
