@@ -12,10 +12,10 @@ from html import escape
 from typing import Any
 
 from dpgcheck.batch.report import (
-    STATUS_ORDER, all_indicators, indicator_statuses, meta, pass_rate, rule_titles, tally, verdict_of, worst_gaps,
+    STATUS_ORDER, all_indicators, indicator_statuses, indicator_titles, meta, pass_rate, rule_titles, tally, verdict_of, worst_gaps,
     rule_statuses,
 )
-from dpgcheck.report.model import INDICATOR_TITLES, indicator_sort_key
+from dpgcheck.report.model import indicator_sort_key
 
 COLOURS = {
     "pass": "#2e7d32", "warn": "#f9a825", "insufficient_evidence": "#8d6e63", "fail": "#c62828",
@@ -149,7 +149,8 @@ def to_html(lines: list[dict[str, Any]], diff: list[dict[str, Any]] | None = Non
     body += ["<h2>Verdicts</h2>", _bar_chart("chart-verdicts", "Verdict distribution", [("all targets", verdicts)], verdict_statuses), _legend(verdict_statuses)]
     indicator_counts = tally(shown, indicator_statuses)
     if indicator_counts:
-        items = [(f"{k} {INDICATOR_TITLES.get(k, '')}".strip(), indicator_counts[k]) for k in sorted(indicator_counts, key=indicator_sort_key)]
+        named = indicator_titles(lines)
+        items = [(f"{k} {named.get(k, '')}".strip(), indicator_counts[k]) for k in sorted(indicator_counts, key=indicator_sort_key)]
         body += ["<h2>Pass rate per DPG indicator</h2>", _bar_chart("chart-indicators", "Pass rate per DPG indicator", items, STATUS_ORDER), _legend(STATUS_ORDER)]
     rule_counts = tally(shown, rule_statuses)
     if rule_counts:

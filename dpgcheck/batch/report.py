@@ -13,7 +13,7 @@ from typing import Any
 
 from dpgcheck.batch.results import parse_lines
 from dpgcheck.errors import DpgcheckError
-from dpgcheck.report.model import INDICATOR_TITLES, indicator_sort_key
+from dpgcheck.report.model import indicator_sort_key
 
 #: The engine's rule and indicator statuses, in the order reports show them.
 STATUS_ORDER = ("pass", "warn", "insufficient_evidence", "fail", "not_applicable")
@@ -67,6 +67,17 @@ def rule_statuses(line: dict[str, Any]) -> dict[str, str]:
 
 def indicator_statuses(line: dict[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in ((line.get("decision") or {}).get("indicators") or {}).items()}
+
+
+def indicator_titles(lines: list[dict[str, Any]]) -> dict[str, str]:
+    """The indicator titles the decisions carry (from the bundle's data.dpgcheck.titles)."""
+    titles: dict[str, str] = {}
+    for line in lines:
+        found = (((line.get("decision") or {}).get("titles") or {}).get("indicators")) or {}
+        if isinstance(found, dict):
+            for key, title in found.items():
+                titles.setdefault(str(key), str(title))
+    return titles
 
 
 def rule_titles(lines: list[dict[str, Any]]) -> dict[str, str]:
@@ -205,9 +216,10 @@ def to_markdown(lines: list[dict[str, Any]], diff: list[dict[str, Any]] | None =
     indicators = tally(lines, indicator_statuses)
     if indicators:
         out += ["## DPG indicators", "", "| Indicator | Pass rate | " + " | ".join(STATUS_ORDER) + " |", "|---|---:|" + "---:|" * len(STATUS_ORDER)]
+        named = indicator_titles(lines)
         for key in sorted(indicators, key=indicator_sort_key):
             c = indicators[key]
-            name = f"{key} {INDICATOR_TITLES.get(key, '')}".strip()
+            name = f"{key} {named.get(key, '')}".strip()
             out.append(f"| {_md(name)} | {_percent(pass_rate(c))} | " + " | ".join(str(c.get(s, 0)) for s in STATUS_ORDER) + " |")
         out.append("")
     gaps = worst_gaps(lines)

@@ -166,6 +166,11 @@ def compact_decision(decision: dict[str, Any]) -> dict[str, Any]:
         "errors": decision.get("errors", []),
         "summary": decision.get("summary"),
         "indicators": decision.get("indicators", {}),
+        # The titles (bundle data) of the indicators this decision has, for the batch reports.
+        "titles": {"indicators": {
+            key: title for key, title in ((decision.get("titles") or {}).get("indicators") or {}).items()
+            if key in (decision.get("indicators") or {})
+        }},
         "rules": rules,
         "findings": decision.get("findings", []),
     }

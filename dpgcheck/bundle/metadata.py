@@ -137,13 +137,6 @@ def catalog_entry(source: str, *, where: str) -> dict[str, Any] | None:
     }
     if custom.get("indicator") is not None:
         entry["indicator"] = str(custom["indicator"])
-    # Every selector that names this rule (see the decision): a fact about the catalogue,
-    # listed here so that selecting rules is a look-up in Rego.
-    entry["selectors"] = sorted(
-        {"*", rule_id, f"rule:{rule_id}", f"area:{area}"}
-        | ({f"indicator:{entry['indicator']}"} if "indicator" in entry else set())
-        | {f"profile:{name}" for name in entry["profiles"]}
-    )
     depends_on = custom.get("depends_on")
     if depends_on is not None:
         if not isinstance(depends_on, list) or not all(isinstance(d, str) and d in DEPENDS_ON for d in depends_on):

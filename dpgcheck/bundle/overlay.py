@@ -21,7 +21,7 @@ from typing import Any
 from dpgcheck.errors import DpgcheckError
 
 NAMESPACE = re.compile(r"^[a-z][a-z0-9]{1,15}$")
-OVERLAY_DATA_ROOTS = ("config", "profiles", "licenses")
+OVERLAY_DATA_ROOTS = ("config", "profiles", "licenses", "titles")
 _MISSING = object()
 
 
@@ -106,5 +106,5 @@ def data_overrides(base: Any, overlay: Any, path: tuple[str, ...] = ()) -> list[
 def _is_override_point(path: tuple[str, ...]) -> bool:
     # Inside an object that already exists and whose keys carry meaning for the base:
     # data.dpgcheck.config and everything in it,
-    # the inside of an existing profile, and the inside of an existing licence document.
-    return len(path) >= 2 and path[0] == "dpgcheck" and (path[1] == "config" or (path[1] in ("profiles", "licenses") and len(path) >= 3))
+    # the inside of an existing profile, licence document or titles table (indicators, areas).
+    return len(path) >= 2 and path[0] == "dpgcheck" and (path[1] == "config" or (path[1] in ("profiles", "licenses", "titles") and len(path) >= 3))

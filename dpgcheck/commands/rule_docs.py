@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
-from dpgcheck.report.model import INDICATOR_TITLES
 
 REGENERATE = "dpgcheck policy doc --rules-dir docs/rules"
 INDEX = "README.md"
@@ -69,7 +68,7 @@ def _profile_severities(profiles: dict[str, Any], rule: dict[str, Any]) -> list[
     return changed
 
 
-def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str | None) -> str:
+def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str | None, indicator_titles: dict[str, str] | None = None) -> str:
     """The Markdown page of one rule."""
     rule_id = rule["id"]
     source = repository_path(rule["source"])
@@ -86,7 +85,7 @@ def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str
         f"| Severity | {rule['severity']} |",
     ]
     if rule.get("indicator"):
-        title = INDICATOR_TITLES.get(rule["indicator"], "")
+        title = (indicator_titles or {}).get(rule["indicator"], "")
         lines.append(f"| DPG Standard indicator | {rule['indicator']}" + (f" ({title})" if title else "") + " |")
     changed = _profile_severities(profiles, rule)
     if changed:
@@ -103,7 +102,7 @@ def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str
     lines += ["## What it checks", "", _one_line(rule["title"]) + ".", "", rule["description"], ""]
     why = []
     if rule.get("indicator"):
-        title = INDICATOR_TITLES.get(rule["indicator"])
+        title = (indicator_titles or {}).get(rule["indicator"])
         why.append(f"It encodes indicator {rule['indicator']} of the DPG Standard" + (f", *{title}*." if title else "."))
     if rule.get("principle"):
         why.append(f"It serves the principle of {_one_line(rule['principle']).replace('_', ' ')}.")
@@ -158,12 +157,17 @@ def render_index(catalog: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_pages(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], test_modules: dict[str, str]) -> dict[str, str]:
-    """File name (in the rules directory) to page text, the index included."""
+def render_pages(
+    catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], test_modules: dict[str, str], indicator_titles: dict[str, str] | None = None
+) -> dict[str, str]:
+    """File name (in the rules directory) to page text, the index included.
+
+    ``indicator_titles`` come from the bundles' data (``data.dpgcheck.titles.indicators``).
+    """
     pages = {INDEX: render_index(catalog)}
     for rule_id, rule in catalog.items():
         test_source = test_modules.get(rule["source"].removesuffix(".rego") + "_test.rego")
-        pages[f"{rule_id}.md"] = render_page(rule, profiles, test_source)
+        pages[f"{rule_id}.md"] = render_page(rule, profiles, test_source, indicator_titles)
     return pages
 
 
@@ -196,7 +200,8 @@ def rule_docs(bundles: tuple[Path, ...] = (), *, builtin: bool = True, directory
     if not policy_set.catalog:
         raise DpgcheckError("no rule was loaded: give a bundle with --bundle or drop --no-builtin")
     profiles = policy_set.data.get("dpgcheck", {}).get("profiles", {})
-    pages = render_pages(policy_set.catalog, profiles, policy_set.test_modules)
+    titles = policy_set.data.get("dpgcheck", {}).get("titles", {}).get("indicators", {})
+    pages = render_pages(policy_set.catalog, profiles, policy_set.test_modules, titles)
     if check:
         problems = stale_pages(directory, pages)
         if problems:

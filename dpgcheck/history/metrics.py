@@ -1,12 +1,19 @@
-"""CHAOSS risk metrics over per-contributor and per-organisation commit counts.
+"""Per-window commit counts by contributor and organisation, the raw material of CHAOSS metrics.
 
-* Elephant factor: the fewest organisations whose commits reach half of all
-  commits by known organisations (``cumulative >= half``: eight organisations at
-  12.5 % each give 4, one organisation at exactly 50 % gives 1).
-* Contributor absence factor (formerly "bus factor"): the same over contributors.
-* Organisational diversity: the organisations, their shares and the largest share.
+The metrics themselves are judgements with a configurable share, computed in Rego
+(``policies/lib/history.rego``):
 
-Undefined on an empty window: None, never 0.
+* Elephant factor: the fewest organisations whose commits reach ``elephant_factor_share``
+  (default a half) of all commits by known organisations.
+* Contributor absence factor (formerly "bus factor"): the same over contributors
+  (``absence_factor_share``).
+
+This module gives them what they need and nothing that names a person: how many
+organisations (and contributors) made each number of commits
+(``commits_per_organisation``, ``commits_per_contributor``: ``[{commits, members}]``,
+largest first). Its size is bounded by the number of distinct counts, at most about
+``sqrt(2 * commits)``. Organisational diversity: the organisations, their shares and the
+largest share. Shares are undefined on an empty window: None, never 0.
 """
 from __future__ import annotations
 
@@ -20,18 +27,10 @@ from dpgcheck.history.domains import UNKNOWN
 MAX_LISTED_ORGANISATIONS = 50
 
 
-def cumulative_factor(counts: Iterable[int], share: float = 0.5) -> int | None:
-    """Smallest number of the largest counts whose sum reaches ``share`` of the total."""
-    ordered = sorted((c for c in counts if c > 0), reverse=True)
-    total = sum(ordered)
-    if total == 0:
-        return None
-    running = 0
-    for number, value in enumerate(ordered, start=1):
-        running += value
-        if running >= share * total:
-            return number
-    return len(ordered)  # pragma: no cover - the loop always returns
+def commit_groups(counts: Iterable[int]) -> list[dict[str, int]]:
+    """How many members made each number of commits, largest number first (zeros left out)."""
+    tally = Counter(c for c in counts if c > 0)
+    return [{"commits": commits, "members": tally[commits]} for commits in sorted(tally, reverse=True)]
 
 
 @dataclass
@@ -76,6 +75,6 @@ class Window:
             "unknown_organisation_commits": unknown_commits,
             "unknown_organisation_share": round(unknown_commits / self.commits, 4) if self.commits else None,
             "top_organisation_share": round(ordered[0][1] / known_commits, 4) if ordered else None,
-            "elephant_factor": cumulative_factor(known.values()),
-            "absence_factor": cumulative_factor(self.by_contributor.values()),
+            "commits_per_organisation": commit_groups(known.values()),
+            "commits_per_contributor": commit_groups(self.by_contributor.values()),
         }

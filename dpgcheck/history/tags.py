@@ -1,4 +1,9 @@
-"""Release tags and their version scheme."""
+"""Release tags and the version scheme of each.
+
+Which scheme the tags follow *overall* (one name, or ``mixed`` when none holds enough of
+them) is a judgement made in Rego (``policies/lib/history.rego``, threshold
+``tag_scheme_min_share``) from the counts in ``schemes``.
+"""
 from __future__ import annotations
 
 import re
@@ -30,17 +35,6 @@ def scheme_of(tag: str) -> str:
     return "other"
 
 
-def overall_scheme(counts: Counter[str]) -> str:
-    """The scheme the version tags follow: one name, ``mixed``, ``other`` or ``none``."""
-    used = [s for s in VERSION_SCHEMES if counts.get(s)]
-    if not used:
-        return "other" if counts.get("other") else "none"
-    if len(used) == 1:
-        return used[0]
-    top = max(used, key=lambda s: counts[s])
-    return top if counts[top] >= 0.8 * sum(counts[s] for s in used) else "mixed"
-
-
 def summarise(tags: Iterable[tuple[str, int]], reference: int | None, window_seconds: int) -> dict[str, object]:
     """Facts for ``(name, unix time)`` tags; ``reference`` is the HEAD commit time."""
     counts: Counter[str] = Counter()
@@ -62,7 +56,6 @@ def summarise(tags: Iterable[tuple[str, int]], reference: int | None, window_sec
         "count": total,
         "version_tags": sum(counts[s] for s in VERSION_SCHEMES),
         "schemes": {s: counts.get(s, 0) for s in SCHEMES},
-        "scheme": overall_scheme(counts),
         "latest_version_tag": None if latest is None else {"name": latest[1], "time": rfc3339(latest[0])},
         "version_tags_last_12_months": recent,
     }

@@ -14,7 +14,9 @@ of the text they cover. On top of it this module tells apart
 
 GPL-family full texts do not say whether "-only" or "-or-later" is meant, so the result
 lists every id the text is consistent with (``candidates``); a notice saying "or (at your
-option) any later version" in another file settles it (see :func:`combine`).
+option) any later version" in another file settles it. How several files combine (that
+notice widening a GNU text to ``-or-later``, an LGPL text incorporating the GPL one) is
+policy, decided in Rego (``policies/lib/combined.rego``); see docs/licensing.md.
 """
 from __future__ import annotations
 
@@ -481,43 +483,3 @@ def _detect(text: str) -> dict[str, Any]:
         or_later=or_later,
         extra_words=extra_words,
     )
-
-
-def combine(detections: list[dict[str, Any]]) -> dict[str, Any]:
-    """What several licence files mean together.
-
-    * A GNU full text (``GPL-3.0-only`` by itself) plus a notice in another file that says
-      "or (at your option) any later version" is ``GPL-3.0-or-later``.
-    * The LGPL-3.0 text incorporates the GPL-3.0 text, which it asks to be shipped beside
-      it: COPYING (GPL-3.0) plus COPYING.LESSER (LGPL-3.0) is LGPL-3.0.
-    Returns ``{"ids", "inferences"}``; ``ids`` are the licences the files hold, in order.
-    """
-    inferences: list[dict[str, Any]] = []
-    ids: list[str] = []
-    for det in detections:
-        single = det.get("spdx_id") and det["match"] != "multiple" and " " not in det["spdx_id"]
-        for identifier in [det["spdx_id"]] if single else det.get("candidates", []):
-            if identifier and identifier not in ids:
-                ids.append(identifier)
-    or_later_families = {
-        _family(i) for det in detections if det.get("or_later") for i in det.get("candidates", []) if i.endswith("-or-later")
-    }
-    result = []
-    for identifier in ids:
-        family = _family(identifier)
-        if identifier.endswith("-only") and family in or_later_families:
-            later = f"{family}-or-later"
-            sources = sorted(d["path"] for d in detections if family in {_family(c) for c in d.get("candidates", [])})
-            inferences.append({"kind": "or-later", "id": later, "from": sources})
-            identifier = later
-        if identifier not in result:
-            result.append(identifier)
-    for lesser, general in (("LGPL-3.0", "GPL-3.0"),):
-        lesser_ids = [i for i in result if _family(i) == lesser]
-        general_ids = [i for i in result if _family(i) == general]
-        if lesser_ids and general_ids:
-            sources = sorted(d["path"] for d in detections if _family(d.get("spdx_id") or "") in (lesser, general))
-            for g in general_ids:
-                result.remove(g)
-            inferences.append({"kind": "lgpl-incorporates-gpl", "id": lesser_ids[0], "from": sources})
-    return {"ids": sorted(result), "inferences": sorted(inferences, key=lambda i: (i["kind"], i["id"]))}

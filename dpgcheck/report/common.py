@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dpgcheck.report.model import INDICATOR_TITLES, indicator_sort_key
+from dpgcheck.report.model import indicator_sort_key
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -32,37 +32,34 @@ def group_key(finding: dict[str, Any]) -> tuple[int, tuple[int, str], str]:
     return (1, (0, finding["area"]), finding["area"])
 
 
-AREA_TITLES = {
-    "dpg": "DPG metadata",
-    "facts": "Reading the repository",
-    "licensing": "Licensing",
-    "community": "Community",
-    "governance": "Governance",
-    "stewardship": "Stewardship",
-    "maintenance": "Maintenance",
-}
+def titles_of(report: dict[str, Any], kind: str) -> dict[str, str]:
+    """The titles of ``indicators`` or ``areas`` the decision carries (bundle data)."""
+    titles = (report.get("titles") or {}).get(kind) or {}
+    return {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
 
 
-def group_title(finding: dict[str, Any]) -> str:
+def group_title(finding: dict[str, Any], titles: dict[str, Any] | None = None) -> str:
+    titles = titles or {}
     indicator = finding.get("indicator")
     if indicator:
-        title = INDICATOR_TITLES.get(indicator, "")
+        title = (titles.get("indicators") or {}).get(indicator, "")
         return f"DPG indicator {indicator}" + (f": {title}" if title else "")
     area = finding["area"]
-    return AREA_TITLES.get(area, area.replace("-", " ").replace("_", " ").capitalize())
+    return (titles.get("areas") or {}).get(area) or area.replace("-", " ").replace("_", " ").capitalize()
 
 
-def grouped(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+def grouped(findings: list[dict[str, Any]], titles: dict[str, Any] | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
     groups: dict[tuple[int, tuple[int, str], str], list[dict[str, Any]]] = {}
     for finding in findings:
         groups.setdefault(group_key(finding), []).append(finding)
-    return [(group_title(items[0]), items) for _, items in sorted(groups.items())]
+    return [(group_title(items[0], titles), items) for _, items in sorted(groups.items())]
 
 
 def indicator_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    titles = titles_of(report, "indicators")
     rows = []
     for indicator in sorted(report.get("indicators", {}), key=indicator_sort_key):
-        rows.append((indicator, INDICATOR_TITLES.get(indicator, ""), report["indicators"][indicator]))
+        rows.append((indicator, titles.get(indicator, ""), report["indicators"][indicator]))
     return rows
 
 

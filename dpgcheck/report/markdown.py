@@ -44,7 +44,7 @@ def render(report: dict[str, Any]) -> str:
         out.append("")
     if report["findings"]:
         out += ["### Findings", ""]
-        for title, findings in grouped(report["findings"]):
+        for title, findings in grouped(report["findings"], report.get("titles")):
             out += [f"#### {_cell(title)}", "", "| Severity | Rule | Finding | File |", "|---|---|---|---|"]
             for finding in findings:
                 path = finding_path(finding)

@@ -10,22 +10,6 @@ from dpgcheck import DPG_STANDARD_VERSION, REPORT_VERSION, __version__
 #: Where the generated page of each built-in rule is published (docs/rules/<id>.md).
 RULE_DOCS_BASE = "https://github.com/dpgcheck/dpgcheck/blob/main/docs/rules/"
 
-INDICATOR_TITLES = {
-    "1": "Relevance to Sustainable Development Goals",
-    "2": "Use of approved open licenses",
-    "3": "Clear ownership",
-    "4": "Platform independence",
-    "5": "Documentation",
-    "6": "Mechanism for extracting data and content",
-    "7": "Adherence to privacy and applicable laws",
-    "8": "Adherence to standards and best practices",
-    "9": "Do no harm by design",
-    "9a": "Data privacy and security",
-    "9b": "Inappropriate and illegal content",
-    "9c": "Protection from harassment",
-}
-
-
 def subject_of(facts: dict[str, Any]) -> dict[str, Any]:
     subject = dict(facts.get("subject") or {})
     repository = facts.get("repository")
@@ -86,6 +70,8 @@ def build_report(
         "artifacts": artifacts or {"anchor": None, "missing": []},
         # The Scorecard-shaped view computed in Rego (policies/scorecard); null for a record.
         "scorecard": decision.get("scorecard"),
+        # Titles of indicators and areas come from the bundle's data (data.dpgcheck.titles).
+        "titles": decision.get("titles") or {"indicators": {}, "areas": {}},
     }
 
 

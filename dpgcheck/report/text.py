@@ -54,7 +54,7 @@ def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> 
     rules = report["rules"]
     serious = [f for f in report["findings"] if f["severity"] != "info"]
     notes = [f for f in report["findings"] if f["severity"] == "info"]
-    for title, findings in grouped(serious):
+    for title, findings in grouped(serious, report.get("titles")):
         lines.append(style(title, bold=True))
         seen_rules = set()
         for finding in findings:

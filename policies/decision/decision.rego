@@ -28,22 +28,30 @@ _profile := object.get(config.profiles, config.profile_name, null)
 # --- selection -------------------------------------------------------------
 
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
-# Each catalogue entry lists the selectors that name it (rule.selectors, written when the
-# catalogue is built), so selection is a few set look-ups per rule.
+# What each one means is decided here: the selectors that name a rule are worked out once per
+# evaluation from its catalogue entry (id, area, indicator, profiles), so selection is a few
+# set look-ups per rule.
+_selectors_of(id, rule) := ({"*", id, sprintf("rule:%s", [id]), sprintf("area:%s", [rule.area])}
+	| {sprintf("indicator:%s", [i]) | i := object.get(rule, "indicator", null); i != null})
+	| {sprintf("profile:%s", [p]) | some p in object.get(rule, "profiles", [])}
+
+_rule_selectors[id] := _selectors_of(id, rule) if some id, rule in _catalog
+
+
 # A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
 # is the selected profile and every profile it includes, at any depth.
 _include_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "include", [])} | {sprintf("profile:%s", [name]) | some name in config.included_profiles}
 
 _exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-_included(_, rule) if {
-	some selector in rule.selectors
+_included(id, _) if {
+	some selector in _rule_selectors[id]
 	selector in _include_selectors
 }
 
-_excluded(_, rule) if {
+_excluded(id, _) if {
 	count(_exclude_selectors) > 0
-	some selector in rule.selectors
+	some selector in _rule_selectors[id]
 	selector in _exclude_selectors
 }
 
@@ -265,7 +273,7 @@ _blocking contains f if {
 
 # The facts document versions these policies read. Anything else (or no version: a
 # document that is not dpgcheck facts) is refused, never judged as compliant.
-_supported_facts_versions := {"1.0", "1.1"}
+_supported_facts_versions := {"1.0", "1.1", "2.0"}
 
 # A helper rule, not `not input.facts_version in ...`: OPA and regorus disagree on a negated
 # expression over a missing input field.
@@ -299,8 +307,8 @@ errors contains msg if {
 
 # A misspelt rule id in the run options must not silently leave a policy unchanged.
 _known_selector(selector) if {
-	some rule in _catalog
-	selector in rule.selectors
+	some id, _ in _catalog
+	selector in _rule_selectors[id]
 }
 
 _known_selector(selector) if {
@@ -429,6 +437,12 @@ else := "changes"
 
 bundles := [object.union(b, {"overrides": [object.union(c, {"effect": _effect(c)}) | some c in b.overrides]}) | some b in _loaded_bundles]
 
+# The titles of DPG indicators and rule areas the reports show (data.dpgcheck.titles: an
+# overlay may retitle one or add its own area).
+default _titles := {"indicators": {}, "areas": {}}
+
+_titles := object.union({"indicators": {}, "areas": {}}, data.dpgcheck.titles)
+
 main := {
 	"bundles": bundles,
 	"warnings": warnings,
@@ -442,4 +456,5 @@ main := {
 	"indicators": indicators,
 	"summary": summary,
 	"scorecard": scorecard,
+	"titles": _titles,
 }

@@ -81,7 +81,7 @@ def test_overlay_data_outside_config_profiles_licences_and_its_own_is_refused(tm
     write(bundle / directory / "data.json", {"rules": {}})
     assert refused(bundle) == (
         f"dpgcheck: error: gov/{directory}/data.json: an overlay may not set data.dpgcheck.{key}: "
-        "only data.dpgcheck.{config, profiles, licenses} and data.dpgcheck.ext.gov"
+        "only data.dpgcheck.{config, profiles, licenses, titles} and data.dpgcheck.ext.gov"
     )
 
 

@@ -21,7 +21,7 @@ def test_facts_of_a_git_repository(make_repo):
     facts = collect_repository(repo)
     validate(facts)
     commit = git(repo, "rev-parse", "HEAD").strip()
-    assert facts["facts_version"] == "1.1"
+    assert facts["facts_version"] == "2.0"
     assert facts["subject"] == {"kind": "repository"}
     assert facts["repository"] == {
         "name": repo.name,
@@ -76,3 +76,31 @@ def test_remote_credentials_and_user_names_are_dropped(remote, recorded):
     from dpgcheck.collect.collectors.repository import strip_credentials
 
     assert strip_credentials(remote) == recorded
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [("reuse", "adopted", True), ("licenses", "combined", {"ids": [], "inferences": [], "analysis": None})],
+)
+def test_facts_2_0_carry_no_judgement_of_the_1_x_collectors(make_repo, section, key, value):
+    """reuse.adopted, licenses.combined, the CHAOSS factors and the tag scheme are the policies' to decide."""
+    facts = collect_repository(make_repo({"README.md": "x", "LICENSES/MIT.txt": "MIT License\n"}))
+    validate(facts)
+    assert key not in facts[section]
+    facts[section][key] = value
+    with pytest.raises(jsonschema.ValidationError):
+        validate(facts)
+    validate({**facts, "facts_version": "1.1"})  # a 1.x document may hold it
+
+
+def test_facts_2_0_windows_carry_commit_counts_not_factors(make_repo):
+    facts = collect_repository(make_repo({"README.md": "x"}))
+    lifetime = facts["history"]["lifetime"]
+    assert (lifetime["commits_per_organisation"], lifetime["commits_per_contributor"]) == ([], [{"commits": 1, "members": 1}])
+    lifetime["elephant_factor"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        validate(facts)
+    facts["history"]["tags"]["scheme"] = "none"
+    del lifetime["elephant_factor"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(facts)

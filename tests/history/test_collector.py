@@ -54,14 +54,15 @@ def test_organisations_collapse_subdomains_and_webmail_is_unknown(governments: P
             {"name": "digital.gov.uk", "commits": 1, "share": 0.1667, "contributors": 1},
         ],
         "unknown_organisation_commits": 2, "unknown_organisation_share": 0.25, "top_organisation_share": 0.5,
-        "elephant_factor": 1, "absence_factor": 2,
+        "commits_per_organisation": [{"commits": 3, "members": 1}, {"commits": 2, "members": 1}, {"commits": 1, "members": 1}],
+        "commits_per_contributor": [{"commits": 2, "members": 2}, {"commits": 1, "members": 4}],
     }
     # 90 days back from HEAD (2026-08-05): 2026-06-05 (the +03:00 commit is 07:00 UTC) and later.
     assert history["last_90_days"]["commits"] == 3
     assert [o["name"] for o in history["last_90_days"]["organisations"]] == ["digital.gov.uk", "ict.go.ke"]
     assert history["last_12_months"]["commits"] == 8
     assert history["active_months_last_12_months"] == 8
-    assert history["tags"]["count"] == 0 and history["tags"]["scheme"] == "none"
+    assert history["tags"]["count"] == 0 and history["tags"]["version_tags"] == 0
 
 
 def test_no_address_or_name_in_the_facts(governments: Path) -> None:
@@ -104,7 +105,7 @@ def test_merges_and_bots_are_counted_apart(make_repo) -> None:
     git(repo, "merge", "-q", "--no-ff", "-m", "merge", "feature", env={"GIT_COMMITTER_DATE": "2026-01-08T10:00:00+00:00", "GIT_AUTHOR_DATE": "2026-01-08T10:00:00+00:00"})
     lifetime = history_of(repo)["lifetime"]
     assert (lifetime["commits"], lifetime["merges"], lifetime["bot_commits"], lifetime["contributors"]) == (2, 1, 1, 2)
-    assert lifetime["elephant_factor"] == 1  # one of two organisations reaches half
+    assert lifetime["commits_per_organisation"] == [{"commits": 1, "members": 2}]  # one of two organisations reaches half
 
 
 def test_tags_and_version_schemes(make_repo) -> None:
@@ -121,7 +122,7 @@ def test_tags_and_version_schemes(make_repo) -> None:
     git(repo, "checkout", "-q", "main")
     assert history_of(repo)["tags"] == {
         "count": 4, "version_tags": 3,
-        "schemes": {"semver": 3, "calver": 0, "numeric": 0, "other": 1}, "scheme": "semver",
+        "schemes": {"semver": 3, "calver": 0, "numeric": 0, "other": 1},
         "latest_version_tag": {"name": "v9.9.9", "time": "2026-02-06T10:00:00Z"},
         "version_tags_last_12_months": 2,
     }
@@ -193,7 +194,8 @@ def test_affiliation_map_through_the_cli(governments: Path, tmp_path: Path) -> N
         {"name": "SERPRO", "commits": 3, "share": 0.375, "contributors": 2},
         {"name": "digital.gov.uk", "commits": 1, "share": 0.125, "contributors": 1},
     ]
-    assert (lifetime["unknown_organisation_commits"], lifetime["elephant_factor"]) == (0, 1)
+    assert lifetime["unknown_organisation_commits"] == 0
+    assert lifetime["commits_per_organisation"] == [{"commits": 4, "members": 1}, {"commits": 3, "members": 1}, {"commits": 1, "members": 1}]
 
 
 @pytest.mark.parametrize(

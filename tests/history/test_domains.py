@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from dpgcheck.history.domains import AffiliationMap, is_bot, is_webmail, load_affiliations, organisation_of, registrable_domain
-from dpgcheck.history.metrics import cumulative_factor
-from dpgcheck.history.tags import overall_scheme, scheme_of
+from dpgcheck.history.metrics import commit_groups
+from dpgcheck.history.tags import scheme_of
 
 
 @pytest.mark.parametrize(
@@ -100,12 +100,11 @@ def test_load_affiliations_yaml_json_and_errors(tmp_path: Path) -> None:
         load_affiliations(tmp_path / "missing.yaml")
 
 
-def test_cumulative_factor_follows_chaoss_examples() -> None:
-    assert cumulative_factor([1000, 202, 90, 33, 332, 343, 42, 433]) == 2
-    assert cumulative_factor([125] * 8) == 4  # reaching exactly half counts
-    assert cumulative_factor([50, 30, 20]) == 1
-    assert cumulative_factor([]) is None
-    assert cumulative_factor([0, 0]) is None
+def test_commit_groups_count_members_per_number_of_commits() -> None:
+    # The factors themselves are computed in Rego (policies/lib/history_test.rego).
+    assert commit_groups([125] * 8) == [{"commits": 125, "members": 8}]
+    assert commit_groups([50, 30, 0, 20, 30]) == [{"commits": 50, "members": 1}, {"commits": 30, "members": 2}, {"commits": 20, "members": 1}]
+    assert commit_groups([]) == []
 
 
 @pytest.mark.parametrize(
@@ -119,12 +118,3 @@ def test_cumulative_factor_follows_chaoss_examples() -> None:
 )
 def test_scheme_of(tag: str, scheme: str) -> None:
     assert scheme_of(tag) == scheme
-
-
-def test_overall_scheme() -> None:
-    from collections import Counter
-
-    assert overall_scheme(Counter()) == "none"
-    assert overall_scheme(Counter({"other": 2})) == "other"
-    assert overall_scheme(Counter({"semver": 9, "numeric": 1})) == "semver"
-    assert overall_scheme(Counter({"semver": 3, "calver": 3})) == "mixed"

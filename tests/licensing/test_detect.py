@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.licensing.detect import combine, detect
+from dpgcheck.licensing.detect import detect
+from tests.conftest import ENGINES
+from tests.licensing.combined import combined_in_rego
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -99,20 +101,24 @@ def _set(name: str) -> list[dict]:
     found = []
     for path in sorted((CORPUS / "sets" / name).rglob("*")):
         if path.is_file():
-            found.append({"path": path.relative_to(CORPUS / "sets" / name).as_posix(), **detect(path.read_text(encoding="utf-8"))})
+            found.append({"path": path.relative_to(CORPUS / "sets" / name).as_posix(), "third_party": False,
+                          **detect(path.read_text(encoding="utf-8"))})
     return found
 
 
+# The detector says what each text is (a fact); how the texts combine is policy, in Rego.
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("name", sorted(EXPECTED["sets"]))
-def test_multi_file_sets(name: str) -> None:
-    combined = combine(_set(name))
+def test_multi_file_sets(name: str, engine: str) -> None:
+    combined = combined_in_rego({"detected": _set(name)}, engine)
     expected = EXPECTED["sets"][name]
     assert combined["ids"] == expected["ids"]
     assert [i["kind"] for i in combined["inferences"]] == expected["inferences"]
 
 
-def test_gpl_text_plus_or_later_notice_names_both_files() -> None:
-    assert combine(_set("gpl-3.0-or-later"))["inferences"] == [
+@pytest.mark.parametrize("engine", ENGINES)
+def test_gpl_text_plus_or_later_notice_names_both_files(engine: str) -> None:
+    assert combined_in_rego({"detected": _set("gpl-3.0-or-later")}, engine)["inferences"] == [
         {"kind": "or-later", "id": "GPL-3.0-or-later", "from": ["COPYING", "LICENSE"]}
     ]
 

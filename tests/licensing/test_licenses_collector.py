@@ -9,6 +9,7 @@ import pytest
 
 from dpgcheck.schemas import facts_schema
 from tests.conftest import run_dpgcheck, run_json
+from tests.licensing.combined import combined_in_rego
 
 CORPUS = Path(__file__).parent / "corpus" / "files"
 #: The licensing rules of this part (REUSE / SBOM / per-file rules are tested beside them).
@@ -48,9 +49,10 @@ def test_gpl_project_declared_and_detected(make_repo) -> None:
         ("COPYING", "root", "GPL-3.0-only", "full", ["GPL-3.0-only", "GPL-3.0-or-later"]),
         ("LICENSE", "root", "GPL-3.0-or-later", "notice", ["GPL-3.0-or-later"]),
     ]
-    assert section["combined"]["ids"] == ["GPL-3.0-or-later"]
-    assert section["combined"]["inferences"] == [{"kind": "or-later", "id": "GPL-3.0-or-later", "from": ["COPYING", "LICENSE"]}]
-    assert section["combined"]["analysis"]["dnf"] == [["GPL-3.0-or-later"]]
+    combined = combined_in_rego(section)  # what the files say together is decided in Rego
+    assert combined["ids"] == ["GPL-3.0-or-later"]
+    assert combined["inferences"] == [{"kind": "or-later", "id": "GPL-3.0-or-later", "from": ["COPYING", "LICENSE"]}]
+    assert combined["analysis"]["dnf"] == [["GPL-3.0-or-later"]]
     assert section["summary"] == {
         "declared_count": 1,
         "declared_sources": ["pyproject"],
@@ -104,8 +106,9 @@ def test_third_party_licence_files_do_not_make_the_project_licence(make_repo) ->
         ("LICENSE-THIRD-PARTY.txt", True, "Apache-2.0"),
         ("LICENSES-vendor.md", True, "MIT"),
     ]
-    assert section["combined"]["ids"] == ["LGPL-3.0-only"]
-    assert section["combined"]["inferences"] == [
+    combined = combined_in_rego(section)
+    assert combined["ids"] == ["LGPL-3.0-only"]
+    assert combined["inferences"] == [
         {"kind": "lgpl-incorporates-gpl", "id": "LGPL-3.0-only", "from": ["COPYING", "COPYING.LESSER"]}
     ]
 
@@ -186,6 +189,5 @@ def test_no_licence_files_no_metadata_is_fast_and_empty(make_repo) -> None:
     assert section == {
         "declared": [],
         "detected": [],
-        "combined": {"ids": [], "inferences": [], "analysis": None},
         "summary": {"declared_count": 0, "declared_sources": [], "declared_ids": [], "license_files": 0, "detected_ids": [], "unrecognised": []},
     }

@@ -36,7 +36,6 @@ def reuse_facts(root) -> dict:
 def test_facts_of_a_reuse_project(make_repo):
     facts = reuse_facts(make_repo(PROJECT))
     assert facts["reuse"] == {
-        "adopted": True,
         "covered_files": 6,
         "with_copyright": 5,
         "with_licensing": 4,

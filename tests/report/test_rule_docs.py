@@ -17,7 +17,8 @@ NOW = "2026-06-01T00:00:00Z"
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
     policy_set = load_policies()
-    return render_pages(policy_set.catalog, policy_set.data["dpgcheck"]["profiles"], policy_set.test_modules)
+    return render_pages(policy_set.catalog, policy_set.data["dpgcheck"]["profiles"], policy_set.test_modules,
+                        policy_set.data["dpgcheck"]["titles"]["indicators"])
 
 
 def test_every_rule_has_a_page_and_no_page_is_stale(generated):

@@ -7,8 +7,9 @@
 * ``detected``: one entry per licence file (LICENSE*, LICENCE*, COPYING*, UNLICENSE at
   the root, in .github/ or docs/, and LICENSES/*), with the licence its text holds
   (:mod:`dpgcheck.licensing.detect`).
-* ``combined``: what the licence files mean together (e.g. a GPL text plus an "or any
-  later version" notice is -or-later).
+What the licence files mean *together* (a GPL text plus an "or any later version" notice
+is -or-later; an LGPL text beside the GPL one is the LGPL) is policy, decided in Rego
+(``policies/lib/combined.rego``); facts 1.x carried it as ``combined``.
 
 Heavy libraries are imported only when there is something to parse or scan.
 """
@@ -132,21 +133,11 @@ def _unread() -> dict[str, Any]:
 def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     declared = _declared(view)
     detected = _detected(view)
-    combined: dict[str, Any] = {"ids": [], "inferences": [], "analysis": None}
-    if detected:
-        from dpgcheck.licensing.detect import combine
-
-        combined.update(combine([d for d in detected if not d["third_party"]]))
-        if combined["ids"]:
-            from dpgcheck.licensing.expression import analyse
-
-            combined["analysis"] = analyse(" AND ".join(combined["ids"]))
     declared_ids = sorted({i for d in declared if d["analysis"] for i in d["analysis"]["ids"]})
     recognised = {"full", "with_additional_terms", "notice", "multiple", "reference"}
     return {
         "declared": declared,
         "detected": detected,
-        "combined": combined,
         "summary": {
             "declared_count": len(declared),
             "declared_sources": sorted({d["source"] for d in declared}),

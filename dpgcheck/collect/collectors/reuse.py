@@ -1,7 +1,11 @@
 """Per-file licensing after the REUSE specification: coverage, sources, LICENSES/ texts.
 
 The rules themselves are in :mod:`dpgcheck.licensing.reuse`; this collector feeds them
-the repository's files through the read-only view and summarises the result. Lists of
+the repository's files through the read-only view and summarises the result. Whether
+the repository *adopted* REUSE (which makes the REUSE rules apply) is a judgement over
+these observations (``licenses_dir``, ``reuse_toml``, ``dep5``, ``sources``), made in
+Rego (``policies/lib/reuse.rego``) with the thresholds ``reuse_adoption_signals`` and
+``reuse_adoption_min_header_files``. Lists of
 paths are capped at ``SAMPLE`` entries (with the full count beside them) so that the
 facts of a repository with thousands of unlicensed files stay small.
 """
@@ -36,10 +40,6 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         for kind in kinds:
             sources[kind] += 1
     return {
-        # The repository follows REUSE: it has licence texts in LICENSES/, a REUSE.toml or a
-        # .reuse/dep5. SPDX tags in a few files alone do not count: tools that mention the tags
-        # in their code or tests would look like half-annotated REUSE projects.
-        "adopted": bool(result.licenses_dir or result.reuse_toml or result.dep5),
         "covered_files": len(files),
         "with_copyright": len(with_copyright),
         "with_licensing": len(with_licensing),

@@ -29,6 +29,7 @@
 #     lawyer when the dependency is only used at build time or as a service.
 package dpgcheck.rules.licensing["dependency-license-incompatible"]
 
+import data.dpgcheck.lib.combined
 import data.dpgcheck.lib.licenses
 import data.dpgcheck.lib.result
 
@@ -45,7 +46,7 @@ _declared := {d.analysis |
 _projects := _declared if count(_declared) > 0
 
 else := {a |
-	a := object.get(input, ["licenses", "combined", "analysis"], null)
+	a := combined.combined.analysis
 	_usable(a)
 }
 

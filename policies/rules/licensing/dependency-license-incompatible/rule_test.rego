@@ -112,3 +112,27 @@ test_fail_licence_files_when_nothing_declared if {
 test_not_applicable_without_project_licence if {
 	rule.not_applicable with input as {"licenses": {"declared": [], "combined": {"ids": [], "inferences": [], "analysis": null}}, "sbom": {"documents": [{"path": "x", "spdx": true, "readable": true, "licenses": []}]}}
 }
+
+# Facts 2.0: no `combined`; the project's licence is what lib/combined.rego makes of the detections.
+test_fail_licence_files_when_nothing_declared_in_facts_2_0 if {
+	rows := [row(1, ["gplthing@1"], analysis("GPL-3.0-only", ["GPL-3.0-only"], [["GPL-3.0-only"]]))]
+	apache_text := {"path": "LICENSE", "spdx_id": "Apache-2.0", "candidates": ["Apache-2.0"], "match": "full", "or_later": null, "third_party": false}
+	rule.findings == {{
+		"message": "sbom.spdx.json: 1 packages are under GPL-3.0-only, which a project under Apache-2.0 cannot include (GPL-3.0-only into Apache-2.0: no, per osadl), e.g. gplthing@1",
+		"evidence": {
+			"project_license": "Apache-2.0", "expression": "GPL-3.0-only",
+			"conflicts": [{"outbound": "Apache-2.0", "inbound": "GPL-3.0-only", "source": "osadl"}],
+			"packages": 1, "examples": ["gplthing@1"],
+		},
+		"location": {"path": "sbom.spdx.json"},
+	}} with input as {
+		"facts_version": "2.0",
+		"licenses": {"declared": [], "detected": [apache_text]},
+		"sbom": {"documents": [{"path": "sbom.spdx.json", "origin": "repository", "spdx": true, "readable": true, "licenses": rows}]},
+	}
+		with data.dpgcheck.licenses.compatibility as compatibility
+}
+
+test_not_applicable_without_licence_files_in_facts_2_0 if {
+	rule.not_applicable with input as {"facts_version": "2.0", "licenses": {"declared": [], "detected": []}, "sbom": {"documents": [{"path": "x", "spdx": true, "readable": true, "licenses": []}]}}
+}

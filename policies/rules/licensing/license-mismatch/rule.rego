@@ -27,6 +27,7 @@
 #     LICENSES/<id>.txt) and declare the expression that combines them.
 package dpgcheck.rules.licensing["license-mismatch"]
 
+import data.dpgcheck.lib.combined as lib_combined
 import data.dpgcheck.lib.config
 import data.dpgcheck.lib.result
 
@@ -48,14 +49,16 @@ _recognised := [t |
 ]
 
 # COPYING (GPL-3.0) shipped beside COPYING.LESSER, as the LGPL-3.0 asks.
+# (Which text incorporates which is configuration: threshold license_texts_incorporated.)
 _lgpl_companion(t) if {
+	some r in config.threshold("license_texts_incorporated")
 	some inference in _combined.inferences
-	inference.kind == "lgpl-incorporates-gpl"
+	inference.kind == r.kind
 	t.path in inference.from
-	startswith(t.spdx_id, "GPL-3.0")
+	lib_combined.family(t.spdx_id) == r.incorporates
 }
 
-_combined := object.get(input, ["licenses", "combined"], {"ids": [], "inferences": []})
+_combined := lib_combined.combined
 
 _detected_ids := {c | some t in _recognised; some c in t.candidates} | {i | some i in _combined.ids}
 

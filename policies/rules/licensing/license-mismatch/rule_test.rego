@@ -124,3 +124,59 @@ test_success_lgpl_with_gpl_companion_and_third_party_file if {
 test_success_no_licence_files if {
 	rule.findings == set() with input as facts([decl("package.json", "package.json", "license", "MIT", ["MIT"])], [], no_combination)
 }
+
+# Facts 2.0 carry no `combined`: what the files say together is worked out in Rego
+# (lib/combined.rego) from the detections themselves.
+facts_2_0(declared, detected) := {"facts_version": "2.0", "licenses": {"declared": declared, "detected": detected}}
+
+or_later_notice(path) := object.union(detection(path, "root", "GPL-3.0-or-later", ["GPL-3.0-or-later"], "notice", 0.9), {"or_later": true})
+
+test_fail_only_declared_files_say_or_later_in_facts_2_0 if {
+	rule.findings == {
+		{
+			"message": "pyproject.toml (project.license) declares GPL-3.0-only, but COPYING and LICENSE.md together say GPL-3.0-or-later (\"or any later version\")",
+			"evidence": {"source": "pyproject", "declared": "GPL-3.0-only", "detected": "GPL-3.0-or-later", "files": ["COPYING", "LICENSE.md"], "problem": "only-vs-or-later"},
+			"location": {"path": "pyproject.toml"},
+		},
+		{
+			"message": "LICENSE.md holds GPL-3.0-or-later, which no declaration names (declared: GPL-3.0-only)",
+			"evidence": {"detected": ["GPL-3.0-or-later"], "declared": ["GPL-3.0-only"], "confidence": 0.9, "problem": "detected-not-declared"},
+			"location": {"path": "LICENSE.md"},
+		},
+	} with input as facts_2_0(
+		[decl("pyproject", "pyproject.toml", "project.license", "GPL-3.0-only", ["GPL-3.0-only"])],
+		[detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1), or_later_notice("LICENSE.md")],
+	)
+}
+
+test_success_or_later_declared_files_say_or_later_in_facts_2_0 if {
+	rule.findings == set() with input as facts_2_0(
+		[decl("pyproject", "pyproject.toml", "project.license", "GPL-3.0-or-later", ["GPL-3.0-or-later"])],
+		[detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1), or_later_notice("LICENSE.md")],
+	)
+}
+
+test_success_lgpl_with_gpl_companion_in_facts_2_0 if {
+	rule.findings == set() with input as facts_2_0(
+		[decl("pyproject", "pyproject.toml", "project.license", "LGPL-3.0-or-later", ["LGPL-3.0-or-later"])],
+		[
+			detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1),
+			detection("COPYING.LESSER", "root", "LGPL-3.0-only", ["LGPL-3.0-only", "LGPL-3.0-or-later"], "full", 1),
+		],
+	)
+}
+
+test_fail_gpl_text_beside_lgpl_counts_when_no_incorporation_is_configured if {
+	rule.findings == {{
+		"message": "COPYING holds GPL-3.0-only, which no declaration names (declared: LGPL-3.0-or-later)",
+		"evidence": {"detected": ["GPL-3.0-only", "GPL-3.0-or-later"], "declared": ["LGPL-3.0-or-later"], "confidence": 1, "problem": "detected-not-declared"},
+		"location": {"path": "COPYING"},
+	}} with input as facts_2_0(
+		[decl("pyproject", "pyproject.toml", "project.license", "LGPL-3.0-or-later", ["LGPL-3.0-or-later"])],
+		[
+			detection("COPYING", "root", "GPL-3.0-only", ["GPL-3.0-only", "GPL-3.0-or-later"], "full", 1),
+			detection("COPYING.LESSER", "root", "LGPL-3.0-only", ["LGPL-3.0-only", "LGPL-3.0-or-later"], "full", 1),
+		],
+	)
+		with data.dpgcheck.config.thresholds.license_texts_incorporated as []
+}

@@ -28,6 +28,7 @@ package dpgcheck.rules.licensing["per-file-coverage"]
 
 import data.dpgcheck.lib.config
 import data.dpgcheck.lib.result
+import data.dpgcheck.lib.reuse
 
 default _minimum := 100
 
@@ -54,7 +55,7 @@ findings contains finding if {
 			"threshold_percent": _minimum,
 			"missing_licensing": _facts.missing_licensing,
 			"missing_copyright": _facts.missing_copyright,
-			"reuse_adopted": _facts.adopted,
+			"reuse_adopted": reuse.adopted,
 		},
 	)
 }

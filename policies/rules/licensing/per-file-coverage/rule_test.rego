@@ -3,7 +3,7 @@ package dpgcheck.rules.licensing["per-file-coverage_test"]
 import data.dpgcheck.rules.licensing["per-file-coverage"] as rule
 
 reuse(covered, both, no_licence, no_copyright) := {"reuse": {
-	"adopted": true,
+	"dep5": true,
 	"covered_files": covered,
 	"with_both": both,
 	"missing_licensing": {"count": count(no_licence), "paths": no_licence},
@@ -37,7 +37,7 @@ test_fail_below_profile_threshold if {
 			"missing_copyright": {"count": 0, "paths": []},
 			"reuse_adopted": true,
 		},
-	}} with input as reuse(3, 2, ["a.c"], []) with data.dpgcheck.config.thresholds as {"per_file_coverage_min": 80}
+	}} with input as reuse(3, 2, ["a.c"], []) with data.dpgcheck.config.thresholds.per_file_coverage_min as 80
 }
 
 test_success_full_coverage if {
@@ -45,7 +45,7 @@ test_success_full_coverage if {
 }
 
 test_success_threshold_met if {
-	rule.findings == set() with input as reuse(4, 3, ["x"], []) with data.dpgcheck.config.thresholds as {"per_file_coverage_min": 75}
+	rule.findings == set() with input as reuse(4, 3, ["x"], []) with data.dpgcheck.config.thresholds.per_file_coverage_min as 75
 }
 
 test_not_applicable_without_covered_files if {

@@ -5,8 +5,8 @@
 #   or dep5 entry) does not hold a valid SPDX licence expression counts as having
 #   no licence information at all: a typo, a trailing comment marker the REUSE
 #   rules do not strip, or prose after the tag. The facts list up to 100 such
-#   values. The rule applies to repositories that follow REUSE (LICENSES/,
-#   REUSE.toml or .reuse/dep5): elsewhere tag-like text is usually code or tests
+#   values. The rule applies to repositories that follow REUSE (by default LICENSES/,
+#   REUSE.toml or .reuse/dep5; thresholds reuse_adoption_signals): elsewhere tag-like text is usually code or tests
 #   that talk about the tags.
 # related_resources:
 #   - description: REUSE specification 3.3, comment headers
@@ -23,11 +23,12 @@
 package dpgcheck.rules.licensing["reuse-header-valid"]
 
 import data.dpgcheck.lib.result
+import data.dpgcheck.lib.reuse
 
-not_applicable if not input.reuse.adopted
+not_applicable if not reuse.adopted
 
 findings contains finding if {
-	input.reuse.adopted
+	reuse.adopted
 	some entry in input.reuse.invalid_expressions
 	finding := result.fail_at(
 		sprintf("%s: %q (%s) is not a valid SPDX licence expression, so the file counts as unlicensed", [entry.path, entry.expression, entry.source]),

@@ -23,13 +23,14 @@ package dpgcheck.rules.licensing["reuse-license-texts"]
 
 import data.dpgcheck.lib.licenses
 import data.dpgcheck.lib.result
+import data.dpgcheck.lib.reuse
 
 _facts := input.reuse
 
-not_applicable if not _facts.adopted
+not_applicable if not reuse.adopted
 
 findings contains finding if {
-	_facts.adopted
+	reuse.adopted
 	some id in _facts.missing_licenses
 	finding := result.fail(
 		sprintf("%s is used by some files but LICENSES/ has no text for it: add LICENSES/%s.txt", [id, id]),

@@ -13,7 +13,7 @@ spdx := {
 }
 
 reuse(texts, missing, unused) := {"reuse": {
-	"adopted": true,
+	"reuse_toml": ["REUSE.toml"],
 	"licenses_dir": texts,
 	"missing_licenses": missing,
 	"unused_licenses": unused,
@@ -63,6 +63,6 @@ test_success_consistent_texts if {
 }
 
 test_not_applicable_without_reuse if {
-	rule.not_applicable with input as {"reuse": {"adopted": false, "licenses_dir": [], "missing_licenses": ["MIT"], "unused_licenses": []}}
-	rule.findings == set() with input as {"reuse": {"adopted": false, "licenses_dir": [], "missing_licenses": ["MIT"], "unused_licenses": []}}
+	rule.not_applicable with input as {"reuse": {"reuse_toml": [], "dep5": false, "licenses_dir": [], "missing_licenses": ["MIT"], "unused_licenses": []}}
+	rule.findings == set() with input as {"reuse": {"reuse_toml": [], "dep5": false, "licenses_dir": [], "missing_licenses": ["MIT"], "unused_licenses": []}}
 }

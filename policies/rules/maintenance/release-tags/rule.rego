@@ -25,11 +25,12 @@
 package dpgcheck.rules.maintenance["release-tags"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _history := object.get(input, "history", {})
 
-_tags := object.get(_history, "tags", {"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null})
+_tags := object.get(_history, "tags", {"count": 0, "version_tags": 0, "schemes": {}, "latest_version_tag": null})
 
 _clock := {"source": "options.now", "time": input.options.now} if {
 	input.options.now
@@ -52,7 +53,7 @@ findings contains finding if {
 			{
 				"version_tags": _tags.version_tags,
 				"tags": _tags.count,
-				"scheme": _tags.scheme,
+				"scheme": metrics.tag_scheme(object.get(_tags, "schemes", {})),
 				"min_release_tags": config.threshold("min_release_tags"),
 				"shallow": _history.shallow,
 			},

@@ -2,12 +2,12 @@ package dpgcheck.rules.maintenance["release-tags_test"]
 
 import data.dpgcheck.rules.maintenance["release-tags"] as rule
 
-thresholds := {"min_release_tags": 1, "max_months_since_release": 24}
+thresholds := {"min_release_tags": 1, "max_months_since_release": 24, "tag_scheme_min_share": 0.8}
 
 history(tags) := {"available": true, "shallow": false, "reference_time": "2026-10-01T09:00:00Z", "tags": tags}
 
 released := {
-	"count": 6, "version_tags": 5, "scheme": "semver",
+	"count": 6, "version_tags": 5, "schemes": {"semver": 5, "calver": 0, "numeric": 0, "other": 1},
 	"latest_version_tag": {"name": "v2.3.0", "time": "2026-06-30T10:00:00Z"},
 }
 
@@ -20,7 +20,7 @@ test_fail_no_version_tags if {
 	rule.findings == {{
 		"message": "0 version tag(s) among 2 tag(s) in the repository; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03",
 		"evidence": {"version_tags": 0, "tags": 2, "scheme": "other", "min_release_tags": 1, "shallow": false},
-	}} with input as {"history": history({"count": 2, "version_tags": 0, "scheme": "other", "latest_version_tag": null}), "options": {"now": "2026-11-25T00:00:00Z"}}
+	}} with input as {"history": history({"count": 2, "version_tags": 0, "schemes": {"semver": 0, "calver": 0, "numeric": 0, "other": 2}, "latest_version_tag": null}), "options": {"now": "2026-11-25T00:00:00Z"}}
 		with data.dpgcheck.config.thresholds as thresholds
 }
 
@@ -29,7 +29,7 @@ test_fail_insufficient_shallow_without_tags if {
 		"message": "0 version tag(s) among 0 tag(s) in the repository; at least 1 expected: tag releases with a version such as v1.2.0 or 2025.03 (the clone is shallow and may lack tags: git fetch --tags --unshallow)",
 		"evidence": {"version_tags": 0, "tags": 0, "scheme": "none", "min_release_tags": 1, "shallow": true},
 		"outcome": "insufficient_evidence",
-	}} with input as {"history": object.union(history({"count": 0, "version_tags": 0, "scheme": "none", "latest_version_tag": null}), {"shallow": true}), "options": {"now": "2026-11-25T00:00:00Z"}}
+	}} with input as {"history": object.union(history({"count": 0, "version_tags": 0, "schemes": {"semver": 0, "calver": 0, "numeric": 0, "other": 0}, "latest_version_tag": null}), {"shallow": true}), "options": {"now": "2026-11-25T00:00:00Z"}}
 		with data.dpgcheck.config.thresholds as thresholds
 }
 
@@ -70,4 +70,18 @@ test_fail_insufficient_no_git if {
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": {"available": false, "reason": "no-git", "shallow": false}, "options": {"now": "2026-11-25T00:00:00Z"}}
 		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_mixed_scheme_below_the_configured_share if {
+	mixed := {"count": 6, "version_tags": 5, "schemes": {"semver": 4, "calver": 1, "numeric": 0, "other": 1}, "latest_version_tag": {"name": "v2.3.0", "time": "2026-06-30T10:00:00Z"}}
+	rule.findings == {{
+		"message": "5 version tag(s) among 6 tag(s) in the repository; at least 10 expected: tag releases with a version such as v1.2.0 or 2025.03",
+		"evidence": {"version_tags": 5, "tags": 6, "scheme": "semver", "min_release_tags": 10, "shallow": false},
+	}} with input as {"history": history(mixed), "options": {"now": "2026-11-25T00:00:00Z"}}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"min_release_tags": 10})
+	rule.findings == {{
+		"message": "5 version tag(s) among 6 tag(s) in the repository; at least 10 expected: tag releases with a version such as v1.2.0 or 2025.03",
+		"evidence": {"version_tags": 5, "tags": 6, "scheme": "mixed", "min_release_tags": 10, "shallow": false},
+	}} with input as {"history": history(mixed), "options": {"now": "2026-11-25T00:00:00Z"}}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"min_release_tags": 10, "tag_scheme_min_share": 0.9})
 }

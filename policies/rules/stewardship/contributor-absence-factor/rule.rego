@@ -2,7 +2,8 @@
 # title: The work does not rest on one or two people (contributor absence factor)
 # description: |
 #   The CHAOSS contributor absence factor (formerly "bus factor") is the
-#   smallest number of people who made half of the commits. When it is 1, the
+#   smallest number of people who made half of the commits (threshold
+#   absence_factor_share). When it is 1, the
 #   project stalls if that person leaves. Counted over the stewardship window
 #   of the local git history, merges and bots apart, after .mailmap.
 # related_resources:
@@ -22,6 +23,7 @@
 package dpgcheck.rules.stewardship["contributor-absence-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _history := object.get(input, "history", {})
@@ -61,12 +63,14 @@ findings contains finding if {
 	_history.available
 	not _history.shallow
 	_window.commits > 0
-	_window.absence_factor < config.threshold("min_absence_factor")
+	factor := metrics.absence_factor(_window)
+	factor < config.threshold("min_absence_factor")
 	finding := result.fail(
-		sprintf("Contributor absence factor %d in the window %s: %d person(s) made half of the %d commits; at least %d should", [_window.absence_factor, _window_name, _window.absence_factor, _window.commits, config.threshold("min_absence_factor")]),
+		sprintf("Contributor absence factor %d in the window %s: %d person(s) made %s of the %d commits; at least %d should", [factor, _window_name, factor, metrics.share_words(config.threshold("absence_factor_share")), _window.commits, config.threshold("min_absence_factor")]),
 		{
 			"window": _window_name,
-			"absence_factor": _window.absence_factor,
+			"absence_factor": factor,
+			"absence_factor_share": config.threshold("absence_factor_share"),
 			"contributors": _window.contributors,
 			"commits": _window.commits,
 			"min_absence_factor": config.threshold("min_absence_factor"),

@@ -2,9 +2,10 @@
 # title: Work is shared across organisations (elephant factor)
 # description: |
 #   The CHAOSS elephant factor is the smallest number of organisations whose
-#   people made half of the commits. A codebase that one organisation writes
-#   alone stops when that organisation's priorities change; a jointly governed
-#   public good needs several organisations doing the work. Counted over the
+#   people made half of the commits (threshold elephant_factor_share). A
+#   codebase that one organisation writes alone stops when that organisation's
+#   priorities change; a jointly governed public good needs several
+#   organisations doing the work. Counted over the
 #   threshold stewardship_window of the local git history (default the 12
 #   months up to the last commit), merges and bots apart, with organisations
 #   taken from e-mail domains or from an affiliation map (--affiliations).
@@ -26,6 +27,7 @@
 package dpgcheck.rules.stewardship["elephant-factor"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _history := object.get(input, "history", {})
@@ -87,19 +89,38 @@ findings contains finding if {
 	not _history.shallow
 	_window.commits > 0
 	_window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
-	factor := object.get(_window, "elephant_factor", 0)
+	count(_window.organisations) > 0
+	factor := _factor_of(_window)
 	to_number(factor) < config.threshold("min_elephant_factor")
 	finding := result.fail(
-		sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up half of the work", [factor, _window_name, _top_name, round(_window.top_organisation_share * 100), config.threshold("min_elephant_factor")]),
+		sprintf("Elephant factor %v in the window %s: %s made %v%% of the commits by known organisations; at least %v organisations should make up %s of the work", [factor, _window_name, _top_name, round(_window.top_organisation_share * 100), config.threshold("min_elephant_factor"), metrics.share_words(config.threshold("elephant_factor_share"))]),
 		{
 			"window": _window_name,
 			"elephant_factor": factor,
 			"min_elephant_factor": config.threshold("min_elephant_factor"),
+			"elephant_factor_share": config.threshold("elephant_factor_share"),
 			"organisations": [{"name": o.name, "share": o.share} | some o in _window.organisations],
 			"commits": _window.commits,
 		},
 	)
 }
+
+# Unknown organisations allowed, but none known: the factor is undefined.
+findings contains finding if {
+	_history.available
+	not _history.shallow
+	_window.commits > 0
+	_window.unknown_organisation_share <= config.threshold("max_unknown_organisation_share")
+	count(_window.organisations) == 0
+	finding := result.insufficient_evidence(
+		sprintf("No commit in the window %s is by a known organisation, so the elephant factor is undefined; pass an affiliation map with --affiliations", [_window_name]),
+		{"window": _window_name, "commits": _window.commits, "organisations": []},
+	)
+}
+
+_factor_of(w) := metrics.elephant_factor(w) if metrics.elephant_factor(w)
+
+else := null
 
 _top_name := _window.organisations[0].name if count(_window.organisations) > 0
 else := "no known organisation"

@@ -2,17 +2,17 @@ package dpgcheck.rules.stewardship["elephant-factor_test"]
 
 import data.dpgcheck.rules.stewardship["elephant-factor"] as rule
 
-thresholds := {"stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5}
+thresholds := {"stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5, "elephant_factor_share": 0.5}
 
 history(window) := {"available": true, "reason": null, "shallow": false, "commits_read": 40, "last_12_months": window}
 
 two_governments := {
-	"commits": 40, "unknown_organisation_share": 0.1, "top_organisation_share": 0.5, "elephant_factor": 2,
-	"organisations": [{"name": "ict.go.ke", "commits": 18, "share": 0.5, "contributors": 3}, {"name": "serpro.gov.br", "commits": 18, "share": 0.5, "contributors": 2}],
+	"commits": 40, "unknown_organisation_share": 0.1, "top_organisation_share": 0.4722, "commits_per_organisation": [{"commits": 17, "members": 2}, {"commits": 2, "members": 1}],
+	"organisations": [{"name": "ict.go.ke", "commits": 17, "share": 0.4722, "contributors": 3}, {"name": "serpro.gov.br", "commits": 17, "share": 0.4722, "contributors": 2}, {"name": "digital.gov.uk", "commits": 2, "share": 0.0556, "contributors": 1}],
 }
 
 single_vendor := {
-	"commits": 30, "unknown_organisation_share": 0, "top_organisation_share": 0.9333, "elephant_factor": 1,
+	"commits": 30, "unknown_organisation_share": 0, "top_organisation_share": 0.9333, "commits_per_organisation": [{"commits": 28, "members": 1}, {"commits": 2, "members": 1}],
 	"organisations": [{"name": "acme-systems.com", "commits": 28, "share": 0.9333, "contributors": 4}, {"name": "ict.go.ke", "commits": 2, "share": 0.0667, "contributors": 1}],
 }
 
@@ -20,7 +20,7 @@ test_fail_single_vendor if {
 	rule.findings == {{
 		"message": "Elephant factor 1 in the window last_12_months: acme-systems.com made 93% of the commits by known organisations; at least 2 organisations should make up half of the work",
 		"evidence": {
-			"window": "last_12_months", "elephant_factor": 1, "min_elephant_factor": 2, "commits": 30,
+			"window": "last_12_months", "elephant_factor": 1, "min_elephant_factor": 2, "elephant_factor_share": 0.5, "commits": 30,
 			"organisations": [{"name": "acme-systems.com", "share": 0.9333}, {"name": "ict.go.ke", "share": 0.0667}],
 		},
 	}} with input as {"history": history(single_vendor)} with data.dpgcheck.config.thresholds as thresholds
@@ -37,10 +37,10 @@ test_success_lifetime_window_from_threshold if {
 
 test_fail_stricter_threshold if {
 	rule.findings == {{
-		"message": "Elephant factor 2 in the window last_12_months: ict.go.ke made 50% of the commits by known organisations; at least 3 organisations should make up half of the work",
+		"message": "Elephant factor 2 in the window last_12_months: ict.go.ke made 47% of the commits by known organisations; at least 3 organisations should make up half of the work",
 		"evidence": {
-			"window": "last_12_months", "elephant_factor": 2, "min_elephant_factor": 3, "commits": 40,
-			"organisations": [{"name": "ict.go.ke", "share": 0.5}, {"name": "serpro.gov.br", "share": 0.5}],
+			"window": "last_12_months", "elephant_factor": 2, "min_elephant_factor": 3, "elephant_factor_share": 0.5, "commits": 40,
+			"organisations": [{"name": "ict.go.ke", "share": 0.4722}, {"name": "serpro.gov.br", "share": 0.4722}, {"name": "digital.gov.uk", "share": 0.0556}],
 		},
 	}} with input as {"history": history(two_governments)}
 		with data.dpgcheck.config.thresholds as object.union(thresholds, {"min_elephant_factor": 3})
@@ -87,4 +87,39 @@ test_fail_insufficient_empty_window if {
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": history({"commits": 0, "unknown_organisation_share": null, "top_organisation_share": null, "elephant_factor": null, "organisations": []})}
 		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_single_vendor_reaches_a_larger_share_alone if {
+	# acme-systems.com made 28 of 30 commits: alone it reaches 90 %, not 95 %.
+	rule.findings == set() with input as {"history": history(single_vendor)}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"elephant_factor_share": 0.95})
+	rule.findings == {{
+		"message": "Elephant factor 1 in the window last_12_months: acme-systems.com made 93% of the commits by known organisations; at least 2 organisations should make up 90% of the work",
+		"evidence": {
+			"window": "last_12_months", "elephant_factor": 1, "min_elephant_factor": 2, "elephant_factor_share": 0.9, "commits": 30,
+			"organisations": [{"name": "acme-systems.com", "share": 0.9333}, {"name": "ict.go.ke", "share": 0.0667}],
+		},
+	}} with input as {"history": history(single_vendor)}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"elephant_factor_share": 0.9})
+}
+
+test_fail_single_vendor_in_facts_1_x if {
+	legacy := object.union(object.remove(single_vendor, ["commits_per_organisation"]), {"elephant_factor": 1})
+	rule.findings == {{
+		"message": "Elephant factor 1 in the window last_12_months: acme-systems.com made 93% of the commits by known organisations; at least 2 organisations should make up half of the work",
+		"evidence": {
+			"window": "last_12_months", "elephant_factor": 1, "min_elephant_factor": 2, "elephant_factor_share": 0.5, "commits": 30,
+			"organisations": [{"name": "acme-systems.com", "share": 0.9333}, {"name": "ict.go.ke", "share": 0.0667}],
+		},
+	}} with input as {"history": history(legacy)} with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_no_known_organisation_when_unknown_ones_are_allowed if {
+	unknown_only := {"commits": 5, "unknown_organisation_share": 1, "top_organisation_share": null, "commits_per_organisation": [], "organisations": []}
+	rule.findings == {{
+		"message": "No commit in the window last_12_months is by a known organisation, so the elephant factor is undefined; pass an affiliation map with --affiliations",
+		"evidence": {"window": "last_12_months", "commits": 5, "organisations": []},
+		"outcome": "insufficient_evidence",
+	}} with input as {"history": history(unknown_only)}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"max_unknown_organisation_share": 1})
 }

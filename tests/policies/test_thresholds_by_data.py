@@ -1,0 +1,190 @@
+"""Every judgement moved out of Python (issue 10) is set by a bundle's data: change it, the verdict moves.
+
+Each case builds a real repository (real git, real files), collects its facts once with the
+real CLI, and judges them twice on the same engine: with the built-in bundle alone and with an
+overlay bundle (a directory built here: ``.manifest`` with a namespace and
+``dpgcheck/config/data.json`` setting one threshold). The rule's status (or, for the tag
+scheme, which only describes a finding, the finding's evidence) must differ, on regorus and on
+OPA's Go engine.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ENGINES, ROOT, git, run_dpgcheck, run_json
+from tests.history.helpers import commit
+
+NOW = "2026-11-25T00:00:00Z"
+CORPUS = ROOT / "tests" / "licensing" / "corpus" / "files"
+
+
+def overlay(tmp_path: Path, name: str, data: dict[str, Any], where: str = "config") -> Path:
+    bundle = tmp_path / f"overlay-{name}"
+    (bundle / "dpgcheck" / where).mkdir(parents=True)
+    (bundle / ".manifest").write_text(json.dumps({"revision": "r1", "metadata": {"namespace": "gov"}}), encoding="utf-8")
+    (bundle / "dpgcheck" / where / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    return bundle
+
+
+def facts_file(repo: Path, tmp_path: Path) -> Path:
+    code, facts = run_json("facts", repo)
+    assert code == 0
+    assert facts["facts_version"] == "2.0"
+    path = tmp_path / f"{repo.name}.facts.json"
+    path.write_text(json.dumps(facts), encoding="utf-8")
+    return path
+
+
+def judged(facts: Path, engine: str, *bundles: Path) -> dict[str, Any]:
+    extra = [arg for bundle in bundles for arg in ("--bundle", str(bundle))]
+    code, report = run_json("check", "--facts", facts, "--now", NOW, "--format", "json", "--fail-on", "never", "--engine", engine, *extra)
+    assert code == 0, report
+    return report
+
+
+def status(report: dict[str, Any], rule: str) -> str:
+    return report["rules"][rule]["status"]
+
+
+def evidence(report: dict[str, Any], rule: str) -> list[dict[str, Any]]:
+    return [f["evidence"] for f in report["findings"] if f["rule_id"] == rule]
+
+
+# --- git history: elephant factor, contributor absence factor, tag scheme ----------------------
+
+
+@pytest.fixture(scope="module")
+def history_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("history")
+    repo = base / "three-governments"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    # 12 commits in January 2026: ana (ict.go.ke) 6, caio (serpro.gov.br) 3, finn (digital.gov.uk) 3.
+    people = ["ana@ict.go.ke"] * 6 + ["caio@serpro.gov.br"] * 3 + ["finn@digital.gov.uk"] * 3
+    for day, email in enumerate(people, start=1):
+        commit(repo, email, f"2026-01-{day:02d}T10:00:00+00:00")
+    # Four semantic versions and one calendar version: 80 % semver.
+    for tag in ("v1.0.0", "v1.1.0", "v1.2.0", "v2.0.0", "2026.11"):
+        git(repo, "tag", tag)
+    return facts_file(repo, base)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_elephant_factor_share_is_bundle_data(history_facts: Path, tmp_path: Path, engine: str) -> None:
+    # One organisation makes exactly half of the commits: the factor is 1 at a share of one half ...
+    assert status(judged(history_facts, engine), "elephant-factor") == "warn"
+    assert [e["elephant_factor"] for e in evidence(judged(history_facts, engine), "elephant-factor")] == [1]
+    # ... and 2 when a bundle asks for 60 % of the work.
+    stricter = overlay(tmp_path, "elephant", {"thresholds": {"elephant_factor_share": 0.6}})
+    assert status(judged(history_facts, engine, stricter), "elephant-factor") == "pass"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_absence_factor_share_is_bundle_data(history_facts: Path, tmp_path: Path, engine: str) -> None:
+    assert status(judged(history_facts, engine), "contributor-absence-factor") == "warn"
+    stricter = overlay(tmp_path, "absence", {"thresholds": {"absence_factor_share": 0.6}})
+    assert status(judged(history_facts, engine, stricter), "contributor-absence-factor") == "pass"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_tag_scheme_share_is_bundle_data(history_facts: Path, tmp_path: Path, engine: str) -> None:
+    # The scheme describes the release-tags finding (it decides no status): ask for more tags so
+    # that there is a finding, then see the scheme it reports move with the share.
+    more_tags = overlay(tmp_path, "tags", {"thresholds": {"min_release_tags": 10}})
+    assert [e["scheme"] for e in evidence(judged(history_facts, engine, more_tags), "release-tags")] == ["semver"]
+    mixed = overlay(tmp_path, "tags-mixed", {"thresholds": {"min_release_tags": 10, "tag_scheme_min_share": 0.9}})
+    assert [e["scheme"] for e in evidence(judged(history_facts, engine, mixed), "release-tags")] == ["mixed"]
+
+
+# --- REUSE adoption -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tagged_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """SPDX headers in two files (one of them invalid), but no LICENSES/, REUSE.toml or dep5."""
+    base = tmp_path_factory.mktemp("reuse")
+    repo = base / "tagged"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "a.py").write_text("# SPDX-License-Identifier: MIT\nprint('a')\n", encoding="utf-8")
+    (repo / "src" / "b.py").write_text("# SPDX-License-Identifier: MIT OR (\nprint('b')\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    return facts_file(repo, base)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_reuse_adoption_signals_are_bundle_data(tagged_facts: Path, tmp_path: Path, engine: str) -> None:
+    assert status(judged(tagged_facts, engine), "reuse-header-valid") == "not_applicable"
+    headers = overlay(tmp_path, "headers", {"thresholds": {"reuse_adoption_signals": ["licenses_dir", "file_headers"]}})
+    assert status(judged(tagged_facts, engine, headers), "reuse-header-valid") == "warn"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_reuse_adoption_min_header_files_is_bundle_data(tagged_facts: Path, tmp_path: Path, engine: str) -> None:
+    two = overlay(tmp_path, "two", {"thresholds": {"reuse_adoption_signals": ["file_headers"], "reuse_adoption_min_header_files": 2}})
+    assert status(judged(tagged_facts, engine, two), "reuse-header-valid") == "warn"
+    three = overlay(tmp_path, "three", {"thresholds": {"reuse_adoption_signals": ["file_headers"], "reuse_adoption_min_header_files": 3}})
+    assert status(judged(tagged_facts, engine, three), "reuse-header-valid") == "not_applicable"
+
+
+# --- what licence files say together ------------------------------------------------------------
+
+
+def licensed_repo(base: Path, name: str, files: dict[str, str], declared: str) -> Path:
+    repo = base / name
+    repo.mkdir()
+    for path, corpus in files.items():
+        (repo / path).write_text((CORPUS / corpus).read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "pyproject.toml").write_text(f'[project]\nname = "{name}"\nlicense = "{declared}"\n', encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    return facts_file(repo, base)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_or_later_notice_widening_is_bundle_data(tmp_path: Path, engine: str) -> None:
+    # The GPL text plus an "or any later version" notice say -or-later; the declaration says -only.
+    facts = licensed_repo(tmp_path, "gpl", {"COPYING": "gpl-3.0.debian.txt", "LICENSE": "gpl-3.0-or-later.notice.txt"}, "GPL-3.0-only")
+    problems = [e.get("problem") for e in evidence(judged(facts, engine), "license-mismatch")]
+    assert "only-vs-or-later" in problems
+    literal = overlay(tmp_path, "literal", {"thresholds": {"license_or_later_notice_widens": False}})
+    assert "only-vs-or-later" not in [e.get("problem") for e in evidence(judged(facts, engine, literal), "license-mismatch")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_incorporated_texts_are_bundle_data(tmp_path: Path, engine: str) -> None:
+    # COPYING (GPL-3.0) beside COPYING.LESSER (LGPL-3.0), as the LGPL asks: the project is LGPL-3.0.
+    facts = licensed_repo(tmp_path, "lgpl", {"COPYING": "gpl-3.0.debian.txt", "COPYING.LESSER": "lgpl-3.0.debian.txt"}, "LGPL-3.0-only")
+    assert status(judged(facts, engine), "license-mismatch") == "pass"
+    separate = overlay(tmp_path, "separate", {"thresholds": {"license_texts_incorporated": []}})
+    assert status(judged(facts, engine, separate), "license-mismatch") == "warn"
+
+
+# --- titles of indicators and areas -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_overlay_retitles_an_indicator_and_names_an_area(tmp_path: Path, engine: str) -> None:
+    repo = tmp_path / "bare"
+    repo.mkdir()
+    (repo / "README.md").write_text("# bare\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    facts = facts_file(repo, tmp_path)
+    base = judged(facts, engine)
+    assert base["titles"]["indicators"]["2"] == "Use of approved open licenses"
+    titles = overlay(tmp_path, "titles", {"indicators": {"2": "Licensed openly (national wording)"}, "areas": {"gov_extra": "National extras"}}, where="titles")
+    report = judged(facts, engine, titles)
+    assert report["titles"]["indicators"]["2"] == "Licensed openly (national wording)"
+    assert report["titles"]["areas"]["gov_extra"] == "National extras"
+    assert report["titles"]["areas"]["licensing"] == "Licensing"
+    result = run_dpgcheck("check", "--facts", facts, "--now", NOW, "--fail-on", "never", "--engine", engine, "--bundle", titles)
+    assert result.returncode == 0, result.stderr
+    assert "DPG indicator 2: Licensed openly (national wording)" in result.stdout
