@@ -235,7 +235,7 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
         try:
             policy_set = load()
             with timed("open engine"):
-                engine = open_engine(request.engine, policy_set, opa=request.opa)
+                engine = _open_in_process(request, policy_set)
         except BaseException:
             gathered.result()  # a collection error wins; else the policy error below
             raise
@@ -245,6 +245,17 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
             engine.close()
             raise
     return facts, policy_set, engine
+
+
+def _open_in_process(request: CheckRequest, policy_set: Any) -> Any:
+    """The engine for a run in this process: regorus is kept open for the next run (see shared_engine)."""
+    from dpgcheck.engine.factory import open_engine
+
+    if request.engine == "regorus":
+        from dpgcheck.engine.regorus_engine import shared_engine
+
+        return shared_engine(policy_set)
+    return open_engine(request.engine, policy_set, opa=request.opa)
 
 
 def write_output(text: str, output: Path | None) -> None:

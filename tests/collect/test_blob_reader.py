@@ -52,4 +52,4 @@ def test_a_git_that_stops_answering_is_killed_at_the_deadline(tmp_path, monkeypa
             reader.read(blob)
     finally:
         reader.close()
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 15  # the default deadline is 60 s

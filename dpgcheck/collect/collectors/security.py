@@ -38,17 +38,34 @@ def _unreadable(path: str, system: str, code: str, message: str, line: int | Non
     return entry
 
 
-def _workflow(view: RepoView, entry: FileEntry, system: str) -> dict[str, Any]:
-    """The workflow's facts, path filled in: a summary and its contributions to the flat lists."""
+def _read_workflows(view: RepoView) -> dict[str, dict[str, Any]]:
+    """Every workflow's facts by path, path filled in: a summary and its contributions to the flat lists."""
     empty: dict[str, Any] = {name: [] for name in workflows.LISTS}
-    if entry.size > workflows.MAX_WORKFLOW_BYTES:
-        message = f"file is {entry.size} bytes, over the {workflows.MAX_WORKFLOW_BYTES}-byte limit for a workflow; not read"
-        view.problems.append(problem(SECTION, "file-too-large", message, entry.path))
-        return {**empty, "summary": _unreadable(entry.path, system, "file-too-large", message, None)}
-    data = view.read_bytes(entry.path, source=SECTION, limit=workflows.MAX_WORKFLOW_BYTES)
-    if data is None:
-        return {**empty, "summary": _unreadable(entry.path, system, "unreadable", "the file could not be read", None)}
-    result = workflows.with_path(workflows.cached_read(system, data), entry.path)
+    done: dict[str, dict[str, Any]] = {}
+    pending: list[tuple[FileEntry, str, bytes]] = []
+    for entry in view.files:
+        if entry.is_symlink and not entry.link_inside:
+            continue
+        system = _workflow_kind(entry.lower)
+        if system is None:
+            continue
+        if entry.size > workflows.MAX_WORKFLOW_BYTES:
+            message = f"file is {entry.size} bytes, over the {workflows.MAX_WORKFLOW_BYTES}-byte limit for a workflow; not read"
+            view.problems.append(problem(SECTION, "file-too-large", message, entry.path))
+            done[entry.path] = {**empty, "summary": _unreadable(entry.path, system, "file-too-large", message, None)}
+            continue
+        data = view.read_bytes(entry.path, source=SECTION, limit=workflows.MAX_WORKFLOW_BYTES)
+        if data is None:
+            done[entry.path] = {**empty, "summary": _unreadable(entry.path, system, "unreadable", "the file could not be read", None)}
+            continue
+        pending.append((entry, system, data))
+    answers = workflows.cached_read_all([(system, data) for _, system, data in pending])
+    for (entry, system, _), answer in zip(pending, answers):
+        done[entry.path] = _with_problems(view, entry, system, workflows.with_path(answer, entry.path))
+    return done
+
+
+def _with_problems(view: RepoView, entry: FileEntry, system: str, result: dict[str, Any]) -> dict[str, Any]:
     refused = result["refused"]
     if refused:
         where = f" (line {refused['line']})" if refused.get("line") else ""
@@ -74,13 +91,14 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     fuzz: list[dict[str, Any]] = []
     heads = 0
     fuzz_reads = 0
+    read_workflows = _read_workflows(view)
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:
             continue
         lower = entry.lower
         system = _workflow_kind(lower)
         if system is not None:
-            got = _workflow(view, entry, system)
+            got = read_workflows[entry.path]
             workflows_found.append(got["summary"])
             actions += got["actions"]
             images += got["images"]
