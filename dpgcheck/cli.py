@@ -157,7 +157,7 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
         from dpgcheck.bundle.loader import Verification
         from dpgcheck.bundle.remote import RemoteOptions
         from dpgcheck.commands.check import CheckRequest, check as run_check
-        from dpgcheck.engine.factory import OpaServerOptions
+        from dpgcheck.engine.opa_options import OpaServerOptions
         from dpgcheck.evaluate import RunOptions
 
         if sum(x is not None for x in (path, record, facts_file)) > 1:

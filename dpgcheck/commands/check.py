@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from dpgcheck.bundle.loader import Verification
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.budget import Budget
-from dpgcheck.engine.factory import OpaServerOptions
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
 
