@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from dpgcheck.cli import PathType, _budget, _collect_options, _evaluation_clock, _parse_severity, with_budget_flags
+from dpgcheck.cli_options import PathType, _budget, _collect_options, _evaluation_clock, _parse_severity, with_budget_flags
 from dpgcheck.error_handler import error_handler
 
 REPORT_FORMATS = click.Choice(["csv", "markdown", "html"])
