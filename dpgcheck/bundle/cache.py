@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dpgcheck import __version__
-from dpgcheck.licensing.cache import cache_root, write_json, write_text
+from dpgcheck.cache import cache_root, write_json, write_text
 
 if TYPE_CHECKING:
     from dpgcheck.bundle.loader import PolicySet

@@ -14,7 +14,7 @@ from typing import Any
 
 from dpgcheck import FACTS_VERSION
 from dpgcheck.collect import dpga_record
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.errors import DpgcheckError
 
 MAX_RECORD_BYTES = 5 * 1024 * 1024

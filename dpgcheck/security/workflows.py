@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from dpgcheck.licensing import cache
+from dpgcheck import cache
 from dpgcheck.publiccode import safe_yaml
 from dpgcheck.security import github_actions, gitlab_ci, text
 

@@ -15,7 +15,7 @@ from typing import Any
 from dpgcheck.collect import dpga_record
 from dpgcheck.collect.collectors.files import classify
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 
 SECTION = "dpg"

@@ -28,7 +28,7 @@ from typing import Any
 
 from dpgcheck.collect.collectors.files import classify
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView
 
 SECTION = "governance"

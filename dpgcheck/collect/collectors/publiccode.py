@@ -12,7 +12,7 @@ import posixpath
 from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 # dpgcheck.publiccode (its YAML reader, validator and the standard's data) is imported when a
 # repository has a publiccode.yml: most have none, and a pre-commit run should not pay for it.
