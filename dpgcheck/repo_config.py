@@ -69,7 +69,7 @@ def _waiver(value: Any, index: int, where: str) -> dict[str, Any]:
 
 def load_repo_config(root: Path) -> RepoConfig:
     """The repository's ``.dpgcheck.yaml``, or the empty configuration when it has none."""
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted.yaml import YamlRefused, load
 
     path = root / FILE_NAME
     if not path.is_file() or path.is_symlink():

@@ -100,7 +100,7 @@ def parse_json(text: str) -> tuple[Any, str | None]:
 
 def parse_yaml(text: str) -> tuple[Any, str | None]:
     """As :func:`parse_json`, through the one bounded YAML loader (aliases, nodes, depth)."""
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted.yaml import YamlRefused, load
     from dpgcheck.untrusted import Refused, check_value
 
     try:

@@ -348,7 +348,7 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
 
 def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
     for entry in entries:
-        from dpgcheck.publiccode.safe_yaml import YamlRefused, load  # only for a FUNDING.yml: YAML costs ~30 ms to import
+        from dpgcheck.untrusted.yaml import YamlRefused, load  # only for a FUNDING.yml: YAML costs ~30 ms to import
 
         funding = facts["funding"]
         funding["path"] = entry.path

@@ -1,7 +1,7 @@
 """publiccode.yml: found at the root, parsed safely, validated offline against the standard.
 
 The file is read only when it is at most 1 MB; it is parsed by
-:mod:`dpgcheck.publiccode.safe_yaml` (no alias bombs, YAML 1.2 scalars) and
+:mod:`dpgcheck.untrusted.yaml` (no alias bombs, YAML 1.2 scalars) and
 checked by :mod:`dpgcheck.publiccode.validate`. Every error and warning keeps
 its key path and line so a rule can point into the file. URLs are fetched only
 with ``--network``. Contacts and contractors are counted, never copied.
