@@ -26,7 +26,7 @@ import bisect
 import re
 from typing import Any
 
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView

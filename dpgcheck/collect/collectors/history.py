@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
