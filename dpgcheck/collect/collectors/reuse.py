@@ -1,6 +1,6 @@
 """Per-file licensing after the REUSE specification: coverage, sources, LICENSES/ texts.
 
-The rules themselves are in :mod:`dpgcheck.licensing.reuse`; this collector feeds them
+The rules themselves are in :mod:`dpgcheck.licensing.reuse_spec`; this collector feeds them
 the repository's files through the read-only view and summarises the result. Lists of
 paths are capped at ``SAMPLE`` entries (with the full count beside them) so that the
 facts of a repository with thousands of unlicensed files stay small.
@@ -11,7 +11,7 @@ from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.licensing import reuse
+from dpgcheck.licensing import reuse_spec as reuse
 
 SECTION = "reuse"
 SAMPLE = 100
