@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 FORMAT = 2
 #: The modules whose code decides what a loaded policy set holds.
-_BUILDERS = ("loader.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
+_BUILDERS = ("loader.py", "datafiles.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
 
 
 def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
