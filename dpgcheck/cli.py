@@ -121,7 +121,7 @@ def facts(path, record, screening, sbom, affiliations, network, history_max_comm
         if print_schema:
             import json
 
-            from dpgcheck.commands.check import write_output
+            from dpgcheck.output import write_output
             from dpgcheck.schemas import facts_schema
 
             write_output(json.dumps(facts_schema(), indent=2, sort_keys=True), output)

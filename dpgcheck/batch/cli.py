@@ -92,7 +92,7 @@ def batch_report(results, output_format, output, baseline, title) -> None:
     """Render RESULTS.ndjson as CSV, Markdown or a self-contained HTML page."""
     with error_handler():
         from dpgcheck.batch.render import render_file
-        from dpgcheck.commands.check import write_output
+        from dpgcheck.output import write_output
 
         write_output(render_file(results, output_format, baseline=baseline, title=title), output)
         raise SystemExit(0)

@@ -103,7 +103,7 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
 def policy_doc(bundles: tuple[Path, ...] = (), *, builtin: bool = True, output: Path | None = None, check: bool = False) -> int:
     """Write (or, with ``check``, compare against ``output``) the catalogue page."""
     from dpgcheck.bundle.loader import load_policies
-    from dpgcheck.commands.check import write_output
+    from dpgcheck.output import write_output
 
     policy_set = load_policies(bundles, include_builtin=builtin)
     if not policy_set.catalog:
