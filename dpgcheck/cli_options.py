@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dpgcheck.errors import DpgcheckError
+from dpgcheck.vocabulary import ENGINES, FAIL_ON_LEVELS, FORMATS, SEVERITY_OVERRIDES
 
 if TYPE_CHECKING:
     from dpgcheck.collect.options import CollectOptions
 
-ENGINE_CHOICE = click.Choice(["regorus", "opa", "opa-go"])
-FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "junit", "markdown", "github"])
-FAIL_ON_CHOICE = click.Choice(["error", "warning", "info", "never"])
+ENGINE_CHOICE = click.Choice(list(ENGINES))
+FORMAT_CHOICE = click.Choice(list(FORMATS))
+FAIL_ON_CHOICE = click.Choice(list(FAIL_ON_LEVELS))
 PathType = click.Path(path_type=Path)
 
 
@@ -22,7 +23,7 @@ def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
     parsed = {}
     for value in values:
         rule_id, sep, level = value.partition("=")
-        if not sep or level not in ("error", "warning", "info", "off"):
+        if not sep or level not in SEVERITY_OVERRIDES:
             raise DpgcheckError(f"--severity {value!r}: write RULE-ID=error|warning|info|off")
         parsed[rule_id] = level
     return parsed

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine, normalise_decision
+from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine
+from dpgcheck.engine.normalise import normalise_decision
 from dpgcheck.errors import DpgcheckError
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
 from dpgcheck.output import write_output
+from dpgcheck.vocabulary import FORMATS
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -102,7 +103,7 @@ def with_repo_config(request: CheckRequest) -> CheckRequest:
     config = load_repo_config(request.path or Path("."))
     if config.path is None:
         return request
-    if config.format is not None and config.format not in ("text", "json", "sarif", "junit", "markdown", "github"):
+    if config.format is not None and config.format not in FORMATS:
         raise DpgcheckError(f"format {config.format!r} is not a report format", path=str(config.path))
     verification = request.verification or Verification()
     run = dataclasses.replace(

@@ -5,8 +5,7 @@ from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.engine.base import Engine
 from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import DpgcheckError
-
-ENGINES = ("regorus", "opa", "opa-go")
+from dpgcheck.vocabulary import ENGINES
 
 
 def open_engine(

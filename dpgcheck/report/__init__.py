@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "github")
+from dpgcheck.vocabulary import FORMATS
 
 
 def renderer(name: str) -> Callable[[dict[str, Any]], str]:
