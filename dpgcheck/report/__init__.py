@@ -8,6 +8,7 @@ from dpgcheck.vocabulary import FORMATS
 
 
 def renderer(name: str) -> Callable[[dict[str, Any]], str]:
+    render: Callable[..., str]
     if name == "text":
         from dpgcheck.report.text import render
     elif name == "json":

@@ -26,6 +26,7 @@ def load_large(text: str) -> Any:
     key: Any = _NO_KEY
     result: Any = None
     documents = 0
+    event: Any
     for event in yaml.parse(text, Loader=loader):
         kind = event.__class__
         if kind is scalar:
