@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Areas that gather or judge nothing on their own: they may import only the base layer.
 BASE = {"errors", "untrusted", "problems", "gitcmd", "cache", "resources", "timing", "vocabulary", ""}
 #: Domain packages: knowledge of one subject, used by collectors; never the layers above them.
-DOMAIN = {"history", "licensing", "publiccode", "security"}
+DOMAIN = {"governance", "history", "licensing", "publiccode", "security"}
 ABOVE_DOMAIN = {"collect", "commands", "report", "cli", "cli_options", "batch", "engine", "bundle", "evaluate",
                 "policytest", "error_handler", "completion", "repo_config", "terminal", "output"}
 
