@@ -26,7 +26,7 @@ class CheckRequest:
     screening: Path | None
     facts_file: Path | None
     engine: str
-    output_format: str
+    output_format: str | None
     output: Path | None
     bundles: tuple[Path | str, ...]
     builtin: bool
