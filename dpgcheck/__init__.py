@@ -4,11 +4,7 @@ Python gathers facts and renders results; Rego makes every judgement.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from dpgcheck.vocabulary import DPG_STANDARD_VERSION, FACTS_VERSION, REPORT_VERSION, TOOL_VERSION
 
-#: Version of the facts document (the ``input`` the policies read).
-FACTS_VERSION = "2.0"
-#: Version of the JSON report layout.
-REPORT_VERSION = "1.1"
-#: The DPG Standard release the built-in policies encode.
-DPG_STANDARD_VERSION = "1.1.7"
+__version__ = TOOL_VERSION
+__all__ = ["DPG_STANDARD_VERSION", "FACTS_VERSION", "REPORT_VERSION", "__version__"]

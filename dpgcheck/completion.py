@@ -12,8 +12,9 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
+from dpgcheck.vocabulary import SEVERITY_OVERRIDES as LEVELS
+
 SHELLS = ("bash", "zsh", "fish")
-LEVELS = ("error", "warning", "info", "off")
 
 
 def _policies(ctx: click.Context) -> Any:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine, normalise_decision
+from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine
+from dpgcheck.engine.normalise import normalise_decision
 from dpgcheck.errors import DpgcheckError
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ def rule_ref(entry: dict[str, Any]) -> str:
 
 def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | None", catalog: dict[str, dict[str, Any]]) -> Any:
     """``engine.query(ref, document)`` within ``budget``; over it, a one-line error naming the rule."""
-    keeps_budget = hasattr(engine, "local_engine")  # the engine runs in a child that keeps the budget itself
+    local_engine = getattr(engine, "local_engine", None)  # the engine runs in a child that keeps the budget itself
+    keeps_budget = local_engine is not None
     if budget is None or not (keeps_budget or getattr(engine, "in_process_budget", False)):
         return engine.query(ref, document)
     from dpgcheck.engine.budget import BudgetExceeded, culprit, run
@@ -82,7 +84,7 @@ def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | Non
     try:
         return engine.query(ref, document) if keeps_budget else run(lambda: engine.query(ref, document), budget)
     except BudgetExceeded as exc:
-        local = engine.local_engine() if keeps_budget else engine
+        local: Engine = local_engine() if local_engine is not None else engine
         entries = {rule_ref(entry): entry for entry in catalog.values()}
         found = culprit(sorted(entries, key=lambda r: (entries[r]["source"], r)), lambda r: local.query(r, document), budget)
         if found is not None:

@@ -72,7 +72,7 @@ def load_repo_config(root: Path) -> RepoConfig:
     path = root / FILE_NAME
     if not path.is_file() or path.is_symlink():
         return RepoConfig()
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load  # only when there is a file to read
+    from dpgcheck.untrusted.yaml import YamlRefused, load  # only when there is a file to read
 
     where = str(path)
     try:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from dpgcheck.cli import PathType, _budget, _collect_options, _evaluation_clock, _parse_severity, with_budget_flags
+from dpgcheck.cli_options import PathType, _budget, _collect_options, _evaluation_clock, _parse_severity, with_budget_flags
 from dpgcheck.error_handler import error_handler
 
 REPORT_FORMATS = click.Choice(["csv", "markdown", "html"])
@@ -91,8 +91,8 @@ def batch_run(list_file, directory, records, output, jobs, timeout, resume, shar
 def batch_report(results, output_format, output, baseline, title) -> None:
     """Render RESULTS.ndjson as CSV, Markdown or a self-contained HTML page."""
     with error_handler():
-        from dpgcheck.batch.report import render_file
-        from dpgcheck.commands.check import write_output
+        from dpgcheck.batch.render import render_file
+        from dpgcheck.output import write_output
 
         write_output(render_file(results, output_format, baseline=baseline, title=title), output)
         raise SystemExit(0)

@@ -7,7 +7,7 @@ schemes (``http``, ``git``, ``ext::``/``fd::`` remote helpers, which can run
 commands), credentials in an https URL (they would be written into every result
 line), ``file://`` with a host, queries, fragments, white space and control
 characters. Git runs with the project's hardened invocation
-(:mod:`dpgcheck.collect.gitcmd`), never prompts, runs no hooks and allows only
+(:mod:`dpgcheck.gitcmd`), never prompts, runs no hooks and allows only
 the URL's own protocol.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dpgcheck.collect.gitcmd import GitUnavailable, git
+from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.errors import DpgcheckError
 
 _SCP = re.compile(r"^(?P<user>[A-Za-z0-9._~+-]+)@(?P<host>[A-Za-z0-9.-]+):(?P<path>[^/].*|/.+)$")

@@ -20,7 +20,7 @@ from dpgcheck.errors import DpgcheckError
 
 MAX_ENTRIES = 20_000
 MAX_TOTAL_BYTES = 128 * 1024 * 1024
-MAX_ENTRY_BYTES = 4 * 1024 * 1024  # as for any policy file (loader.MAX_POLICY_FILE_BYTES)
+MAX_ENTRY_BYTES = 4 * 1024 * 1024  # as for any policy file (datafiles.MAX_POLICY_FILE_BYTES)
 
 
 class _BoundedStream:

@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dpgcheck import __version__
-from dpgcheck.licensing.cache import cache_root, write_json, write_text
+from dpgcheck.cache import cache_root, write_json, write_text
 
 if TYPE_CHECKING:
     from dpgcheck.bundle.loader import PolicySet
 
 FORMAT = 2
 #: The modules whose code decides what a loaded policy set holds.
-_BUILDERS = ("loader.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
+_BUILDERS = ("loader.py", "datafiles.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
 
 
 def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:

@@ -16,15 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dpgcheck.bundle.datafiles import MAX_POLICY_FILE_BYTES, parse_data
 from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
 from dpgcheck.bundle.dispatch import dispatch_module
 from dpgcheck.bundle.metadata import catalog_entry, package_path
 from dpgcheck.bundle.overlay import check_overlay_data, check_overlay_package, check_overlay_rule_id, data_overrides, namespace_of
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.resources import Traversable, builtin_policies
-
-MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024
-
 
 @dataclass
 class PolicySet:
@@ -106,22 +104,6 @@ def _read_text(item: Traversable, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise DpgcheckError("policy file is not valid UTF-8", path=where) from None
-
-
-#: Node budget of a bundle's data.yaml, aliases expanded (the base bundle's data is a few thousand).
-MAX_DATA_YAML_NODES = 300_000
-
-
-def _parse_data(text: str, name: str, where: str) -> Any:
-    """A data file's value, within the limits of :mod:`dpgcheck.untrusted` (depth, numbers, aliases)."""
-    from dpgcheck.untrusted import Refused, parse_json, parse_yaml
-
-    try:
-        if name.endswith(".json") or name == ".manifest":
-            return parse_json(text)
-        return parse_yaml(text.encode("utf-8"), max_bytes=MAX_POLICY_FILE_BYTES, max_nodes=MAX_DATA_YAML_NODES, max_aliases=500)
-    except Refused as exc:
-        raise DpgcheckError(f"data file {exc.message}", path=where) from None
 
 
 _MANIFEST_FIELDS = {"revision": str, "roots": list, "metadata": dict, "rego_version": int, "wasm": list}
@@ -214,7 +196,7 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, 
     for relative, item in entries:
         if relative == ".manifest":
             where = f"{label}/{relative}"
-            manifest = _check_manifest(_parse_data(_read_text(item, where), ".manifest", where), where)
+            manifest = _check_manifest(parse_data(_read_text(item, where), ".manifest", where), where)
     namespace = None if base else namespace_of(manifest, where=f"{label}/.manifest")
     if namespace is not None and any(b.get("namespace") == namespace for b in policy_set.bundles):
         raise DpgcheckError(f"two bundles declare the namespace {namespace!r}; each overlay needs its own", path=f"{label}/.manifest")
@@ -259,7 +241,7 @@ def load_bundle(root: Traversable | Path, policy_set: PolicySet, *, label: str, 
         elif name in ("data.json", "data.yaml", "data.yml"):
             contents += 1
             directory = relative[: -len(name)]
-            raw = _parse_data(_read_text(item, where), name, where)
+            raw = parse_data(_read_text(item, where), name, where)
             value = _at_path(directory, raw)
             if not base:
                 check_overlay_data(value, namespace, where=where)

@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from dpgcheck.errors import DpgcheckError
+from dpgcheck.vocabulary import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
 #: What a rule's outcome may rest on besides the files of a commit (METADATA custom.depends_on):
 #: ``history`` is the git history (activity, releases, contributors and their organisations).
 #: A staged run (the pre-commit hook) reports such rules as notes: no commit can change them.

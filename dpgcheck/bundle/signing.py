@@ -70,9 +70,9 @@ def _canonical(value: Any, out: list[str]) -> None:
 def _parse_structured(name: str, data: bytes) -> Any:
     text = data.decode("utf-8")
     if name.endswith((".yaml", ".yml")):
-        from dpgcheck.bundle.loader import _parse_data
+        from dpgcheck.bundle.datafiles import parse_data
 
-        return _parse_data(text, name, name)
+        return parse_data(text, name, name)
     return json.loads(text, parse_int=_Number, parse_float=_Number)
 
 

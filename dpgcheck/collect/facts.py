@@ -9,7 +9,7 @@ from typing import Any
 
 from dpgcheck import FACTS_VERSION
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.registry import Collector, all_collectors
+from dpgcheck.collect.collector_index import Collector, all_collectors
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.timing import timed
 

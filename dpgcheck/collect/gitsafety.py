@@ -20,7 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from dpgcheck.collect.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, safe_env
 from dpgcheck.untrusted import Refused, non_regular, read_regular
 
 PREFLIGHT_TIMEOUT_SECONDS = 10

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from dpgcheck import FACTS_VERSION
-from dpgcheck.collect import dpga_record
-from dpgcheck.collect.problems import problem
+from dpgcheck.collect import dpga_record, dpga_schema
+from dpgcheck.problems import problem
 from dpgcheck.errors import DpgcheckError
 
 MAX_RECORD_BYTES = 5 * 1024 * 1024
@@ -41,7 +41,7 @@ def _read_record(path: Path, what: str, flag: str) -> dict[str, Any]:
         raise DpgcheckError(f"the {what} file is {error}; fix the JSON syntax", path=where)
     if not isinstance(value, dict):
         raise DpgcheckError(
-            f"the {what} file holds {dpga_record.json_type(value)}, not a JSON object; a DPGA {what} is a JSON object",
+            f"the {what} file holds {dpga_schema.json_type(value)}, not a JSON object; a DPGA {what} is a JSON object",
             path=where,
         )
     return dpga_record.drop_personal(value)
@@ -57,7 +57,7 @@ def collect_record(nominee_path: Path, screening_path: Path | None) -> dict[str,
             path=str(nominee_path),
         )
     nominee_file = str(nominee_path)
-    errors = dpga_record.validate(nominee, "nominee", nominee_file)
+    errors = dpga_schema.validate(nominee, "nominee", nominee_file)
     problems = []
     screening = None
     files = [nominee_file]
@@ -65,14 +65,14 @@ def collect_record(nominee_path: Path, screening_path: Path | None) -> dict[str,
         screening = _read_record(screening_path, "screening record", "--screening")
         screening_file = str(screening_path)
         files.append(screening_file)
-        errors += dpga_record.validate(screening, "screening", screening_file)
+        errors += dpga_schema.validate(screening, "screening", screening_file)
         mismatch = dpga_record.screening_name_mismatch(nominee, screening)
         if mismatch:
             problems.append(problem("dpg", "record-mismatch", mismatch, screening_file))
     elif dpga_record.has_screening_fields(nominee):
         # A combined record (the dpg.json convention): the screening answers sit beside the nominee fields.
         screening = nominee
-        errors += dpga_record.validate(nominee, "screening", nominee_file)
+        errors += dpga_schema.validate(nominee, "screening", nominee_file)
     section = dpga_record.build_section(nominee, screening, files=files, errors=errors)
     subject: dict[str, Any] = {"kind": "record", "nominee": nominee_file, "name": section["name"]}
     if screening_path is not None:

@@ -16,9 +16,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dpgcheck.collect.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, safe_env
 from dpgcheck.collect.gitsafety import GitLocation, GitRefused, locate, preflight
-from dpgcheck.collect.problems import Problem, problem
+from dpgcheck.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
 
 #: Files larger than this are not read by collectors (they are still listed).

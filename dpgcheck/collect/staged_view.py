@@ -14,8 +14,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dpgcheck.collect.gitcmd import BlobReader, GitUnavailable, git_bytes
-from dpgcheck.collect.problems import Problem, problem
+from dpgcheck.gitcmd import BlobReader, GitUnavailable, git_bytes
+from dpgcheck.problems import Problem, problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView, git_location, printable_name
 from dpgcheck.errors import DpgcheckError
 

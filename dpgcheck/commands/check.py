@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 from dpgcheck.bundle.loader import Verification
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.budget import Budget
-from dpgcheck.engine.factory import OpaServerOptions
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
+from dpgcheck.output import write_output
+from dpgcheck.vocabulary import FORMATS
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,7 +26,7 @@ class CheckRequest:
     screening: Path | None
     facts_file: Path | None
     engine: str
-    output_format: str
+    output_format: str | None
     output: Path | None
     bundles: tuple[Path | str, ...]
     builtin: bool
@@ -101,7 +103,7 @@ def with_repo_config(request: CheckRequest) -> CheckRequest:
     config = load_repo_config(request.path or Path("."))
     if config.path is None:
         return request
-    if config.format is not None and config.format not in ("text", "json", "sarif", "junit", "markdown", "github"):
+    if config.format is not None and config.format not in FORMATS:
         raise DpgcheckError(f"format {config.format!r} is not a report format", path=str(config.path))
     verification = request.verification or Verification()
     run = dataclasses.replace(
@@ -256,31 +258,3 @@ def _open_in_process(request: CheckRequest, policy_set: Any) -> Any:
 
         return shared_engine(policy_set)
     return open_engine(request.engine, policy_set, opa=request.opa)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    import sys
-
-    if output is None:
-        try:
-            sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader closed the pipe (`dpgcheck check | head`): a normal end, the verdict stands.
-            from dpgcheck.error_handler import silence_stdout
-
-            silence_stdout()
-        return
-    try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except FileNotFoundError:
-        raise DpgcheckError(
-            f"cannot write here: the directory {output.parent} does not exist; create it first or give -o a path in an existing directory",
-            path=str(output),
-        ) from None
-    except IsADirectoryError:
-        raise DpgcheckError("is a directory; give -o a file name inside it, e.g. -o " + str(output / "report.txt"), path=str(output)) from None
-    except PermissionError:
-        raise DpgcheckError("permission denied; give -o a path you can write to", path=str(output)) from None
-    except OSError as exc:
-        raise DpgcheckError(f"cannot write the output: {exc.strerror or exc}; give -o another path", path=str(output)) from None

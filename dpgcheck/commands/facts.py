@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.commands.check import write_output
 from dpgcheck.errors import EXIT_PASS, DpgcheckError
+from dpgcheck.output import write_output
 
 
 def facts(path: Path | None, record: Path | None, screening: Path | None, options: CollectOptions, output: Path | None) -> int:

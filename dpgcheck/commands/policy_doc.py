@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
+from dpgcheck.vocabulary import DPG_STANDARD_VERSION
 
 #: The order of DPG Standard indicators in the catalogue.
 INDICATOR_ORDER = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "9a", "9b", "9c"]
@@ -54,7 +55,7 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
         "<!-- REUSE-IgnoreStart -->",
         "",
         f"{len(catalog)} rules in {len(areas)} areas. Severity is the rule's own; a profile may raise or lower it",
-        "(shown under *Profile severity*). DPG Standard indicators follow version 1.1.7.",
+        f"(shown under *Profile severity*). DPG Standard indicators follow version {DPG_STANDARD_VERSION}.",
         "",
     ]
     if profiles:
@@ -103,7 +104,7 @@ def render(catalog: dict[str, dict[str, Any]], profiles: dict[str, Any], *, titl
 def policy_doc(bundles: tuple[Path, ...] = (), *, builtin: bool = True, output: Path | None = None, check: bool = False) -> int:
     """Write (or, with ``check``, compare against ``output``) the catalogue page."""
     from dpgcheck.bundle.loader import load_policies
-    from dpgcheck.commands.check import write_output
+    from dpgcheck.output import write_output
 
     policy_set = load_policies(bundles, include_builtin=builtin)
     if not policy_set.catalog:

@@ -1,24 +1,11 @@
 """Pick and build an engine by name."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.engine.base import Engine
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import DpgcheckError
-
-ENGINES = ("regorus", "opa", "opa-go")
-
-
-@dataclass(frozen=True)
-class OpaServerOptions:
-    url: str | None = None
-    token: str | None = None
-    ca_bundle: str | None = None
-    client_cert: str | None = None
-    client_key: str | None = None
-    preloaded: bool = False
-    timeout: float = 30.0
+from dpgcheck.vocabulary import ENGINES
 
 
 def open_engine(

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.engine.base import UNDEFINED
-from dpgcheck.engine.factory import OpaServerOptions
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import DpgcheckError
 
 STARTUP_TIMEOUT_SECONDS = 15.0

@@ -186,7 +186,7 @@ def load_affiliations(path: Path) -> AffiliationMap:
     JSON proper (NaN, Infinity and 1e400 are refused, as JSON refuses them); any other
     file with the one bounded YAML loader (size, aliases, depth, binary).
     """
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted.yaml import YamlRefused, load
     from dpgcheck.untrusted import Refused, check_value, decode_utf8, parse_json, read_regular
 
     try:

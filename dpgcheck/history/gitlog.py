@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from dpgcheck.collect.gitcmd import SAFE_CONFIG, GitUnavailable, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, safe_env
 
 LOG_TIMEOUT_SECONDS = 120
 FIELD = "\x1f"

@@ -4,7 +4,7 @@ Every parser takes the file's text and returns a list of declarations
 ``{"field", "value", "expression"}`` (``expression`` is an SPDX expression or None when
 the value could not be turned into one) or raises :class:`DeclaredError` with a short
 message. Parsing is safe: TOML and JSON through the standard library, YAML through the bounded loader of
-:mod:`dpgcheck.publiccode.safe_yaml`, XML with a size
+:mod:`dpgcheck.untrusted.yaml`, XML with a size
 cap and no DOCTYPE or entity declarations, Odoo manifests through ``ast.literal_eval``,
 gemspec/DESCRIPTION/setup.py through regular expressions. Nothing is ever executed.
 """
@@ -453,7 +453,7 @@ def parse_odoo_manifest(text: str) -> list[Declaration]:
 
 def _yaml(text: str) -> Any:
     """YAML through the project's bounded loader (size, depth, alias expansion)."""
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted.yaml import YamlRefused, load
 
     try:
         return load(text.encode("utf-8")).value

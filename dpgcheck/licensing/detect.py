@@ -326,16 +326,16 @@ DETECT_VERSION = "1"
 
 @functools.lru_cache(maxsize=1)
 def _cache_dir() -> Path | None:
-    """Results cached by content hash (see :mod:`dpgcheck.licensing.cache`): loading
+    """Results cached by content hash (see :mod:`dpgcheck.cache`): loading
     licenseclassifier's scanner costs ~0.3 s, a cached answer a file read."""
-    from dpgcheck.licensing.cache import versioned_dir
+    from dpgcheck.cache import versioned_dir
 
     directory = versioned_dir("license-detect", "licenseclassifier", __file__)
     return directory / f"v{DETECT_VERSION}" if directory is not None else None
 
 
 def _cache_read(key: str) -> dict[str, Any] | None:
-    from dpgcheck.licensing.cache import read_json
+    from dpgcheck.cache import read_json
 
     directory = _cache_dir()
     data = read_json(directory / f"{key}.json") if directory is not None else None
@@ -343,7 +343,7 @@ def _cache_read(key: str) -> dict[str, Any] | None:
 
 
 def _cache_write(key: str, result: dict[str, Any]) -> None:
-    from dpgcheck.licensing.cache import write_json
+    from dpgcheck.cache import write_json
 
     directory = _cache_dir()
     if directory is not None:

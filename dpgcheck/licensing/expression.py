@@ -57,7 +57,7 @@ def analyse(expression: str) -> dict[str, Any]:
     """Facts about one SPDX licence expression; never raises on bad input.
 
     Answers are memoised in the process and cached on disk (see
-    :mod:`dpgcheck.licensing.cache`): building license-expression's index costs ~0.2 s,
+    :mod:`dpgcheck.cache`): building license-expression's index costs ~0.2 s,
     which a pre-commit run on unchanged metadata should not pay.
     """
     text = " ".join(str(expression).split())
@@ -76,7 +76,7 @@ def analyse(expression: str) -> dict[str, Any]:
 
 
 def _disk_path() -> Any:
-    from dpgcheck.licensing.cache import versioned_dir
+    from dpgcheck.cache import versioned_dir
 
     directory = versioned_dir("expressions", "license_expression", __file__)
     return directory / "analyses.json" if directory is not None else None
@@ -85,7 +85,7 @@ def _disk_path() -> Any:
 def _disk_cache() -> dict[str, Any]:
     global _disk
     if _disk is None:
-        from dpgcheck.licensing.cache import read_json
+        from dpgcheck.cache import read_json
 
         path = _disk_path()
         data = read_json(path) if path is not None else None
@@ -103,7 +103,7 @@ def _mark_dirty() -> None:
 
 
 def _flush() -> None:
-    from dpgcheck.licensing.cache import write_json
+    from dpgcheck.cache import write_json
 
     path = _disk_path()
     if path is not None and _disk is not None:

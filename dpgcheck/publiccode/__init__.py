@@ -1,6 +1,6 @@
 """publiccode.yml: a safe parser and an offline validator (network checks only on request).
 
-``check(data)`` parses the bytes of a publiccode.yml with :mod:`.safe_yaml`
+``check(data)`` parses the bytes of a publiccode.yml with :mod:`dpgcheck.untrusted.yaml`
 (bounded size, depth and alias expansion, YAML 1.2 scalars) and validates the
 result with :mod:`.validate`. It never raises on bad input: a refused file is an
 error result with code ``file-too-large``, ``binary-file``, ``alias-bomb`` …
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dpgcheck.publiccode.safe_yaml import MAX_BYTES, YamlRefused, load
+from dpgcheck.untrusted.yaml import MAX_BYTES, YamlRefused, load
 from dpgcheck.publiccode.validate import validate
 
 __all__ = ["MAX_BYTES", "Result", "check"]

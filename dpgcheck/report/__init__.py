@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "github")
+from dpgcheck.vocabulary import FORMATS
 
 
 def renderer(name: str) -> Callable[[dict[str, Any]], str]:
+    render: Callable[..., str]
     if name == "text":
         from dpgcheck.report.text import render
     elif name == "json":

@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.report.model import indicator_sort_key
-
-SEVERITY_ORDER = ("error", "warning", "info")
+from dpgcheck.vocabulary import SEVERITIES as SEVERITY_ORDER
 
 
 UNCOUNTABLE = {"info"}

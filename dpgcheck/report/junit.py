@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 from dpgcheck.report.common import finding_path
 from dpgcheck.report.safe import xml_safe
 from dpgcheck.report.model import overlay_lines, waiver_note
+from dpgcheck.vocabulary import SEVERITIES
 
 
 def _finding_text(finding: dict[str, Any]) -> str:
@@ -30,7 +31,7 @@ def _status(rule: dict[str, Any], findings: list[dict[str, Any]]) -> str:
     if rule.get("status") == "not_applicable":
         return "skipped"
     severities = {f["severity"] for f in findings}
-    return next((s for s in ("error", "warning", "info") if s in severities), "pass")
+    return next((s for s in SEVERITIES if s in severities), "pass")
 
 
 def _clean(element: ET.Element) -> None:

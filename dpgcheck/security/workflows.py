@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from dpgcheck.licensing import cache
-from dpgcheck.publiccode import safe_yaml
+from dpgcheck import cache
+from dpgcheck.untrusted import yaml as safe_yaml
 from dpgcheck.security import github_actions, gitlab_ci, text
 
 MAX_WORKFLOW_BYTES = 512 * 1024

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.batch.report import latest, render
+from dpgcheck.batch.render import render
+from dpgcheck.batch.report import latest
 from tests.batch.helpers import NOW, REGISTRY, batch, read_lines
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.batch.report import changes, latest, render, to_csv
+from dpgcheck.batch.render import render
+from dpgcheck.batch.report import changes, latest, to_csv
 from tests.batch.helpers import NOW, REGISTRY, batch, read_lines
 from tests.batch.repos import generate
 from tests.conftest import git, run_dpgcheck

@@ -16,7 +16,8 @@ import pytest
 
 from dpgcheck.bundle.loader import load_policies
 from dpgcheck.collect.facts import collect_repository
-from dpgcheck.engine.factory import OpaServerOptions, open_engine
+from dpgcheck.engine.factory import open_engine
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.evaluate import RunOptions, decide
 from tests.conftest import ROOT, git, go_engine_available
 from tests.engine.opa_standin import StandInOpaServer

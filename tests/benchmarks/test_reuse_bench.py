@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.licensing import reuse
+from dpgcheck.licensing import reuse_spec as reuse
 from tests.conftest import GIT_ENV, ROOT, git
 
 REUSE = shutil.which("reuse") or str(Path(sys.executable).parent / "reuse")
@@ -110,7 +110,7 @@ def run_ours(root: Path) -> reuse.ProjectResult:
 
 def run_ours_process(root: Path) -> str:
     code = (
-        "import sys\nfrom pathlib import Path\nfrom dpgcheck.collect.repo_view import RepoView\nfrom dpgcheck.licensing import reuse\n"
+        "import sys\nfrom pathlib import Path\nfrom dpgcheck.collect.repo_view import RepoView\nfrom dpgcheck.licensing import reuse_spec as reuse\n"
         "view = RepoView.open(Path(sys.argv[1]))\n"
         "r = reuse.lint([(e.path, e.size) for e in view.files if not e.is_symlink], lambda p: view.read_bytes(p, source='reuse', limit=reuse.SCAN_LIMIT))\n"
         "print(len(r.files))\n"

@@ -165,7 +165,7 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
     from opa_bindings import OpaEngine
 
     from dpgcheck.collect.facts import collect_repository
-    from dpgcheck.engine.base import normalise_decision
+    from dpgcheck.engine.normalise import normalise_decision
     from dpgcheck.report.model import build_report
 
     overlay = write_overlay(tmp_path / "gov")

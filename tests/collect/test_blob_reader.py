@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.collect.gitcmd import BlobReader, GitUnavailable
+from dpgcheck.gitcmd import BlobReader, GitUnavailable
 from tests.conftest import GIT_ENV
 
 

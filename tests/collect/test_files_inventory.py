@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.repo_view import FileEntry
 

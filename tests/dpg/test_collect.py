@@ -253,9 +253,9 @@ def _mutations(document: dict) -> list:
 
 @pytest.mark.parametrize(("kind", "path"), [("nominee", nominee("kolibri")), ("nominee", nominee("storyweaver")), ("screening", screening("kolibri")), ("screening", screening("aam-digital"))])
 def test_schema_checker_agrees_with_jsonschema(kind, path):
-    from dpgcheck.collect import dpga_record
+    from dpgcheck.collect import dpga_schema
 
-    validator = jsonschema.Draft7Validator(dpga_record._schema(kind))
+    validator = jsonschema.Draft7Validator(dpga_schema._schema(kind))
     document = load(path)
     variants = _mutations(document)
     assert len(variants) > 50
@@ -265,7 +265,7 @@ def test_schema_checker_agrees_with_jsonschema(kind, path):
             for e in validator.iter_errors(variant)
             if not (e.validator == "enum" and len(e.absolute_path) == 3 and e.absolute_path[0] == "license" and e.absolute_path[2] == "spdx")
         )
-        found = sorted((path_, keyword) for path_, keyword, _ in dpga_record.schema_errors(variant, kind))
+        found = sorted((path_, keyword) for path_, keyword, _ in dpga_schema.schema_errors(variant, kind))
         assert found == expected, variant
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from dpgcheck.bundle.loader import load_policies
 from dpgcheck.collect.facts import collect_repository
-from dpgcheck.engine.factory import OpaServerOptions, open_engine
+from dpgcheck.engine.factory import open_engine
+from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.engine.opa_server import ref_to_path
 from dpgcheck.evaluate import RunOptions, decide
 from dpgcheck.errors import DpgcheckError

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from dpgcheck.publiccode.safe_yaml import MAX_BYTES, YamlRefused, load
+from dpgcheck.untrusted.yaml import MAX_BYTES, YamlRefused, load
 from tests.governance.helpers import billion_laughs
 
 
@@ -124,7 +124,7 @@ def test_wide_document_refused_at_the_default_node_limit() -> None:
 def test_pure_python_parser_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from dpgcheck.publiccode import safe_yaml
+    from dpgcheck.untrusted import yaml as safe_yaml
 
     document = b"a: &a {k: [1, yes, '2']}\nb: *a\nc:\n  - d: 2026-01-15\n"
     with_c = load(document)

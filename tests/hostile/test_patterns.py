@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.licensing import reuse
+from dpgcheck.licensing import reuse_spec as reuse
 from dpgcheck.licensing.detect import spdx_line_value
 from dpgcheck.licensing.globmatch import compile_glob
 

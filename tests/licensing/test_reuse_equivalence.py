@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.licensing import reuse
+from dpgcheck.licensing import reuse_spec as reuse
 
 REUSE = shutil.which("reuse") or (str(Path(os.sys.executable).parent / "reuse") if (Path(os.sys.executable).parent / "reuse").exists() else None)
 pytestmark = pytest.mark.skipif(REUSE is None, reason="the reuse command is not installed (pip install reuse)")

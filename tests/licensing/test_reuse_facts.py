@@ -115,7 +115,7 @@ def test_hostile_files(make_repo):
 def test_pathological_texts_stay_linear():
     import time
 
-    from dpgcheck.licensing import reuse
+    from dpgcheck.licensing import reuse_spec as reuse
 
     texts = [
         "SPDX-License-Identifier: MIT" + " " * 2_000_000 + "x",

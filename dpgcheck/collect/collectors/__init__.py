@@ -1,1 +1,1 @@
-"""One module per fact collector; see :mod:`dpgcheck.collect.registry`."""
+"""One module per fact collector; see :mod:`dpgcheck.collect.collector_index`."""

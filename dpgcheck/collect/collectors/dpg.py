@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dpgcheck.collect import dpga_record
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect import dpga_record, dpga_schema
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 
 SECTION = "dpg"
@@ -53,14 +53,14 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     else:
         document, reason = dpga_record.parse_yaml(text)
     if reason is None and not isinstance(document, dict):
-        reason = f"holds {dpga_record.json_type(document)}, not an object with the DPGA nominee record's fields"
+        reason = f"holds {dpga_schema.json_type(document)}, not an object with the DPGA nominee record's fields"
     if reason is not None:
         error = {"document": "nominee", "file": path, "path": "$", "message": reason}
         return dpga_record.build_section(None, None, files=[path], errors=[error])
     document = dpga_record.drop_personal(document)
-    errors = dpga_record.validate(document, "nominee", path)
+    errors = dpga_schema.validate(document, "nominee", path)
     screening = None
     if dpga_record.has_screening_fields(document):
         screening = document
-        errors += dpga_record.validate(document, "screening", path)
+        errors += dpga_schema.validate(document, "screening", path)
     return dpga_record.build_section(document, screening, files=[path], errors=errors)

@@ -22,14 +22,19 @@ Only kinds and counts are recorded, never an address or a name.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView
+from dpgcheck.governance.contacts import PLACEHOLDER as _PLACEHOLDER
+from dpgcheck.governance.contacts import URL as _URL
+from dpgcheck.governance.contacts import contact_kinds as _contacts
+from dpgcheck.governance.headings import headings
+from dpgcheck.governance.headings import section as _section
+from dpgcheck.governance.topics import TOPIC_NAMES, topics_of
+from dpgcheck.problems import problem
 
 SECTION = "governance"
 
@@ -43,70 +48,7 @@ MAX_DOCUMENTS_PER_KIND = 20
 #: Extensions of the documents read from a top-level governance/ folder.
 _FOLDER_DOC_EXTENSIONS = (".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org")
 
-#: topic -> (heading pattern, text pattern). Headings are matched case-insensitively on their words;
-#: text patterns are deliberately specific phrases so that a passing mention does not count.
-TOPICS: dict[str, tuple[str | None, str | None]] = {
-    "governance": (r"\bgovernance\b|\bgoverning\b", None),
-    "decision_making": (
-        r"\bdecision[- ]?making\b|\bdecisions?\b|\bconsensus\b",
-        r"\bdecision[- ]making\b|\bdecisions are (?:made|taken|reached)\b|\b(?:lazy )?consensus\b|\bdecided by\b|\bby consent\b|\bmake decisions\b|\bdecision process\b",
-    ),
-    "roles": (
-        r"\broles?\b|\bresponsibilit|\bmaintainers?\b|\bcommitters?\b|\bcontributor ladder\b|\bteams?\b",
-        r"\broles and responsibilities\b|\bthe following roles\b|\bcontributor ladder\b|\broles? (?:of|in) the project\b",
-    ),
-    "steering_body": (
-        r"\bsteering\b|\bboard\b|\bcouncil\b|\bcommittee\b",
-        r"\bsteering (?:committee|council|group|team|board)\b|\btechnical steering\b|\bboard of (?:directors|trustees)\b|\bgoverning (?:board|body|council)\b|\boversight (?:board|committee)\b|\btechnical (?:committee|council|oversight)\b|\badvisory (?:board|council)\b|\bproject management committee\b",
-    ),
-    "membership": (
-        r"\bmembers(?:hip)?\b",
-        r"\bmembership\b|\bone member (?:per|from|for) (?:each )?\w+|\bmembers of the (?:steering|board|committee|council|team)\b|\bbecom(?:e|ing) a (?:member|maintainer|committer)\b|\bnew members?\b|\bmembers? (?:are|is) (?:appointed|elected|nominated|added|removed)\b",
-    ),
-    "voting": (
-        r"\bvot(?:e|es|ing)\b|\belections?\b",
-        r"\bvot(?:e|es|ing|ed)\b|\bballot\b|\bquorum\b|\belected\b",
-    ),
-    "voting_thresholds": (
-        None,
-        r"\bsimple majority\b|\babsolute majority\b|\bsuper[- ]?majority\b|\b(?:two|three)[- ]thirds\b|\b[23]/3\b|\bunanim(?:ous|ity)\b|\bquorum\b|\b\d{1,3}\s?(?:%|percent)\s+(?:of|majority)\b|\bmajority (?:of|vote)\b",
-    ),
-    "funding": (
-        r"\bfund(?:ing|ed|ers?)?\b|\bsponsor(?:s|ship)?\b|\bfinanc(?:e|es|ial|ing)\b|\bbudget\b|\bdonat(?:e|ions?)\b|\bbackers\b",
-        r"\bfunded by\b|\bfunding (?:comes|is provided|from|model|sources?)\b|\bsponsored by\b|\bfiscal (?:host|sponsor)\b|\bopen ?collective\b|\bgrants? (?:from|by)\b|\bfinancially supported\b",
-    ),
-    "mission": (r"\bmission\b|\bpurpose\b|\bobjectives?\b|\bgoals?\b", r"\bour mission\b|\bmission statement\b|\bthe mission of\b|\bmission is to\b|\bon a mission to\b"),
-    "vision": (r"\bvision\b", r"\bour vision\b|\bvision statement\b|\bthe vision of\b|\bvision is (?:to|of|a|that)\b"),
-    "values": (r"\bvalues\b|\bprinciples\b", r"\bour values\b|\bcore values\b|\bvalues statement\b|\bguiding principles\b|\bour principles\b|\bshared values\b"),
-    "roadmap": (r"\broadmap\b", r"\broadmap\b"),
-    "release_process": (r"\breleas(?:e|es|ing)\b|\bversioning\b", r"\brelease (?:process|cycle|cadence|schedule|management)\b|\bsemantic versioning\b|\bsemver\b|\bcalver\b"),
-    "amendments": (r"\bamend|\bchang(?:es|ing) (?:to )?(?:this|the) (?:governance|charter|document)", r"\bamend(?:ed|ing|ment|ments)? (?:to )?(?:this|the) (?:governance|charter|document|policy)\b|\bchanges to (?:this|the) (?:governance|charter)\b"),
-    "conflict_resolution": (r"\bconflicts?\b|\bdisputes?\b|\bescalat", r"\bconflict resolution\b|\bresolv(?:e|ing) (?:conflicts|disputes)\b|\bescalat(?:e|ion)\b"),
-    "code_of_conduct_enforcement": (r"\benforcement\b", r"\benforcement\b|\benforce(?:d|s)? (?:this|the) code\b|\breport(?:ing)? (?:an )?incidents?\b"),
-}
-TOPIC_NAMES = sorted(TOPICS)
-_COMPILED = {
-    name: (re.compile(h, re.IGNORECASE) if h else None, re.compile(t) if t else None)  # text is lower-cased first
-    for name, (h, t) in TOPICS.items()
-}
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
-_URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
-_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
-_PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
-_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security|servicedesk|service-desk|helpdesk|help-desk|portal|ticket)", re.IGNORECASE)
-#: A bug-bounty or vulnerability-reward programme, named in words (its page may be on any host).
-_BOUNTY = re.compile(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
-#: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
-#: ("private information", as in the Contributor Covenant, is not such a word.)
-_PRIVATELY = re.compile(r"\bprivately\b|\bconfidential(?:ly)?\b|\bnon-public\b|\bprivate (?:report|channel|disclosure|submission|ticket|message)", re.IGNORECASE)
-_LINK_CONTEXT = 160
-#: ``info AT registry.example.org``: an address with only its ``@`` spelled out, in capitals
-#: (in lower case, "at" is ordinary prose: "look at example.org").
-_SHOUTED_AT = re.compile(r"[\w.+-] AT [\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,24}\b")
-_FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
-_OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
 _TIMELINE = re.compile(
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)[- ](?:business |working |calendar )?(?:hours?|days?|weeks?|months?)\b",
     re.IGNORECASE,
@@ -114,13 +56,6 @@ _TIMELINE = re.compile(
 _DISCLOSURE = re.compile(r"\bdisclos|\bembargo\b|\brespon(?:d|se)\b|\backnowledg|\bfix(?:ed)?\b|\bpatch", re.IGNORECASE)
 _SUPPORTED_VERSIONS = re.compile(r"supported versions|versions? (?:are|is) supported|security updates? (?:are|is) (?:provided|released)", re.IGNORECASE)
 _PGP = re.compile(r"\bpgp\b|\bgpg\b|\bopenpgp\b|encrypt", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\[\s{0,5}insert (?:contact|email)[^\]]{0,100}\]|\[INSERT [A-Z ]{1,60}\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
-_ATX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(\S.*)$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+|~+|\^+|\*+|\++)\s*$")
-_ASCIIDOC = re.compile(r"^={1,6}[ \t]+(\S.*)$")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
-#: Bounded so that a line of unclosed tags cannot make the scan quadratic.
-_HTML_HEADING = re.compile(r"<h[1-6](?:\s[^<>]{0,200})?>([^<>\n]{1,200})</h[1-6]>", re.IGNORECASE)
 _VERSION_HEADING = re.compile(r"\bv?(\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?)\b")
 _VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[*-][ \t]+)?(?:version[ \t]+|release[ \t]+|v)?(\d+\.\d+(?:\.\d+)?)\b(?:[ \t]{0,20}[-:(]|[ \t]{0,20}$)", re.IGNORECASE | re.MULTILINE)
 _UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
@@ -130,84 +65,6 @@ _NAMED_VERSION_LINE = re.compile(r"^[ \t]{0,20}(?:[A-Za-z][\w.-]{0,30}[ \t]{1,5}
 _RELEASE_NOTES = re.compile(r"releas|change[- ]?log|what'?s[- ]new", re.IGNORECASE)
 FUNDING_KEYS = {"github", "patreon", "open_collective", "ko_fi", "tidelift", "community_bridge", "liberapay",
                 "issuehunt", "otechie", "lfx_crowdfunding", "polar", "buy_me_a_coffee", "thanks_dev", "custom"}
-
-
-def headings(text: str) -> list[tuple[int, str]]:
-    """(line number, heading text) for Markdown (ATX, setext, bold lines, HTML), reStructuredText and AsciiDoc headings."""
-    found: list[tuple[int, str]] = []
-    lines = text.splitlines()
-    in_fence = False
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        for pattern in (_ATX, _ASCIIDOC, _BOLD_LINE):
-            match = pattern.match(line)
-            if match:
-                found.append((index + 1, match.group(1).rstrip().rstrip("#").strip()[:300]))
-                break
-        else:
-            if index > 0 and _SETEXT.match(line) and lines[index - 1].strip() and len(stripped) >= min(3, len(lines[index - 1].strip())):
-                previous = lines[index - 1].strip()
-                if not _SETEXT.match(previous) and not previous.startswith(("-", "*", "|")):
-                    found.append((index, previous))
-    starts = None
-    for match in _HTML_HEADING.finditer(text):
-        if starts is None:
-            starts = [i for i, c in enumerate(text) if c == "\n"]
-        found.append((bisect.bisect_left(starts, match.start()) + 1, match.group(1).strip()))
-    return found
-
-
-def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
-    heading_text = "\n".join(h for _, h in heads)
-    body = " ".join(text.lower().split())
-    found = []
-    for name, (heading_pattern, text_pattern) in _COMPILED.items():
-        if heading_pattern is not None and heading_pattern.search(heading_text):
-            found.append(name)
-        elif text_pattern is not None and text_pattern.search(body):
-            found.append(name)
-    return sorted(found)
-
-
-def _contacts(text: str) -> list[str]:
-    """Kinds of contact a text gives: email, advisory, platform, form. Never the contact itself."""
-    kinds = set()
-    if any(not _PLACEHOLDER.match(m.group(0)) for m in _EMAIL.finditer(text)) or _OBFUSCATED_EMAIL.search(text) or _SHOUTED_AT.search(text):
-        kinds.add("email")
-    if _ADVISORY.search(text):
-        kinds.add("advisory")
-    if _PLATFORM.search(text) or any(not _NEGATION.search(text[max(0, m.start() - 40):m.start()]) for m in _BOUNTY.finditer(text)):
-        kinds.add("platform")
-    for match in _URL.finditer(text):
-        lower = match.group(0).lower()
-        host, _, path = lower.split("://", 1)[-1].partition("/")
-        if "/issues" in lower and "confidential" not in lower:
-            continue  # a public issue tracker is not a private channel
-        if "/security/advisories" in lower or "/security/policy" in lower or path.endswith((".md", ".rst", ".txt")):
-            continue
-        if host.split(":", 1)[0] in _FORM_HOSTS or host.startswith(("forms.", "servicedesk.", "helpdesk.")) or _FORM_URL.search(path):
-            kinds.add("form")
-        elif _PRIVATELY.search(text[max(0, match.start() - _LINK_CONTEXT):match.start()]):
-            kinds.add("form")  # the words before the link say reports go through it privately
-    return sorted(kinds)
-
-
-def _section(text: str, heads: list[tuple[int, str]], pattern: re.Pattern[str]) -> str | None:
-    """The text under the first heading matching ``pattern`` up to the next heading."""
-    lines = text.splitlines()
-    ordered = sorted(heads)
-    for position, (line, heading) in enumerate(ordered):
-        if pattern.search(heading):
-            end = ordered[position + 1][0] - 1 if position + 1 < len(ordered) else len(lines)
-            return "\n".join(lines[line:end])
-    return None
 
 
 _ENFORCEMENT_HEADING = re.compile(r"enforcement|reporting|report|contact|incident", re.IGNORECASE)
@@ -348,7 +205,7 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
 
 def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
     for entry in entries:
-        from dpgcheck.publiccode.safe_yaml import YamlRefused, load  # only for a FUNDING.yml: YAML costs ~30 ms to import
+        from dpgcheck.untrusted.yaml import YamlRefused, load  # only for a FUNDING.yml: YAML costs ~30 ms to import
 
         funding = facts["funding"]
         funding["path"] = entry.path

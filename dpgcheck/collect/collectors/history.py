@@ -19,10 +19,10 @@ import re
 from collections import Counter
 from typing import Any
 
-from dpgcheck.collect.collectors.files import classify
-from dpgcheck.collect.gitcmd import GitUnavailable, git
+from dpgcheck.collect.file_kinds import classify
+from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.history.domains import UNKNOWN, AffiliationMap, is_bot, load_affiliations, organisation_of

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dpgcheck.collect.collectors.files import classify
+from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 
 SECTION = "licenses"

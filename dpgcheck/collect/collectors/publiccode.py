@@ -1,7 +1,7 @@
 """publiccode.yml: found at the root, parsed safely, validated offline against the standard.
 
 The file is read only when it is at most 1 MB; it is parsed by
-:mod:`dpgcheck.publiccode.safe_yaml` (no alias bombs, YAML 1.2 scalars) and
+:mod:`dpgcheck.untrusted.yaml` (no alias bombs, YAML 1.2 scalars) and
 checked by :mod:`dpgcheck.publiccode.validate`. Every error and warning keeps
 its key path and line so a rule can point into the file. URLs are fetched only
 with ``--network``. Contacts and contractors are counted, never copied.
@@ -12,7 +12,7 @@ import posixpath
 from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 # dpgcheck.publiccode (its YAML reader, validator and the standard's data) is imported when a
 # repository has a publiccode.yml: most have none, and a pre-commit run should not pay for it.

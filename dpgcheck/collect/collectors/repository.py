@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dpgcheck.collect.gitcmd import GitUnavailable, git
+from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 
 SECTION = "repository"

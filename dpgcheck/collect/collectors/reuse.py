@@ -1,6 +1,6 @@
 """Per-file licensing after the REUSE specification: coverage, sources, LICENSES/ texts.
 
-The rules themselves are in :mod:`dpgcheck.licensing.reuse`; this collector feeds them
+The rules themselves are in :mod:`dpgcheck.licensing.reuse_spec`; this collector feeds them
 the repository's files through the read-only view and summarises the result. Whether
 the repository *adopted* REUSE (which makes the REUSE rules apply) is a judgement over
 these observations (``licenses_dir``, ``reuse_toml``, ``dep5``, ``sources``), made in
@@ -15,7 +15,7 @@ from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.licensing import reuse
+from dpgcheck.licensing import reuse_spec as reuse
 
 SECTION = "reuse"
 SAMPLE = 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.problems import problem
+from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView
 from dpgcheck.security import binaries, dockerfile, fuzzing, github_actions, gitlab_ci, updates, workflows
 from dpgcheck.security.text import downloads_in

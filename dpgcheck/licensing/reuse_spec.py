@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from dpgcheck.collect.problems import Problem, problem
+from dpgcheck.problems import Problem, problem
 from dpgcheck.licensing.globmatch import Glob, compile_glob
 
 SOURCE = "reuse"

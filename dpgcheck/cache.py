@@ -1,6 +1,6 @@
-"""A small on-disk cache for licence work that is slow to start (loading licenseclassifier's
-scanner, building license-expression's index), so a pre-commit run on unchanged files
-pays a file read instead.
+"""A small on-disk cache for work that is slow to start (loading licenseclassifier's scanner,
+building license-expression's index, parsing CI workflows, fetched bundles), so a pre-commit
+run on unchanged files pays a file read instead.
 
 Location: ``$DPGCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/dpgcheck``, else
 ``~/.cache/dpgcheck``. ``DPGCHECK_NO_CACHE=1`` turns it off. Keys include the version of

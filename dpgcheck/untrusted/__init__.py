@@ -11,8 +11,11 @@ this module, so that each has the same limits:
 * JSON: no ``NaN``/``Infinity``, no number that overflows a double (``1e400``), no
   integer with more than :data:`MAX_INT_DIGITS` digits, no nesting deeper than
   :data:`MAX_DEPTH` (a 100,000-deep array is refused, not a recursion crash);
-* YAML: :mod:`dpgcheck.publiccode.safe_yaml` (bounded aliases, nodes, depth, one
-  document, YAML 1.2 core scalars), then the same value checks as JSON.
+* YAML: :mod:`dpgcheck.untrusted.yaml` (bounded aliases, nodes, depth, one
+  document, YAML 1.2 core scalars), then the same value checks as JSON. A caller that
+  needs the loader's lines of keys or duplicate-key report uses :func:`.yaml.load`
+  directly; an SBOM of tens of megabytes goes through :mod:`.large_yaml`. No other
+  module of dpgcheck imports PyYAML (``tests/architecture`` checks it).
 
 A refusal is :class:`Refused` with a one-line reason; callers add the file name
 and turn it into a :class:`~dpgcheck.errors.DpgcheckError` (exit 2) or a recorded
@@ -176,7 +179,7 @@ def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
 
 def parse_yaml(data: bytes, *, max_bytes: int, max_nodes: int, max_aliases: int = 100, max_depth: int = MAX_DEPTH) -> Any:
     """A YAML value (one document) within the limits, as JSON-compatible data."""
-    from dpgcheck.publiccode.safe_yaml import YamlRefused, load
+    from dpgcheck.untrusted.yaml import YamlRefused, load
 
     try:
         value = load(data, max_bytes=max_bytes, max_nodes=max_nodes, max_aliases=max_aliases, max_depth=max_depth).value

@@ -1,0 +1,46 @@
+"""A decision put into one stable order, whichever engine gave it.
+
+Engines agree on the content of Rego sets but not on their order, and OPA's Go engine
+answers ``1.0`` where regorus answers ``1``; rendering and comparing need one form.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from dpgcheck.vocabulary import SEVERITY_RANK
+
+
+def finding_sort_key(finding: dict[str, Any]) -> tuple[Any, ...]:
+    location = finding.get("location") or {}
+    return (
+        SEVERITY_RANK.get(finding.get("severity", ""), 9),
+        finding.get("rule_id", ""),
+        location.get("path", ""),
+        location.get("line", 0),
+        finding.get("message", ""),
+    )
+
+
+def canonical_numbers(value: Any) -> Any:
+    """Whole floats as integers: OPA's Go engine answers 1.0 where regorus answers 1."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: canonical_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [canonical_numbers(item) for item in value]
+    return value
+
+
+def normalise_decision(decision: Any) -> dict[str, Any]:
+    """Put a decision's sets (JSON arrays in no guaranteed order) into one stable order.
+
+    Engines agree on the content of sets but not on their order, so the same
+    ordering is applied to every engine's answer before rendering or comparing.
+    """
+    if not isinstance(decision, dict):
+        raise TypeError(f"the decision is not an object: {decision!r}")
+    normalised = canonical_numbers(dict(decision))
+    normalised["findings"] = sorted(normalised.get("findings", []), key=finding_sort_key)
+    normalised["errors"] = sorted(normalised.get("errors", []))
+    return normalised
