@@ -142,7 +142,10 @@ class BlobReader:
             if self._process is not None:
                 for stream in (self._process.stdin, self._process.stdout):
                     if stream is not None:
-                        stream.close()
+                        try:
+                            stream.close()
+                        except OSError:  # a git killed at its deadline: the unwritten request is dropped
+                            pass
                 try:
                     self._process.wait(timeout=5)
                 except subprocess.TimeoutExpired:
