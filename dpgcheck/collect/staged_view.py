@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class StagedView(RepoView):
     #: Listed path -> the object id of the blob to read for it (a link's target's blob).
     objects: dict[str, str] = field(default_factory=dict, repr=False)
     reader: BlobReader | None = field(default=None, repr=False)
+    #: The small blobs, read in one go at the first read (shared by the collectors' twins).
+    prefetch: "_Prefetch | None" = field(default=None, repr=False)
 
     @classmethod
     def open_index(cls, path: Path) -> "StagedView":
@@ -76,12 +79,23 @@ class StagedView(RepoView):
                 files.append(FileEntry(shown, sizes.get(resolved.object_id, 0), is_symlink=True))
                 objects[shown] = resolved.object_id
             # 160000 (a submodule) and anything else: not a file of this repository.
-        return cls(root=root, files=files, git_dir=root / ".git", problems=problems, git_location=location, objects=objects, reader=reader)
+        wanted, total = [], 0
+        for entry in files:  # in path order, the small files, up to a total
+            if entry.path in objects and entry.size <= PREFETCH_BLOB_BYTES and total + entry.size <= PREFETCH_TOTAL_BYTES:
+                wanted.append(objects[entry.path])
+                total += entry.size
+        return cls(root=root, files=files, git_dir=root / ".git", problems=problems, git_location=location, objects=objects,
+                   reader=reader, prefetch=_Prefetch(root, wanted))
 
     def _content(self, entry: FileEntry, limit: int) -> bytes:
         assert self.reader is not None
+        object_id = self.objects[entry.path]
+        if self.prefetch is not None:
+            found = self.prefetch.get(object_id)
+            if found is not None:
+                return found[:limit]
         try:
-            return self.reader.read(self.objects[entry.path])[:limit]
+            return self.reader.read(object_id)[:limit]
         except GitUnavailable as exc:
             raise OSError(f"cannot read the staged file from the index: {exc}") from None
 
@@ -124,6 +138,53 @@ def _blob_sizes(root: Path, object_ids: set[str]) -> dict[str, int]:
         if len(parts) == 3 and parts[2].isdigit():
             sizes[parts[0]] = int(parts[2])
     return sizes
+
+
+#: Blobs up to this size are read together at the first read, up to the total (the others,
+#: and any the batch could not give, one at a time through the long-lived reader).
+PREFETCH_BLOB_BYTES = 256 * 1024
+PREFETCH_TOTAL_BYTES = 32 * 1024 * 1024
+
+
+class _Prefetch:
+    """The small staged blobs, from one ``git cat-file --batch`` run with every id written at once.
+
+    One request and answer per file cost a round trip each (about a millisecond, most of a
+    staged REUSE scan on a 175-file repository); one run streams them all.
+    """
+
+    def __init__(self, root: Path, object_ids: list[str]) -> None:
+        self._root = root
+        self._wanted = object_ids
+        self._blobs: dict[str, bytes] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, object_id: str) -> bytes | None:
+        with self._lock:
+            if self._blobs is None:
+                self._blobs = self._read() if self._wanted else {}
+        return self._blobs.get(object_id)
+
+    def _read(self) -> dict[str, bytes]:
+        try:
+            output = git_bytes(self._root, "cat-file", "--batch", input="".join(f"{oid}\n" for oid in self._wanted).encode("ascii"))
+        except GitUnavailable:
+            return {}  # each file is then read on its own, and a failure recorded for it
+        blobs: dict[str, bytes] = {}
+        position = 0
+        while position < len(output):
+            end = output.find(b"\n", position)
+            if end < 0:
+                break
+            header = output[position:end].split()
+            position = end + 1
+            if len(header) != 3 or not header[2].isdigit():
+                continue  # "<oid> missing": read on its own later, which reports it
+            size = int(header[2])
+            if header[1] == b"blob":
+                blobs[header[0].decode("ascii")] = output[position:position + size]
+            position += size + 1
+        return blobs
 
 
 class _Outside:

@@ -53,3 +53,23 @@ def test_a_git_that_stops_answering_is_killed_at_the_deadline(tmp_path, monkeypa
     finally:
         reader.close()
     assert time.monotonic() - started < 15  # the default deadline is 60 s
+
+
+def test_the_staged_view_gives_small_and_large_blobs_as_git_has_them(tmp_path):
+    from dpgcheck.collect.staged_view import PREFETCH_BLOB_BYTES, StagedView
+
+    root, _ = _repository(tmp_path)
+    env = {**os.environ, **GIT_ENV}
+    big = bytes(range(256)) * (PREFETCH_BLOB_BYTES // 256 + 10)  # read on its own, not in the batch
+    (root / "big.bin").write_bytes(big)
+    (root / "same.txt").write_bytes(b"first\nsecond\n")  # the same blob as a.txt
+    subprocess.run(["git", "-C", str(root), "add", "a.txt", "big.bin", "same.txt"], check=True, env=env)
+    (root / "a.txt").write_bytes(b"changed, not staged\n")
+    view = StagedView.open_index(root)
+    try:
+        assert view.prefetch is not None
+        assert view.read_bytes("big.bin", source="test", limit=len(big) + 1) == big
+        assert view.read_bytes("a.txt", source="test") == b"first\nsecond\n"
+        assert view.read_bytes("same.txt", source="test") == b"first\nsecond\n"
+    finally:
+        view.close()
