@@ -43,8 +43,23 @@ WARM_UP_QUERY = "data.dpgcheck.decision.decision_version"
 
 
 def can_fork() -> bool:
-    """Fork is safe only with no other thread running (a thread's locks would be copied held)."""
-    return available() and threading.active_count() == 1
+    """Fork is safe only with no other thread running (a thread's locks would be copied held).
+
+    Threads started by native code (a test runner's I/O, a Go or Rust runtime) are not in
+    ``threading``'s count; on Linux the kernel's count of the process's threads is read too.
+    """
+    return available() and threading.active_count() == 1 and _native_threads() <= 1
+
+
+def _native_threads() -> int:
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 1  # no /proc (macOS, BSD): threading's count is all there is
 
 
 class EvaluatorProcess:

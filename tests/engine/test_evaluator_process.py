@@ -55,3 +55,18 @@ def test_a_collection_error_is_reported_before_a_policy_error(tmp_path):
     assert forked.returncode == threaded.returncode == 2
     assert forked.stderr == threaded.stderr
     assert "no-such-repository" in forked.stderr and "rego" not in forked.stderr.lower()
+
+
+def test_no_fork_while_another_thread_runs():
+    import threading
+
+    from dpgcheck.engine.evaluator_process import can_fork
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert can_fork() is False
+    finally:
+        release.set()
+        other.join()
