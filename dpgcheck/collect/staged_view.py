@@ -79,11 +79,12 @@ class StagedView(RepoView):
                 files.append(FileEntry(shown, sizes.get(resolved.object_id, 0), is_symlink=True))
                 objects[shown] = resolved.object_id
             # 160000 (a submodule) and anything else: not a file of this repository.
-        wanted, total = [], 0
-        for entry in files:  # in path order, the small files, up to a total
-            if entry.path in objects and entry.size <= PREFETCH_BLOB_BYTES and total + entry.size <= PREFETCH_TOTAL_BYTES:
-                wanted.append(objects[entry.path])
-                total += entry.size
+        wanted: list[str] = []
+        total = 0
+        for listed in files:  # in path order, the small files, up to a total
+            if listed.path in objects and listed.size <= PREFETCH_BLOB_BYTES and total + listed.size <= PREFETCH_TOTAL_BYTES:
+                wanted.append(objects[listed.path])
+                total += listed.size
         return cls(root=root, files=files, git_dir=root / ".git", problems=problems, git_location=location, objects=objects,
                    reader=reader, prefetch=_Prefetch(root, wanted))
 

@@ -27,21 +27,50 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
-    peak_mb: float  # the child's peak resident set (and its waited-for children's), from wait4
+    peak_mb: float  # the child's peak resident set and its waited-for children's (see run_cli)
+
+
+#: Runs the CLI's own ``main`` (what ``python -m dpgcheck`` runs) and, as it exits, writes the
+#: process's peak resident set (VmHWM: this address space only) and its waited-for children's
+#: (git, the engine child) to the file named by DPGCHECK_TEST_PEAK_FILE.
+_LAUNCH = """
+import atexit, os, resource, sys
+def _peak():
+    own = 0
+    try:
+        with open("/proc/self/status") as status:
+            own = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except OSError:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(os.environ["DPGCHECK_TEST_PEAK_FILE"], "w") as out:
+        out.write(str(max(own, children)))
+atexit.register(_peak)
+sys.argv[0] = "dpgcheck"
+from dpgcheck.cli import main
+main()
+"""
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None, limit: float | None = None) -> Run:
-    """The real CLI in a child process; its own resource usage is read with ``os.wait4``.
+    """The real CLI in a child process, with the peak memory it used.
+
+    The peak is what the process reports for itself at exit: ``os.wait4``'s figure for a
+    child started from a test worker also counts the worker's own resident pages (the child
+    shares them until it execs), so it grows with the test session, not with dpgcheck. A
+    child that dies without reporting (a crash signal) is measured by ``wait4`` instead.
 
     A child still running after ``limit`` seconds (default 30, or DPGCHECK_HOSTILE_KILL_AFTER)
     is killed, so that a regression hangs no test run.
     """
     limit = limit if limit is not None else float(os.environ.get("DPGCHECK_HOSTILE_KILL_AFTER", "30"))
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
         started = time.monotonic()
         process = subprocess.Popen(
-            [sys.executable, "-m", "dpgcheck", *map(str, args)],
-            stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env={**os.environ, **GIT_ENV},
+            [sys.executable, "-c", _LAUNCH, *map(str, args)],
+            stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd,
+            env={**os.environ, **GIT_ENV, "DPGCHECK_TEST_PEAK_FILE": str(peak_file)},
         )
         killer = threading.Timer(limit, process.kill)
         killer.start()
@@ -51,10 +80,14 @@ def run_cli(*args: str | Path, cwd: Path | None = None, limit: float | None = No
             killer.cancel()
         seconds = time.monotonic() - started
         process.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            peak_kib = int(peak_file.read_text())
+        except (OSError, ValueError):
+            peak_kib = usage.ru_maxrss
         out.seek(0)
         err.seek(0)
         return Run(process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   seconds, usage.ru_maxrss / 1024)
+                   seconds, peak_kib / 1024)
 
 
 def assert_bounded(run: Run) -> None:
