@@ -86,6 +86,10 @@ def _describe(status: int, budget: Budget) -> str:
         if number in (signal.SIGABRT, signal.SIGKILL, signal.SIGBUS):
             return f"exceeded its memory budget of {budget.memory_mb} MiB"
         return f"was ended by signal {number}"
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 70:
+        return f"exceeded its memory budget of {budget.memory_mb} MiB"
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 71:
+        return "crashed (recursion too deep: is a function recursive?)"
     return f"ended without an answer (exit status {os.WEXITSTATUS(status) if os.WIFEXITED(status) else status})"
 
 
@@ -152,10 +156,6 @@ def _stream(produce: Callable[[Callable[[Any], None]], None], budget: Budget, *,
                 yield message
         _, status = os.waitpid(pid, 0)
         pid = 0
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 70:
-            raise BudgetExceeded(f"exceeded its memory budget of {budget.memory_mb} MiB")
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 71:
-            raise BudgetExceeded("crashed (recursion too deep: is a function recursive?)")
         if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
             raise BudgetExceeded(_describe(status, budget))
     finally:

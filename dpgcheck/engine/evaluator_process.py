@@ -33,7 +33,6 @@ from dataclasses import replace
 from typing import Any
 
 from dpgcheck.bundle.loader import PolicySet
-from dpgcheck.engine.base import UNDEFINED
 from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory, available
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.timing import timed
@@ -138,11 +137,9 @@ class EvaluatorProcess:
             self.close()
             raise
         if answer[:1] == b"{":
-            result = json.loads(answer)
-            rows = result.get("result") or []
-            if not rows or not rows[0].get("expressions"):
-                return UNDEFINED
-            return rows[0]["expressions"][0]["value"]
+            from dpgcheck.engine.regorus_engine import value_of
+
+            return value_of(answer.decode("utf-8"))
         kind, *payload = pickle.loads(answer)  # noqa: S301 - our own child
         if kind == "error":
             raise DpgcheckError(payload[0], path=payload[1])
@@ -173,21 +170,17 @@ class EvaluatorProcess:
         self._ready = False
 
     def _send(self, payload: bytes) -> None:
-        data = memoryview(len(payload).to_bytes(8, "big") + payload)
         try:
-            while data:
-                data = data[os.write(self._to_child, data):]
+            _write_message(self._to_child, payload)
         except BrokenPipeError:
             raise self._ended("evaluating") from None
 
     def _receive(self, seconds: float | None, doing: str) -> bytes:
         deadline = None if seconds is None else time.monotonic() + seconds
         while True:
-            if len(self._buffer) >= 8:
-                size = int.from_bytes(self._buffer[:8], "big")
-                if len(self._buffer) >= 8 + size:
-                    message, self._buffer = self._buffer[8:8 + size], self._buffer[8 + size:]
-                    return message
+            message, self._buffer = _take_message(self._buffer)
+            if message is not None:
+                return message
             remaining = None if deadline is None else deadline - time.monotonic()
             if remaining is not None and remaining <= 0:
                 self.close()
@@ -208,10 +201,6 @@ class EvaluatorProcess:
         self.close()
         budget = self._budget or Budget()
         if doing == "evaluating":
-            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 70:
-                return BudgetExceeded(f"exceeded its memory budget of {budget.memory_mb} MiB")
-            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 71:
-                return BudgetExceeded("crashed (recursion too deep: is a function recursive?)")
             return BudgetExceeded(_describe(status, budget))
         return RuntimeError(f"the policy engine process ended while {doing} ({_describe(status, budget)})")
 
@@ -226,9 +215,7 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
         def send(payload: bytes) -> None:
-            data = memoryview(len(payload).to_bytes(8, "big") + payload)
-            while data:
-                data = data[os.write(answers, data):]
+            _write_message(answers, payload)
 
         try:
             from dpgcheck.engine.regorus_engine import RegorusEngine
@@ -280,15 +267,31 @@ class _Reader:
 
     def next(self) -> bytes | None:
         while True:
-            if len(self._buffer) >= 8:
-                size = int.from_bytes(self._buffer[:8], "big")
-                if len(self._buffer) >= 8 + size:
-                    message, self._buffer = self._buffer[8:8 + size], self._buffer[8 + size:]
-                    return message
+            message, self._buffer = _take_message(self._buffer)
+            if message is not None:
+                return message
             chunk = os.read(self._fd, 1 << 20)
             if not chunk:
                 return None
             self._buffer += chunk
+
+
+# -- messages: an 8-byte big-endian length, then the payload -------------------
+
+
+def _write_message(fd: int, payload: bytes) -> None:
+    data = memoryview(len(payload).to_bytes(8, "big") + payload)
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _take_message(buffer: bytes) -> tuple[bytes | None, bytes]:
+    """The first whole message in ``buffer`` and what follows it, or (None, buffer)."""
+    if len(buffer) >= 8:
+        size = int.from_bytes(buffer[:8], "big")
+        if len(buffer) >= 8 + size:
+            return buffer[8:8 + size], buffer[8 + size:]
+    return None, buffer
 
 
 def _summary(policy_set: PolicySet) -> PolicySet:

@@ -33,11 +33,7 @@ class RegorusEngine:
         self._engine.add_data_json(policy_set.data_json())
 
     def query(self, ref: str, input: Any = None) -> Any:
-        result = json.loads(self.query_json(ref, json.dumps(input) if input is not None else None))
-        rows = result.get("result") or []
-        if not rows or not rows[0].get("expressions"):
-            return UNDEFINED
-        return rows[0]["expressions"][0]["value"]
+        return value_of(self.query_json(ref, json.dumps(input) if input is not None else None))
 
     def query_json(self, ref: str, input_json: str | None = None) -> str:
         """The engine's own JSON answer to ``ref`` on the input given as JSON text."""
@@ -57,6 +53,14 @@ class RegorusEngine:
 
     def close(self) -> None:
         self._engine = None
+
+
+def value_of(answer: str) -> Any:
+    """The value of regorus's JSON answer to a one-expression query, or :data:`UNDEFINED`."""
+    rows = json.loads(answer).get("result") or []
+    if not rows or not rows[0].get("expressions"):
+        return UNDEFINED
+    return rows[0]["expressions"][0]["value"]
 
 
 def _first_line(exc: BaseException) -> str:

@@ -57,6 +57,19 @@ def _directory(root: Path) -> Path | None:
     return _cache_dirs[str(root)]
 
 
+def _read_entry(where: str) -> Any:
+    """A cache entry's JSON, or None (missing or damaged: recomputed)."""
+    try:
+        with open(where, "rb") as handle:
+            return json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+
+
+def _is_answer(found: Any) -> bool:
+    return isinstance(found, dict) and "summary" in found and all(isinstance(found.get(name), list) for name in LISTS)
+
+
 def cached_read(system: str, data: bytes) -> dict[str, Any]:
     root = cache.cache_root()
     directory = _directory(root) if root is not None else None
@@ -65,12 +78,8 @@ def cached_read(system: str, data: bytes) -> dict[str, Any]:
     key = hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
     # Plain strings and one open(): with hundreds of workflows, pathlib's cost shows.
     where = os.path.join(str(directory), key[:2], key + ".json")
-    try:
-        with open(where, "rb") as handle:
-            found = json.loads(handle.read())
-    except (OSError, ValueError):
-        found = None
-    if isinstance(found, dict) and "summary" in found and all(isinstance(found.get(name), list) for name in LISTS):
+    found = _read_entry(where)
+    if _is_answer(found):
         return found
     result = read_workflow(system, data)
     cache.write_json(Path(where), result)
@@ -93,15 +102,8 @@ def cached_read_all(items: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
     keys = [hashlib.sha256(system.encode() + b"\0" + data).digest() for system, data in items]
     key = "set-" + hashlib.sha256(b"".join(keys)).hexdigest()
     where = os.path.join(str(directory), key[4:6], key + ".json")
-    try:
-        with open(where, "rb") as handle:
-            found = json.loads(handle.read())
-    except (OSError, ValueError):
-        found = None
-    if (
-        isinstance(found, list) and len(found) == len(items)
-        and all(isinstance(r, dict) and "summary" in r and all(isinstance(r.get(name), list) for name in LISTS) for r in found)
-    ):
+    found = _read_entry(where)
+    if isinstance(found, list) and len(found) == len(items) and all(_is_answer(r) for r in found):
         return found
     results = [cached_read(system, data) for system, data in items]
     cache.write_json(Path(where), results)

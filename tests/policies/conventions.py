@@ -81,14 +81,8 @@ def _segments(ref: list[dict[str, Any]]) -> list[str]:
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if "type" in node and "value" in node:
-            yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
+    """The terms (objects with a type and a value) of OPA's parse, in document order."""
+    return (d for d in _walk_dicts(node) if "type" in d and "value" in d)
 
 
 def _vars(node: Any) -> Iterator[str]:
