@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from dpgcheck.patterns import lazy
+
 #: topic -> (heading pattern, text pattern). Headings are matched case-insensitively on their words;
 #: text patterns are deliberately specific phrases so that a passing mention does not count.
 TOPICS: dict[str, tuple[str | None, str | None]] = {
@@ -46,7 +48,7 @@ TOPICS: dict[str, tuple[str | None, str | None]] = {
 }
 TOPIC_NAMES = sorted(TOPICS)
 _COMPILED = {
-    name: (re.compile(h, re.IGNORECASE) if h else None, re.compile(t) if t else None)  # text is lower-cased first
+    name: (lazy(h, re.IGNORECASE) if h else None, lazy(t) if t else None)  # text is lower-cased first
     for name, (h, t) in TOPICS.items()
 }
 

@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any, Callable
 
+from dpgcheck.patterns import lazy
+
 MAX_XML_BYTES = 2 * 1024 * 1024
 
 
@@ -155,7 +157,7 @@ URL_ALIASES = {
 }
 
 _SPDX_NAMES: dict[str, str] | None = None
-_EXPRESSION = re.compile(r"[A-Za-z0-9.+\-:()]+(\s+(AND|OR|WITH)\s+[A-Za-z0-9.+\-:()]+)*", re.IGNORECASE)
+_EXPRESSION = lazy(r"[A-Za-z0-9.+\-:()]+(\s+(AND|OR|WITH)\s+[A-Za-z0-9.+\-:()]+)*", re.IGNORECASE)
 
 
 def spdx_license_data() -> dict[str, Any]:
@@ -290,7 +292,7 @@ def parse_setup_cfg(text: str) -> list[Declaration]:
     return found
 
 
-_SETUP_PY = re.compile(r"""\blicense(?:_expression)?\s*=\s*(["'])([^"'\n]{1,200})\1""")
+_SETUP_PY = lazy(r"""\blicense(?:_expression)?\s*=\s*(["'])([^"'\n]{1,200})\1""")
 
 
 def parse_setup_py(text: str) -> list[Declaration]:
@@ -405,7 +407,7 @@ def parse_pom_xml(text: str) -> list[Declaration]:
     return [_decl("project.licenses", names if len(names) > 1 else (names[0]["name"] or names[0]["url"] or ""), expression, "name")]
 
 
-_GEMSPEC = re.compile(r"""\.licen[cs]es?\s*=\s*(\[[^\]]{0,500}\]|(["'])[^"'\n]{1,200}\2)""")
+_GEMSPEC = lazy(r"""\.licen[cs]es?\s*=\s*(\[[^\]]{0,500}\]|(["'])[^"'\n]{1,200}\2)""")
 
 
 def parse_gemspec(text: str) -> list[Declaration]:
@@ -529,7 +531,7 @@ def parse_codemeta(text: str) -> list[Declaration]:
     return [_decl("license", value, expression, "name")]
 
 
-_MIX = re.compile(r"""\blicenses:\s*\[([^\]]{0,500})\]""")
+_MIX = lazy(r"""\blicenses:\s*\[([^\]]{0,500})\]""")
 
 
 def parse_mix_exs(text: str) -> list[Declaration]:

@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from dpgcheck.patterns import lazy
+
 #: Texts longer than this are not scanned (a licence text is at most ~100 KB).
 MAX_SCAN_CHARS = 400_000
 #: Leave-one-out search for inserted clauses: only on texts up to this size, within this time.
@@ -37,22 +39,22 @@ LEAVE_OUT_BUDGET_SECONDS = 0.3
 EXTRA_WORDS_THRESHOLD = 12
 
 #: Families whose full text is long and which have a short standard notice.
-LONG_FAMILIES = re.compile(
+LONG_FAMILIES = lazy(
     r"^(A?GPL|LGPL|GFDL|Apache-2\.0|MPL|EPL|EUPL|CDDL|CECILL|OSL|AFL-3|Artistic-2|CC-BY|CC0|ODbL|ODC|PDDL|MS-RL|CPAL|OFL)"
 )
 NOTICE_MAX_WORDS = 450
 
 #: licensecheck reports the GNU full texts under their deprecated ids: the text alone
 #: cannot say which of -only / -or-later the licensor meant.
-_VERSIONED = re.compile(r"^(A?GPL|LGPL|GFDL)-(\d\.\d)$")
-_ONLY_OR_LATER = re.compile(r"^(?P<family>(A?GPL|LGPL|GFDL)-\d\.\d)-(?P<kind>only|or-later)$")
+_VERSIONED = lazy(r"^(A?GPL|LGPL|GFDL)-(\d\.\d)$")
+_ONLY_OR_LATER = lazy(r"^(?P<family>(A?GPL|LGPL|GFDL)-\d\.\d)-(?P<kind>only|or-later)$")
 
-_NORMATIVE = re.compile(
+_NORMATIVE = lazy(
     r"\b(shall|must|may\s+not|may\s+only|not\s+permitted|prohibit\w*|forbid\w*|restrict\w*|condition\w*|"
     r"permission|grant\w*|waive\w*|requir\w*|not\s+be\s+used|exception|provided\s+that|in\s+addition)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD = lazy(r"[A-Za-z0-9]+")
 # REUSE-IgnoreStart (a pattern, not this file's licence)
 _SPDX_TAG = "SPDX-License-Identifier:"
 
@@ -75,33 +77,33 @@ def spdx_line_value(line: str) -> str | None:
         return None
     return rest
 # REUSE-IgnoreEnd
-_OR_LATER = re.compile(r"(or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version|or\s+any\s+later\s+version)", re.IGNORECASE)
+_OR_LATER = lazy(r"(or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version|or\s+any\s+later\s+version)", re.IGNORECASE)
 
 #: Phrases of short notices that name a licence without quoting it, to SPDX ids.
 _NAMED = [
-    (re.compile(r"\bApache\s+License,?\s+(Version\s+)?2(\.0)?\b", re.I), "Apache-2.0"),
-    (re.compile(r"\bMIT\s+Licen[cs]e\b|\blicen[cs]ed\s+under\s+(the\s+)?MIT\b", re.I), "MIT"),
-    (re.compile(r"\bBSD[\s-]+3[\s-]+Clause\b", re.I), "BSD-3-Clause"),
-    (re.compile(r"\bBSD[\s-]+2[\s-]+Clause\b", re.I), "BSD-2-Clause"),
-    (re.compile(r"\bMozilla\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.0\b", re.I), "MPL-2.0"),
-    (re.compile(r"\bGNU\s+Affero\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bAGPL-?v?3\b", re.I), "AGPL-3.0"),
-    (re.compile(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bLGPL-?v?3\b", re.I), "LGPL-3.0"),
-    (re.compile(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.1\b|\bLGPL-?v?2\.1\b", re.I), "LGPL-2.1"),
-    (re.compile(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bGPL-?v?3\b", re.I), "GPL-3.0"),
-    (re.compile(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\b|\bGPL-?v?2\b", re.I), "GPL-2.0"),
-    (re.compile(r"\bEuropean\s+Union\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?1\.2\b|\bEUPL-?v?1\.2\b", re.I), "EUPL-1.2"),
-    (re.compile(r"\bEclipse\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+|-\s+v\s+)?2\.0\b", re.I), "EPL-2.0"),
-    (re.compile(r"\bCreative\s+Commons\s+Attribution[\s-]+Share\s*Alike\s+4\.0\b|\bCC[\s-]BY[\s-]SA[\s-]4\.0\b", re.I), "CC-BY-SA-4.0"),
-    (re.compile(r"\bCreative\s+Commons\s+Attribution\s+4\.0\b|\bCC[\s-]BY[\s-]4\.0\b", re.I), "CC-BY-4.0"),
-    (re.compile(r"\bCC0\b|\bCreative\s+Commons\s+Zero\b", re.I), "CC0-1.0"),
-    (re.compile(r"\bThe\s+Unlicen[cs]e\b", re.I), "Unlicense"),
-    (re.compile(r"\bISC\s+Licen[cs]e\b", re.I), "ISC"),
+    (lazy(r"\bApache\s+License,?\s+(Version\s+)?2(\.0)?\b", re.I), "Apache-2.0"),
+    (lazy(r"\bMIT\s+Licen[cs]e\b|\blicen[cs]ed\s+under\s+(the\s+)?MIT\b", re.I), "MIT"),
+    (lazy(r"\bBSD[\s-]+3[\s-]+Clause\b", re.I), "BSD-3-Clause"),
+    (lazy(r"\bBSD[\s-]+2[\s-]+Clause\b", re.I), "BSD-2-Clause"),
+    (lazy(r"\bMozilla\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.0\b", re.I), "MPL-2.0"),
+    (lazy(r"\bGNU\s+Affero\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bAGPL-?v?3\b", re.I), "AGPL-3.0"),
+    (lazy(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bLGPL-?v?3\b", re.I), "LGPL-3.0"),
+    (lazy(r"\bGNU\s+Lesser\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\.1\b|\bLGPL-?v?2\.1\b", re.I), "LGPL-2.1"),
+    (lazy(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?3\b|\bGPL-?v?3\b", re.I), "GPL-3.0"),
+    (lazy(r"\bGNU\s+General\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?2\b|\bGPL-?v?2\b", re.I), "GPL-2.0"),
+    (lazy(r"\bEuropean\s+Union\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+)?1\.2\b|\bEUPL-?v?1\.2\b", re.I), "EUPL-1.2"),
+    (lazy(r"\bEclipse\s+Public\s+Licen[cs]e,?\s+(v\.?|version\s+|-\s+v\s+)?2\.0\b", re.I), "EPL-2.0"),
+    (lazy(r"\bCreative\s+Commons\s+Attribution[\s-]+Share\s*Alike\s+4\.0\b|\bCC[\s-]BY[\s-]SA[\s-]4\.0\b", re.I), "CC-BY-SA-4.0"),
+    (lazy(r"\bCreative\s+Commons\s+Attribution\s+4\.0\b|\bCC[\s-]BY[\s-]4\.0\b", re.I), "CC-BY-4.0"),
+    (lazy(r"\bCC0\b|\bCreative\s+Commons\s+Zero\b", re.I), "CC0-1.0"),
+    (lazy(r"\bThe\s+Unlicen[cs]e\b", re.I), "Unlicense"),
+    (lazy(r"\bISC\s+Licen[cs]e\b", re.I), "ISC"),
 ]
 #: A short text must read like a licence statement before a named licence counts.
-_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
+_URL = lazy(r"https?://[^\s<>\"')\]]+", re.I)
 #: Wording that makes several named licences a choice (dual licensing).
-_CHOICE = re.compile(r"\bdual[\s-]+licen[cs]ed\b|\bat\s+your\s+(option|choice)\b|\beither\s+(of\s+)?(the\s+)?(MIT|Apache|GNU|BSD|Mozilla)", re.I)
-_STATEMENT = re.compile(r"\blicen[cs](e|es|ed|ing)\b|\bSPDX\b|\bdistributed\s+under\b|\breleased\s+under\b", re.I)
+_CHOICE = lazy(r"\bdual[\s-]+licen[cs]ed\b|\bat\s+your\s+(option|choice)\b|\beither\s+(of\s+)?(the\s+)?(MIT|Apache|GNU|BSD|Mozilla)", re.I)
+_STATEMENT = lazy(r"\blicen[cs](e|es|ed|ing)\b|\bSPDX\b|\bdistributed\s+under\b|\breleased\s+under\b", re.I)
 
 
 def _scanner_scan(text: str) -> Any:
@@ -141,15 +143,15 @@ def _family(identifier: str) -> str:
 #: preamble and trailer, the PSF licence's history section, and the list of bundled
 #: third-party components and their licences that ASF projects append (Fineract, issue 17).
 _BOILERPLATE = [
-    re.compile(r"\bLICEN[CS]ES?\s+(?:FOR|OF)\s+(?:INCLUDED|BUNDLED|THIRD[- ]PARTY)\s+(?:DEPENDENCIES|COMPONENTS|SOFTWARE|FILES)\b.*\Z", re.S),
-    re.compile(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.{0,12000}?(?=Creative\s+Commons\s+[A-Za-z -]{0,80}?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
-    re.compile(r"Creative\s+Commons\s+is\s+not\s+a\s+party\s+to\s+its\s+public\s+licen[cs]es.*\Z", re.S | re.I),
-    re.compile(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..{0,6000}?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),
-    re.compile(r"A\.\s+HISTORY\s+OF\s+THE\s+SOFTWARE.*?(?=B\.\s+TERMS\s+AND\s+CONDITIONS|\Z)", re.S),
+    lazy(r"\bLICEN[CS]ES?\s+(?:FOR|OF)\s+(?:INCLUDED|BUNDLED|THIRD[- ]PARTY)\s+(?:DEPENDENCIES|COMPONENTS|SOFTWARE|FILES)\b.*\Z", re.S),
+    lazy(r"Creative\s+Commons\s+Corporation\s+\(\"Creative\s+Commons\"\)\s+is\s+not\s+a\s+law\s+firm.{0,12000}?(?=Creative\s+Commons\s+[A-Za-z -]{0,80}?\d\.\d\s+International\s+Public\s+License|\Z)", re.S | re.I),
+    lazy(r"Creative\s+Commons\s+is\s+not\s+a\s+party\s+to\s+its\s+public\s+licen[cs]es.*\Z", re.S | re.I),
+    lazy(r"Also\s+add\s+information\s+on\s+how\s+to\s+contact\s+you\s+by\s+electronic\s+and\s+paper\s+mail\..{0,6000}?(That's\s+all\s+there\s+is\s+to\s+it!|instead\s+of\s+this\s+License\.|why-not-lgpl\.html>?\.)", re.S),
+    lazy(r"A\.\s+HISTORY\s+OF\s+THE\s+SOFTWARE.*?(?=B\.\s+TERMS\s+AND\s+CONDITIONS|\Z)", re.S),
 ]
 
 
-_HEADING = re.compile(r"^[^a-z\n]*$", re.M)
+_HEADING = lazy(r"^[^a-z\n]*$", re.M)
 
 
 def _strip_boilerplate(text: str) -> str:
@@ -159,7 +161,7 @@ def _strip_boilerplate(text: str) -> str:
     return _HEADING.sub(lambda m: m.group(0) if _words(m.group(0)) >= 12 else "", text)
 
 
-_PLACEHOLDER = re.compile(r"<[^>\n]*(name\s+of\s+author|year|program)[^>\n]*>|\b19yy\b|\byyyy\b", re.I)
+_PLACEHOLDER = lazy(r"<[^>\n]*(name\s+of\s+author|year|program)[^>\n]*>|\b19yy\b|\byyyy\b", re.I)
 
 
 def _merge_gnu_notice(text: str, matches: list[Any]) -> tuple[list[Any], bool | None]:

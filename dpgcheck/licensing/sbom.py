@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from typing import Any, Callable
 
+from dpgcheck.patterns import lazy
 from dpgcheck.licensing.expression import MAX_EXPRESSION_LENGTH
 from dpgcheck.licensing.sbom_tally import Creators, Tally, contact_kinds, reachable_from
 
@@ -47,9 +47,9 @@ EXAMPLE_POOL = 5000
 SPDX_VERSIONS = ("SPDX-2.2", "SPDX-2.3")
 OLD_VERSIONS = ("SPDX-2.0", "SPDX-2.1")
 
-_ID = re.compile(r"^SPDXRef-[A-Za-z0-9.\-]+$")
-_FRACTION = re.compile(r"\.\d+Z")
-_WHOLE_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\Z")
+_ID = lazy(r"^SPDXRef-[A-Za-z0-9.\-]+$")
+_FRACTION = lazy(r"\.\d+Z")
+_WHOLE_SECONDS = lazy(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\Z")
 _DATE_KEYS = ("created", "annotationDate", "releaseDate", "builtDate", "validUntilDate")
 _SPECIAL = ("NOASSERTION", "NONE")
 _ID_TYPES = ("purl", "cpe22type", "cpe23type", "swid", "swh", "gitoid")

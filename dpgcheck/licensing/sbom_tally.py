@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from typing import Any, Iterable
 
+from dpgcheck.patterns import lazy
 from dpgcheck.licensing.expression import MAX_EXPRESSION_LENGTH, analyse
 
 EXAMPLES = 10
@@ -30,9 +31,9 @@ MISSING_FIELDS = (
     "supplier_contact", "filename", "dependencies",
 )
 
-_EMAIL = re.compile(r"[^\s@()<>]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}")
-_URL = re.compile(r"\b(?:https?|ftp)://[^\s()<>]{1,2000}")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{0,400}\)\s*\Z")
+_EMAIL = lazy(r"[^\s@()<>]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}")
+_URL = lazy(r"\b(?:https?|ftp)://[^\s()<>]{1,2000}")
+_PAREN_TAIL = lazy(r"\s*\([^()]{0,400}\)\s*\Z")
 
 
 def normal_hash(name: str) -> str:

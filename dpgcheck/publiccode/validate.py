@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from dpgcheck.patterns import lazy
 from dpgcheck.publiccode.standard import countries, languages, standard
 
 Issue = dict[str, Any]
@@ -46,12 +47,12 @@ IT_CONFORME_KEYS = {"lineeGuidaDesign", "modelloInteroperabilita", "misureMinime
 IT_PIATTAFORME_KEYS = {"spid", "cie", "anpr", "pagopa", "io"}
 IT_RIUSO_KEYS = {"codiceIPA"}
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MIME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$", re.IGNORECASE)
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_BCP47 = re.compile(
+_DATE = lazy(r"^\d{4}-\d{2}-\d{2}$")
+_MIME = lazy(r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")
+_EMAIL = lazy(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URN = lazy(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$", re.IGNORECASE)
+_SCHEME = lazy(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_BCP47 = lazy(
     r"^(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4}|[A-Za-z]{5,8})"
     r"(?:-(?P<script>[A-Za-z]{4}))?"
     r"(?:-(?P<region>[A-Za-z]{2}|\d{3}))?"

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dpgcheck.patterns import lazy
 from dpgcheck.security.text import downloads_in, image_pinned, shorten
 
 SYSTEM = "dockerfile"
-_INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$", re.DOTALL)
-_ESCAPE = re.compile(r"^#\s*escape\s*=\s*(\S)", re.IGNORECASE)
+_INSTRUCTION = lazy(r"^\s*([A-Za-z]+)\s+(.*)$", re.DOTALL)
+_ESCAPE = lazy(r"^#\s*escape\s*=\s*(\S)", re.IGNORECASE)
 
 
 _NOT_DOCKERFILE = (".py", ".go", ".rs", ".java", ".js", ".ts", ".md", ".txt", ".json", ".yml", ".yaml", ".sh", ".rst", ".html", ".j2", ".tpl", ".tmpl", ".erb")

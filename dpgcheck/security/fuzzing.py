@@ -5,28 +5,30 @@ from __future__ import annotations
 
 import re
 
+from dpgcheck.patterns import lazy
+
 MAX_TEXT_BYTES = 512 * 1024
 MAX_FILES_READ = 400
 
-_GO_FUZZ = re.compile(r"^func\s+Fuzz\w*\s*\(\s*\w+\s+\*testing\.F\s*\)", re.MULTILINE)
-_LIBFUZZER = re.compile(r"\bLLVMFuzzerTestOneInput\b")
+_GO_FUZZ = lazy(r"^func\s+Fuzz\w*\s*\(\s*\w+\s+\*testing\.F\s*\)", re.MULTILINE)
+_LIBFUZZER = lazy(r"\bLLVMFuzzerTestOneInput\b")
 _SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".rs")
 #: manifest file name -> (kind, pattern naming a property-based testing library)
 _MANIFESTS: dict[str, tuple[str, re.Pattern[str]]] = {
-    "package.json": ("property-based:fast-check", re.compile(r'"fast-check"\s*:')),
-    "cargo.toml": ("cargo-fuzz", re.compile(r"^\s*libfuzzer-sys\s*=", re.MULTILINE)),
-    "rebar.config": ("property-based:erlang", re.compile(r"\b(proper|eqc|quickcheck)\b")),
-    "pyproject.toml": ("property-based:hypothesis", re.compile(r"[\"'\s]hypothesis\b", re.IGNORECASE)),
-    "requirements-dev.txt": ("property-based:hypothesis", re.compile(r"^hypothesis\b", re.MULTILINE | re.IGNORECASE)),
-    "requirements.txt": ("property-based:hypothesis", re.compile(r"^hypothesis\b", re.MULTILINE | re.IGNORECASE)),
-    "pom.xml": ("property-based:jqwik", re.compile(r"<artifactId>\s*(jqwik|junit-quickcheck-core)\s*</artifactId>")),
-    "build.gradle": ("property-based:jqwik", re.compile(r"net\.jqwik:jqwik|junit-quickcheck")),
-    "build.gradle.kts": ("property-based:jqwik", re.compile(r"net\.jqwik:jqwik|junit-quickcheck")),
+    "package.json": ("property-based:fast-check", lazy(r'"fast-check"\s*:')),
+    "cargo.toml": ("cargo-fuzz", lazy(r"^\s*libfuzzer-sys\s*=", re.MULTILINE)),
+    "rebar.config": ("property-based:erlang", lazy(r"\b(proper|eqc|quickcheck)\b")),
+    "pyproject.toml": ("property-based:hypothesis", lazy(r"[\"'\s]hypothesis\b", re.IGNORECASE)),
+    "requirements-dev.txt": ("property-based:hypothesis", lazy(r"^hypothesis\b", re.MULTILINE | re.IGNORECASE)),
+    "requirements.txt": ("property-based:hypothesis", lazy(r"^hypothesis\b", re.MULTILINE | re.IGNORECASE)),
+    "pom.xml": ("property-based:jqwik", lazy(r"<artifactId>\s*(jqwik|junit-quickcheck-core)\s*</artifactId>")),
+    "build.gradle": ("property-based:jqwik", lazy(r"net\.jqwik:jqwik|junit-quickcheck")),
+    "build.gradle.kts": ("property-based:jqwik", lazy(r"net\.jqwik:jqwik|junit-quickcheck")),
 }
 _SUFFIX_MANIFESTS: dict[str, tuple[str, re.Pattern[str]]] = {
-    ".cabal": ("property-based:haskell", re.compile(r"\b(QuickCheck|hedgehog|validity|smallcheck)\b")),
-    ".fsproj": ("property-based:fscheck", re.compile(r'Include="FsCheck')),
-    ".csproj": ("property-based:fscheck", re.compile(r'Include="FsCheck')),
+    ".cabal": ("property-based:haskell", lazy(r"\b(QuickCheck|hedgehog|validity|smallcheck)\b")),
+    ".fsproj": ("property-based:fscheck", lazy(r'Include="FsCheck')),
+    ".csproj": ("property-based:fscheck", lazy(r'Include="FsCheck')),
 }
 
 

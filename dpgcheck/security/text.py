@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+from dpgcheck.patterns import lazy
+
 #: ``${{ ... }}`` in a GitHub Actions value.
-_EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+_EXPRESSION = lazy(r"\$\{\{(.*?)\}\}", re.DOTALL)
 #: A ``github`` context reference inside an expression: ``github.event.issue.title``,
 #: ``github.event.commits[0].message``, ``github['head_ref']``.
-_CONTEXT = re.compile(r"\bgithub(?:\s*\.\s*[A-Za-z0-9_*-]+|\s*\[[^\]]{0,80}\])+", re.IGNORECASE)
-_INDEX = re.compile(r"\[\s*['\"]?([A-Za-z0-9_-]+)?['\"]?\s*\]")
+_CONTEXT = lazy(r"\bgithub(?:\s*\.\s*[A-Za-z0-9_*-]+|\s*\[[^\]]{0,80}\])+", re.IGNORECASE)
+_INDEX = lazy(r"\[\s*['\"]?([A-Za-z0-9_-]+)?['\"]?\s*\]")
 
 #: A download piped straight into an interpreter, or a shell running a download's output.
-_PIPED = re.compile(
+_PIPED = lazy(
     r"\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^\n|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+\s+)*"
     r"(?:/usr/bin/env\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|da|k|c|tc|fi)?sh\b|"
     r"\b(?:curl|wget)\b[^\n|;&]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node|php|iex)\b|"
@@ -21,8 +23,8 @@ _PIPED = re.compile(
     re.IGNORECASE,
 )
 
-_SHA256_DIGEST = re.compile(r"@sha256:[0-9a-fA-F]{64}$")
-_FULL_SHA = re.compile(r"^[0-9a-fA-F]{40}$")
+_SHA256_DIGEST = lazy(r"@sha256:[0-9a-fA-F]{64}$")
+_FULL_SHA = lazy(r"^[0-9a-fA-F]{40}$")
 
 MAX_SHOWN = 200
 
