@@ -1,8 +1,12 @@
 """The topics a governance document covers, from its headings and a few specific phrases."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+from pathlib import Path
 
+from dpgcheck.cache import read_json, write_json
 from dpgcheck.patterns import lazy
 
 #: topic -> (heading pattern, text pattern). Headings are matched case-insensitively on their words;
@@ -54,7 +58,32 @@ _COMPILED = {
 
 
 def topics_of(text: str, heads: list[tuple[int, str]]) -> list[str]:
+    """The topics of a document, remembered on disk by its digest (see :mod:`dpgcheck.cache`).
+
+    Compiling the thirty patterns costs more than a hook run spends on all its documents;
+    a README that has not changed since the last run is a file read.
+    """
     heading_text = "\n".join(h for _, h in heads)
+    digest = hashlib.sha256(f"{heading_text}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    directory = _cache_dir()
+    if directory is not None:
+        cached = read_json(directory / f"{digest}.json")
+        if isinstance(cached, list) and all(name in TOPICS for name in cached):
+            return cached
+    found = _topics(text, heading_text)
+    if directory is not None:
+        write_json(directory / f"{digest}.json", found)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _cache_dir() -> Path | None:
+    from dpgcheck.cache import versioned_dir
+
+    return versioned_dir("governance-topics", "dpgcheck", __file__)
+
+
+def _topics(text: str, heading_text: str) -> list[str]:
     body = " ".join(text.lower().split())
     found = []
     for name, (heading_pattern, text_pattern) in _COMPILED.items():

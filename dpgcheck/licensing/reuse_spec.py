@@ -181,7 +181,18 @@ def parse_expression(text: str) -> tuple[bool, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def spdx_keys() -> frozenset[str]:
-    """Every SPDX licence and exception id license-expression knows, current or deprecated."""
+    """Every SPDX licence and exception id license-expression knows, current or deprecated.
+
+    Reading license-expression's index costs ~15 ms a run; the ids are kept on disk (see
+    :mod:`dpgcheck.cache`), keyed by the library's installation and this module.
+    """
+    from dpgcheck.cache import read_json, versioned_dir, write_json
+
+    directory = versioned_dir("spdx-keys", "license_expression", __file__)
+    where = directory / "keys.json" if directory is not None else None
+    cached = read_json(where) if where is not None else None
+    if isinstance(cached, list) and cached and all(isinstance(key, str) for key in cached):
+        return frozenset(cached)
     from license_expression import get_license_index
 
     keys: set[str] = set()
@@ -189,6 +200,8 @@ def spdx_keys() -> frozenset[str]:
         if entry.get("spdx_license_key"):
             keys.add(entry["spdx_license_key"])
         keys.update(k for k in entry.get("other_spdx_license_keys") or () if not k.startswith("LicenseRef-"))
+    if where is not None:
+        write_json(where, sorted(keys))
     return frozenset(keys)
 
 
