@@ -163,7 +163,7 @@ def test_original_document_is_not_modified():
 
 
 def test_collector_records_oversized_and_unreadable_documents(make_repo, monkeypatch, tmp_path):
-    from dpgcheck.collect.collectors import sbom as collector
+    from dpgcheck.collect.collectors import sbom_facts as collector
     from dpgcheck.collect.options import CollectOptions
     from dpgcheck.collect.repo_view import RepoView
 
