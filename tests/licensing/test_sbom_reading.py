@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.licensing import sbom
+from dpgcheck.licensing import sbom, spdx2
+from dpgcheck.licensing.sbom_problems import Messages
 from tests.licensing.test_sbom_data import npm_sbom, write_with_spdx_tools
 
 FORMATS = {"spdx.json": "json", "spdx.yaml": "yaml", "spdx.xml": "xml", "spdx.rdf.xml": "rdf", "spdx": "tag-value"}
@@ -158,7 +159,7 @@ def test_tag_value_is_affordable(tmp_path):
 def test_original_document_is_not_modified():
     document = npm_sbom(3, millis=True)
     before = copy.deepcopy(document)
-    sbom.document_facts(document, sbom.Messages())
+    spdx2.document_facts(document, Messages())
     assert document == before
 
 
