@@ -1,1 +1,1 @@
-"""Fact collectors: each module in :mod:`dpgcheck.collect.collectors` adds one section."""
+"""Fact collectors: each module ``<section>_facts`` in :mod:`dpgcheck.collect.collectors` adds one section."""

@@ -1,6 +1,6 @@
 """Find the collectors.
 
-A collector is a module in :mod:`dpgcheck.collect.collectors` that defines
+A collector is a module ``<SECTION>_facts`` in :mod:`dpgcheck.collect.collectors` that defines
 
 * ``SECTION: str`` — the key of the facts document it fills, and
 * ``collect(view: RepoView, options: CollectOptions) -> dict`` — that section.

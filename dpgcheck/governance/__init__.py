@@ -1,5 +1,8 @@
-"""Reading governance documents: their headings, the topics they cover, the kinds of contact they give.
+"""Reading governance documents: pure functions over a document's text, one module per job.
 
-Pure functions over text, used by the ``governance`` collector
-(:mod:`dpgcheck.collect.collectors.governance`), which finds the files and records the facts.
+``headings`` and ``topics`` (what any governance text covers), ``contacts`` (the kinds of contact
+a text gives), and one reader per kind of document: ``security_policy``, ``code_of_conduct``,
+``changelog``, ``funding`` (FUNDING.yml) and ``codeowners``. The ``governance`` collector
+(:mod:`dpgcheck.collect.collectors.governance_facts`) finds the files, reads them within their limits and
+records the facts.
 """

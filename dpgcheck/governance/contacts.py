@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import re
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
-URL = re.compile(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
-_ADVISORY = re.compile(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
-_PLATFORM = re.compile(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
-_FORM_URL = re.compile(r"(?:form|report|contact|disclos|vulnerab|security|servicedesk|service-desk|helpdesk|help-desk|portal|ticket)", re.IGNORECASE)
+from dpgcheck.patterns import lazy
+
+_EMAIL = lazy(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
+URL = lazy(r"https?://[^\s<>()\"'`\]]+", re.IGNORECASE)
+_ADVISORY = lazy(r"/security/advisories(?:/new)?\b|private vulnerability report|report a vulnerability\b.{0,80}\b(?:security tab|advisor)|\bsecurity advisor(?:y|ies)\b|\bsecurity tab\b|/-/issues/new\?[^\s]{0,200}confidential|confidential issue", re.IGNORECASE)
+_PLATFORM = lazy(r"hackerone\.com|bugcrowd\.com|huntr\.(?:dev|com)|intigriti\.com|yeswehack\.com|openbugbounty\.org|security\.txt", re.IGNORECASE)
+_FORM_URL = lazy(r"(?:form|report|contact|disclos|vulnerab|security|servicedesk|service-desk|helpdesk|help-desk|portal|ticket)", re.IGNORECASE)
 #: A bug-bounty or vulnerability-reward programme, named in words (its page may be on any host).
-_BOUNTY = re.compile(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
+_BOUNTY = lazy(r"\bbug[- ]?bount(?:y|ies)\b|\bvulnerability rewards? program", re.IGNORECASE)
+_NEGATION = lazy(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
 #: Words before a link that say the link is a private route (``reported privately to the [service desk](…)``).
 #: ("private information", as in the Contributor Covenant, is not such a word.)
-_PRIVATELY = re.compile(r"\bprivately\b|\bconfidential(?:ly)?\b|\bnon-public\b|\bprivate (?:report|channel|disclosure|submission|ticket|message)", re.IGNORECASE)
+_PRIVATELY = lazy(r"\bprivately\b|\bconfidential(?:ly)?\b|\bnon-public\b|\bprivate (?:report|channel|disclosure|submission|ticket|message)", re.IGNORECASE)
 _LINK_CONTEXT = 160
 #: ``info AT registry.example.org``: an address with only its ``@`` spelled out, in capitals
 #: (in lower case, "at" is ordinary prose: "look at example.org").
-_SHOUTED_AT = re.compile(r"[\w.+-] AT [\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,24}\b")
+_SHOUTED_AT = lazy(r"[\w.+-] AT [\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,24}\b")
 _FORM_HOSTS = {"forms.gle", "typeform.com", "jotform.com", "airtable.com", "tally.so", "forms.office.com"}
-_OBFUSCATED_EMAIL = re.compile(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\[\s{0,5}insert (?:contact|email)[^\]]{0,100}\]|\[INSERT [A-Z ]{1,60}\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
+_OBFUSCATED_EMAIL = lazy(r"(?<=[\w.+-])(?:\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\sat\s)[\w-]{1,63}(?:\s?\[dot\]\s?|\s?\(dot\)\s?|\s?\{dot\}\s?|\sdot\s)\w|\bmailto:", re.IGNORECASE)
+PLACEHOLDER = lazy(r"\[\s{0,5}insert (?:contact|email)[^\]]{0,100}\]|\[INSERT [A-Z ]{1,60}\]|<\s*(?:insert )?(?:email|contact)(?: address)?\s*>|\byour-?email@|\bexample@example\b", re.IGNORECASE)
 
 
 def contact_kinds(text: str) -> list[str]:

@@ -285,7 +285,7 @@ def _named_notice(text: str) -> dict[str, Any] | None:
         if pattern.search(text) and identifier not in found:
             found.append(identifier)
     for url in _URL.findall(text):
-        from dpgcheck.licensing.declared import name_to_expression
+        from dpgcheck.licensing.spdx_names import name_to_expression
 
         mapped = name_to_expression(None, url.rstrip(".,;:)>]'\""))
         if mapped and " " not in mapped and _family(mapped) not in found:

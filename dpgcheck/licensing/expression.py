@@ -171,7 +171,7 @@ def _spdx_replacements() -> dict[str, str]:
     ``GPL-2.0-with-classpath-exception``) and the expression SPDX replaced them with,
     from the generated licence data (``data.dpgcheck.licenses.spdx``)."""
     try:
-        from dpgcheck.licensing.declared import spdx_license_data
+        from dpgcheck.licensing.spdx_names import spdx_license_data
 
         licenses = spdx_license_data()["licenses"]
     except (OSError, ValueError, KeyError):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.collect.collectors import history as history_collector
+from dpgcheck.collect.collectors import history_facts as history_collector
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView

@@ -73,7 +73,7 @@ def test_facts_command_prints_valid_json(make_repo):
     ],
 )
 def test_remote_credentials_and_user_names_are_dropped(remote, recorded):
-    from dpgcheck.collect.collectors.repository import strip_credentials
+    from dpgcheck.collect.collectors.repository_facts import strip_credentials
 
     assert strip_credentials(remote) == recorded
 

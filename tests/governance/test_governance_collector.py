@@ -10,10 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from dpgcheck.collect.collectors import governance as collector
+from dpgcheck.collect.collectors import governance_facts as collector
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.governance.contacts import contact_kinds
 from dpgcheck.schemas import facts_schema
 
 GOVERNANCE_MD = """# Governance of the Civil Registry
@@ -258,7 +259,7 @@ def test_contact_kinds() -> None:
         "Publishing others' private information, such as a physical address, see https://www.contributor-covenant.org/faq": [],
         "Send a private report through https://registry.example.org/sd/4": ["form"],
     }
-    assert {text: collector._contacts(text) for text in cases} == cases
+    assert {text: contact_kinds(text) for text in cases} == cases
 
 
 def test_the_dpg_standards_own_governance_document(make_repo: Callable[..., Path]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from dpgcheck.collect.collectors import publiccode as collector
+from dpgcheck.collect.collectors import publiccode_facts as collector
 from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView

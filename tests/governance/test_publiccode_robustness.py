@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 
-from dpgcheck.collect.collectors.publiccode import fields
+from dpgcheck.collect.collectors.publiccode_facts import fields
 from dpgcheck.publiccode import check
 from dpgcheck.schemas import facts_schema
 from tests.governance.helpers import FULL, dump

@@ -96,7 +96,7 @@ def test_dep5_glob_built_to_backtrack_is_matched_at_once() -> None:
 
 
 def test_three_hundred_sboms_in_one_repository_are_bounded(tmp_path: Path) -> None:
-    from dpgcheck.collect.collectors import sbom
+    from dpgcheck.collect.collectors import sbom_facts as sbom
     from dpgcheck.collect.options import CollectOptions
     from dpgcheck.collect.repo_view import RepoView
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dpgcheck.licensing import declared as d
+from dpgcheck.licensing.spdx_names import name_to_expression
 
 
 def decl(field: str, value: str, expression: str | None, kind: str = "spdx") -> dict:
@@ -206,4 +207,4 @@ def test_nuget_msbuild_citation_codemeta_hex() -> None:
     ],
 )
 def test_licence_names_and_urls_of_real_poms(name: str, url: str | None, expected: str | None) -> None:
-    assert d.name_to_expression(name, url) == expected
+    assert name_to_expression(name, url) == expected

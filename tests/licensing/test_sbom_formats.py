@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from dpgcheck.collect.collectors import sbom as sbom_collector
+from dpgcheck.collect.collectors import sbom_facts as sbom_collector
 from dpgcheck.licensing import sbom
 from tests.conftest import ENGINES, run_json
 from tests.licensing.test_sbom_data import npm_cyclonedx, npm_sbom, write_with_spdx_tools

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dpgcheck.licensing import sbom
+from dpgcheck.licensing import sbom, spdx2
+from dpgcheck.licensing.sbom_problems import Messages
 from tests.licensing.test_sbom_data import npm_sbom, write_with_spdx_tools
 
 FORMATS = {"spdx.json": "json", "spdx.yaml": "yaml", "spdx.xml": "xml", "spdx.rdf.xml": "rdf", "spdx": "tag-value"}
@@ -158,12 +159,12 @@ def test_tag_value_is_affordable(tmp_path):
 def test_original_document_is_not_modified():
     document = npm_sbom(3, millis=True)
     before = copy.deepcopy(document)
-    sbom.document_facts(document, sbom.Messages())
+    spdx2.document_facts(document, Messages())
     assert document == before
 
 
 def test_collector_records_oversized_and_unreadable_documents(make_repo, monkeypatch, tmp_path):
-    from dpgcheck.collect.collectors import sbom as collector
+    from dpgcheck.collect.collectors import sbom_facts as collector
     from dpgcheck.collect.options import CollectOptions
     from dpgcheck.collect.repo_view import RepoView
 

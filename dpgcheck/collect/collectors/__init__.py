@@ -1,1 +1,1 @@
-"""One module per fact collector; see :mod:`dpgcheck.collect.collector_index`."""
+"""One module per facts section, named ``<section>_facts``; see :mod:`dpgcheck.collect.collector_index`."""
