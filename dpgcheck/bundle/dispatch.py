@@ -19,14 +19,13 @@ def dispatch_module(catalog: dict[str, dict[str, Any]]) -> str:
         "package dpgcheck.dispatch",
         "",
     ]
+    # Loaded by construction: the catalogue is read from the loaded modules. Evaluating a
+    # package to test it would compute all of its rules. A set: one look-up per rule.
+    lines += ["loaded := {", *(f"\t{json.dumps(rule_id)}," for rule_id in sorted(catalog)), "}", ""]
     for rule_id in sorted(catalog):
         ref = f"data.dpgcheck.rules[{json.dumps(catalog[rule_id]['area'])}][{json.dumps(rule_id)}]"
         quoted = json.dumps(rule_id)
         lines += [
-            # Loaded by construction: the catalogue is read from the loaded modules. Evaluating
-            # the package to test it would compute all of its rules.
-            f"loaded({quoted}) := true",
-            "",
             f"findings({quoted}) := {ref}.findings",
             "",
             f"not_applicable({quoted}) if {ref}.not_applicable == true",

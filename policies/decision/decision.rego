@@ -44,22 +44,17 @@ _include_selectors := {s | some name in config.included_profiles; some s in obje
 
 _exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-_included(id, _) if {
-	some selector in _rule_selectors[id]
-	selector in _include_selectors
-}
+# The rules a selector list names, by set intersection (one native operation per rule,
+# not a search through each rule's selectors).
+_included_ids := {id | some id, selectors in _rule_selectors; count(selectors & _include_selectors) > 0}
 
-_excluded(id, _) if {
-	count(_exclude_selectors) > 0
-	some selector in _rule_selectors[id]
-	selector in _exclude_selectors
-}
+_excluded_ids := {id | some id, selectors in _rule_selectors; count(selectors & _exclude_selectors) > 0}
 
 # A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
 # from the catalogue when the bundles are loaded (dpgcheck/bundle/dispatch.py, and baked
 # into `dpgcheck bundle build`): one direct reference per rule, so an engine evaluates the
 # selected rule packages only, instead of every package under data.dpgcheck.rules.
-_loaded(id, _) if data.dpgcheck.dispatch.loaded(id)
+_loaded(id, _) if id in data.dpgcheck.dispatch.loaded
 
 # Severity: run configuration wins over the profile (with what it includes), the profile over
 # the rule's own. A rule whose METADATA gives an effective_on date later than the evaluation
@@ -105,13 +100,20 @@ _severity_of(id, rule) := "info" if {
 	_configured_severity(id, rule) == "error"
 } else := _configured_severity(id, rule)
 
-active[id] := object.union(rule, {"severity": _severity_of(id, rule)}) if {
-	some id, rule in _catalog
+# The rules this run selects: in the profile (with what it includes), not excluded, loaded.
+_selected contains id if {
 	_profile != null
-	_included(id, rule)
-	not _excluded(id, rule)
-	_loaded(id, rule)
-	_severity_of(id, rule) in object.keys(_severity_rank)
+	some id in _included_ids
+	not id in _excluded_ids
+	_loaded(id, _catalog[id])
+}
+
+# Each selected rule's severity, worked out once ("off" leaves the rule out).
+_severities[id] := _severity_of(id, _catalog[id]) if some id in _selected
+
+active[id] := object.union(_catalog[id], {"severity": severity}) if {
+	some id, severity in _severities
+	severity in object.keys(_severity_rank)
 }
 
 # --- findings --------------------------------------------------------------
