@@ -259,10 +259,10 @@ else := "pass" if {
 	s in {"pass", "warn"}
 } else := "not_applicable"
 
-indicators[indicator] := _worst({rules[id].status | some id, r in active; r.indicator == indicator}) if {
-	some rule in active
-	indicator := rule.indicator
-}
+# Each indicator once (several rules share one), then the statuses of its rules.
+_indicator_values := {rule.indicator | some rule in active}
+
+indicators[indicator] := _worst({rules[id].status | some id, r in active; r.indicator == indicator}) if some indicator in _indicator_values
 
 # --- verdict ---------------------------------------------------------------
 
@@ -372,8 +372,8 @@ summary := {
 	"rules_evaluated": count(active),
 	"rules_by_status": {s: count({id | some id, r in rules; r.status == s}) | some s in {"pass", "fail", "warn", "insufficient_evidence", "not_applicable"}},
 	"by_severity": {s: _count_by("severity", s) | some s, _ in _severity_rank},
-	"by_area": {a: _count_by("area", a) | some r in active; a := r.area},
-	"by_indicator": {i: _count_by("indicator", i) | some r in active; i := r.indicator},
+	"by_area": {a: _count_by("area", a) | some a in {r.area | some r in active}},
+	"by_indicator": {i: _count_by("indicator", i) | some i in _indicator_values},
 }
 
 # The Scorecard-shaped view (policies/scorecard): scores to compare, not part of the verdict.
