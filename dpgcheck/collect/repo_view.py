@@ -156,9 +156,25 @@ class RepoView:
             os.close(descriptor)
 
     def _content(self, entry: FileEntry, limit: int) -> bytes:
-        """At most ``limit`` bytes of a listed file (the working tree's copy; a staged view reads the index)."""
-        with open(self.root / (entry.name_on_disk or entry.path), "rb") as handle:
-            return handle.read(limit + 1)[:limit]
+        """At most ``limit`` bytes of a listed file (the working tree's copy; a staged view reads the index).
+
+        Read in pieces sized by the listed size: ``read(limit)`` on a buffered file allocates
+        the whole limit (5 MB) for every file, which cost more than reading a small file.
+        """
+        descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
+        try:
+            pieces: list[bytes] = []
+            total = 0
+            while total < limit:
+                # One read for a file that has not grown since it was listed, then at most 1 MB at a time.
+                piece = os.read(descriptor, min(limit - total, max(entry.size + 1 - total, 1 << 20) if total else entry.size + 1))
+                if not piece:
+                    break
+                pieces.append(piece)
+                total += len(piece)
+            return b"".join(pieces)[:limit]
+        finally:
+            os.close(descriptor)
 
     def for_collector(self) -> "RepoView":
         """The same files with a problem list of its own, so collectors can run side by side."""
