@@ -118,8 +118,9 @@ active[id] := object.union(_catalog[id], {"severity": severity}) if {
 
 # --- findings --------------------------------------------------------------
 
-findings contains finding if {
-	some id, rule in active
+# Each active rule's findings as a set of its own, so a rule's status reads its set instead
+# of searching every finding; findings is their union.
+_findings_by_rule[id] := {finding |
 	some raw in data.dpgcheck.dispatch.findings(id)
 	found := {
 		"rule_id": id,
@@ -132,7 +133,9 @@ findings contains finding if {
 		"location": object.get(raw, "location", null),
 	}
 	finding := object.union(found, _waiver_fields(found))
-}
+} if some id, rule in active
+
+findings := union({fs | some fs in _findings_by_rule})
 
 # --- waivers ---------------------------------------------------------------
 
@@ -219,9 +222,6 @@ errors contains msg if {
 	msg := sprintf("the waiver of %q has expires %q, which is not a date", [w.rule, w.expires])
 }
 
-# Findings per rule: a partial object, so each rule's set is computed once per query.
-_findings_by_rule[id] := {f | some f in findings; f.rule_id == id} if some id, _ in active
-
 _findings_of(id) := _findings_by_rule[id]
 
 # --- per-rule and per-indicator status -------------------------------------
@@ -245,10 +245,7 @@ rules[id] := object.union(object.union(rule, {"status": _status_of(id), "blockin
 _hook_note_field(id) := {"hook_note": true} if _is_hook_note(id)
 else := {}
 
-_blocks(id) if {
-	some f in _blocking
-	f.rule_id == id
-}
+_blocks(id) if id in _blocking_rules
 
 default _blocks(_) := false
 
@@ -265,6 +262,8 @@ _indicator_values := {rule.indicator | some rule in active}
 indicators[indicator] := _worst({rules[id].status | some id, r in active; r.indicator == indicator}) if some indicator in _indicator_values
 
 # --- verdict ---------------------------------------------------------------
+
+_blocking_rules := {f.rule_id | some f in _blocking}
 
 _blocking contains f if {
 	some f in findings
