@@ -61,12 +61,26 @@ _loaded(id, _) if id in data.dpgcheck.dispatch.loaded
 # clock only warns until then (a grace period for new criteria).
 _profile_severity := config.profile_section("severity")
 
-_configured_severity(id, rule) := object.get(
-	object.get(config.effective, "severity", {}), id,
-	object.get(_profile_severity, id, rule.severity),
-)
+_effective_severity := object.get(config.effective, "severity", {})
 
-_not_yet_effective(rule) if time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [rule.effective_on])) > _now_ns
+# The rules this run selects: in the profile (with what it includes), not excluded, loaded.
+_selected contains id if {
+	_profile != null
+	some id in _included_ids
+	not id in _excluded_ids
+	_loaded(id, _catalog[id])
+}
+
+# Each selected rule's configured severity, in one pass (a function call per rule costs
+# more than the look-ups it makes).
+_configured := {id: object.get(_effective_severity, id, object.get(_profile_severity, id, _catalog[id].severity)) | some id in _selected}
+
+# Selected rules whose effective_on date is after the evaluation clock.
+_not_yet_effective := {id |
+	some id in _selected
+	on := _catalog[id].effective_on
+	time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [on])) > _now_ns
+}
 
 # A staged run (input.options.staged: the pre-commit hooks) judges a commit. A rule whose
 # METADATA says its outcome rests on the git history (custom.depends_on: [history]:
@@ -81,35 +95,25 @@ _hook_history_rules := object.get(
 	object.get(object.get(config.profiles, config.profile_name, {}), "hook_history_rules", object.get(config.bundle_config, "hook_history_rules", "note")),
 )
 
-_hook_note(id, rule) if {
+_hook_notes := {id |
 	_staged
 	_hook_history_rules == "note"
-	"history" in object.get(rule, "depends_on", [])
+	some id in _selected
+	"history" in object.get(_catalog[id], "depends_on", [])
 	not object.get(config.options, "severity", {})[id]
 }
 
-default _is_hook_note(_) := false
-
-_is_hook_note(id) if _hook_note(id, _catalog[id])
-
-_severity_of(id, rule) := "info" if {
-	_hook_note(id, rule)
-	_configured_severity(id, rule) in object.keys(_severity_rank)
+_adjusted(id, severity) := "info" if {
+	id in _hook_notes
+	severity in object.keys(_severity_rank)
 } else := "warning" if {
-	_not_yet_effective(rule)
-	_configured_severity(id, rule) == "error"
-} else := _configured_severity(id, rule)
+	id in _not_yet_effective
+	severity == "error"
+} else := severity
 
-# The rules this run selects: in the profile (with what it includes), not excluded, loaded.
-_selected contains id if {
-	_profile != null
-	some id in _included_ids
-	not id in _excluded_ids
-	_loaded(id, _catalog[id])
-}
-
-# Each selected rule's severity, worked out once ("off" leaves the rule out).
-_severities[id] := _severity_of(id, _catalog[id]) if some id in _selected
+# Each selected rule's severity ("off" leaves the rule out): the configured one, adjusted
+# for the few rules that are hook notes or not yet effective.
+_severities := object.union(_configured, {id: _adjusted(id, _configured[id]) | some id in _hook_notes | _not_yet_effective})
 
 active[id] := object.union(_catalog[id], {"severity": severity}) if {
 	some id, severity in _severities
@@ -239,15 +243,8 @@ _status_of(id) := "fail" if {
 	data.dpgcheck.dispatch.not_applicable(id)
 } else := "pass"
 
-rules[id] := object.union(object.union(rule, {"status": _status_of(id), "blocking": _blocks(id)}), _hook_note_field(id)) if some id, rule in active
-
-# Only a staged run's notes carry the field: other decisions stay as they were.
-_hook_note_field(id) := {"hook_note": true} if _is_hook_note(id)
-else := {}
-
-_blocks(id) if id in _blocking_rules
-
-default _blocks(_) := false
+# Only a staged run's notes carry the hook_note field: other decisions stay as they were.
+rules[id] := object.union(rule, object.union({"status": _status_of(id), "blocking": id in _blocking_rules}, {"hook_note": true | id in _hook_notes})) if some id, rule in active
 
 _worst(statuses) := "fail" if "fail" in statuses
 else := "insufficient_evidence" if "insufficient_evidence" in statuses
@@ -269,7 +266,7 @@ _blocking contains f if {
 	some f in findings
 	f.outcome != "waived"
 	_severity_rank[f.severity] >= _fail_on_rank[fail_on]
-	not _is_hook_note(f.rule_id)
+	not f.rule_id in _hook_notes
 }
 
 # The facts document versions these policies read. Anything else (or no version: a

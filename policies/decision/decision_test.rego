@@ -139,7 +139,12 @@ test_fail_lowered_severity_weakens if {
 }
 
 test_success_rule_warns_before_effective_on if {
-	decision._severity_of("x", {"severity": "error", "effective_on": "2026-07-01"}) == "warning" with input.options as now
-	decision._severity_of("x", {"severity": "error", "effective_on": "2026-06-01"}) == "error" with input.options as now
-	decision._severity_of("x", {"severity": "error"}) == "error" with input.options as now
+	decision.active.readme.severity == "warning" with input as {"options": now}
+		with data.dpgcheck.catalog.rules.readme.severity as "error"
+		with data.dpgcheck.catalog.rules.readme.effective_on as "2026-07-01"
+	decision.active.readme.severity == "error" with input as {"options": now}
+		with data.dpgcheck.catalog.rules.readme.severity as "error"
+		with data.dpgcheck.catalog.rules.readme.effective_on as "2026-06-01"
+	decision.active.readme.severity == "error" with input as {"options": now}
+		with data.dpgcheck.catalog.rules.readme.severity as "error"
 }
