@@ -212,6 +212,18 @@ def run_options(config: BatchConfig, repository: Path | None) -> RunOptions:
     )
 
 
+def _with_history_windows(config: BatchConfig, prepared: Prepared) -> BatchConfig:
+    """The collector counts the history windows the loaded bundles name (see dpgcheck.bundle.windows)."""
+    if config.collect.history_windows is not None or prepared.policy_set is None:
+        return config
+    import dataclasses
+
+    from dpgcheck.bundle.windows import window_days
+
+    days = window_days(prepared.policy_set.data, config.run.thresholds)
+    return dataclasses.replace(config, collect=dataclasses.replace(config.collect, history_windows=days))
+
+
 def _facts(target: Target, config: BatchConfig, repository: Path | None) -> dict[str, Any]:
     if repository is None:
         from dpgcheck.collect.record import collect_record
@@ -267,7 +279,7 @@ def audit(target: Target, config: BatchConfig) -> str:
         with _alarm(config.timeout):
             repository = _repository(target, config)
             run = run_options(config, repository)
-            facts = _facts(target, config, repository)
+            facts = _facts(target, _with_history_windows(config, prepared), repository)
             decision = decide(_engine(config, prepared, budget), facts, run, budget, prepared.catalog)
     except TargetTimeout:
         return error_line(target, config, "timeout", timeout_message(config.timeout))

@@ -42,6 +42,23 @@ class CheckRequest:
     remote: Any = None  # bundle.remote.RemoteOptions for HTTPS bundle URLs
 
 
+def with_history_windows(request: CheckRequest, data: dict[str, Any] | None = None) -> CheckRequest:
+    """Tell the collector which history windows to count: those the bundles' data names.
+
+    From ``data`` (a loaded policy set's) when given, else from the bundles' config and
+    profile data files alone (cheap: the engine child compiles the policies meanwhile).
+    """
+    if request.facts_file is not None or request.record is not None or request.collect.history_windows is not None:
+        return request
+    import dataclasses
+
+    from dpgcheck.bundle.windows import bundle_window_days, window_days
+
+    thresholds = request.run.thresholds
+    days = window_days(data, thresholds) if data is not None else bundle_window_days(request.bundles, include_builtin=request.builtin, thresholds=thresholds)
+    return dataclasses.replace(request, collect=dataclasses.replace(request.collect, history_windows=days))
+
+
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
     if request.facts_file is not None:
         return read_facts_file(request.facts_file)
@@ -216,9 +233,10 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     if (verification is not None and (verification.keys or verification.required)) or any(isinstance(b, str) for b in request.bundles):
         # Bundles to verify or fetch come first: one refused stops the run before any other work.
         policy_set = load()
-        facts = gather_facts(request)
+        facts = gather_facts(with_history_windows(request, policy_set.data))
         with timed("open engine"):
             return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
+    request = with_history_windows(request)
     if request.engine == "regorus" and request.budget is not None:
         from dpgcheck.engine.evaluator_process import EvaluatorProcess, can_fork
 

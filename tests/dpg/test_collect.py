@@ -47,7 +47,7 @@ def schema():
 def test_real_records_give_schema_valid_facts(name, schema):
     facts = collect_record(nominee(name), screening(name) if screening(name).exists() else None)
     jsonschema.validate(facts, schema)
-    assert facts["facts_version"] == "2.0"
+    assert facts["facts_version"] == "3.0"
     assert facts["subject"]["kind"] == "record"
     assert facts["dpg"]["present"] is True
     assert facts["dpg"]["valid"] is True

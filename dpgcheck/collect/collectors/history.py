@@ -2,11 +2,13 @@
 
 From local git only (no forge API). One ``git log`` over at most
 ``MAX_COMMITS`` commits reachable from HEAD, streamed and parsed here; the cap
-and whether it was reached are in the facts. Time windows (last 90 days, last 12
-months) are measured back from the HEAD commit's committer time, which is also
-recorded (``reference_time``), so the facts are the same for a given commit
-whenever they are collected; a rule that needs "today" compares
-``last_commit_time`` with the evaluation clock ``input.options.now``.
+and whether it was reached are in the facts. Time windows are measured back from
+the HEAD commit's committer time, which is also recorded (``reference_time``), so
+the facts are the same for a given commit and windows whenever they are collected;
+a rule that needs "today" compares ``last_commit_time`` with the evaluation clock
+``input.options.now``. Which windows there are is bundle data (the threshold
+``history_windows``): the collector counts one window (``history.windows``, with its
+length in ``days``) for each length it is given in ``CollectOptions.history_windows``.
 
 Merge commits are counted apart and are not contributions; bot commits
 (``dependabot[bot]`` …) likewise. ``.mailmap`` is honoured (git applies it).
@@ -30,13 +32,13 @@ from dpgcheck.history.gitlog import stream_log
 from dpgcheck.history.metrics import Window
 from dpgcheck.history.tags import summarise
 from dpgcheck.history.timefmt import rfc3339
+from dpgcheck.history.windows import builtin_window_days
 
 SECTION = "history"
 
 #: At most this many commits (newest first) are read; the facts say when the cap was hit.
 MAX_COMMITS = 50_000
 DAY = 86_400
-WINDOWS = {"last_90_days": 90 * DAY, "last_12_months": 365 * DAY}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-\[\]]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9\-]*(?:/[A-Za-z0-9_.\-]+)?")
@@ -91,8 +93,10 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         return facts
     try:
         facts["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
-        facts.update(_read_history(view, cap, affiliations))
-        facts["tags"] = _tags(view, facts.pop("reference_time_unix"))
+        days = options.history_windows if options.history_windows is not None else builtin_window_days()
+        facts.update(_read_history(view, cap, affiliations, sorted(set(days))))
+        facts["tags"], recent = _tags(view, facts.pop("reference_time_unix"), [d * DAY for d in facts["windows"]])
+        facts["windows"] = [window | {"version_tags": tags} for window, tags in zip(facts["windows"].values(), recent)]
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
         return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
@@ -133,15 +137,15 @@ def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
         raise DpgcheckError(f"{exc}; give a YAML or JSON map of e-mail address or domain to organisation", path=str(options.affiliations_path)) from None
 
 
-def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dict[str, Any]:
+def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window_days: list[int]) -> dict[str, Any]:
     lifetime = Window()
-    windows = {name: Window() for name in WINDOWS}
+    windows = {days: Window() for days in window_days}
+    spans = [(windows[days], days * DAY) for days in window_days]
     reference: int | None = None
     first = last = None
     read = 0
-    active_months: set[str] = set()
+    active_months: dict[int, set[str]] = {days: set() for days in window_days}
     identities: dict[tuple[str, str], str | None] = {}  # (address, name) -> organisation, or None for a bot
-    twelve_months = WINDOWS["last_12_months"]
     # The fields: committer time, author e-mail and name (mailmap applied), parents.
     for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
         if len(fields) < 4:
@@ -154,7 +158,7 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
             reference = when  # the first commit listed is HEAD
         first = when if first is None or when < first else first
         last = when if last is None or when > last else last
-        targets = [lifetime, *(windows[n] for n, span in WINDOWS.items() if when > reference - span)]
+        targets = [lifetime, *(window for window, span in spans if when > reference - span)]
         if " " in fields[3].strip():  # more than one parent: a merge
             for window in targets:
                 window.merges += 1
@@ -171,8 +175,11 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
         email = fields[1].strip().lower()
         for window in targets:
             window.add(email, organisation)
-        if when > reference - twelve_months:
-            active_months.add(rfc3339(when)[:7])
+        if len(targets) > 1:
+            month = rfc3339(when)[:7]
+            for days in window_days:
+                if when > reference - days * DAY:
+                    active_months[days].add(month)
     cap_reached = read > cap
     read = min(read, cap)
     total = read
@@ -189,13 +196,13 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
         "commits_total": total,
         "commits_read": read,
         "cap_reached": cap_reached,
-        "active_months_last_12_months": len(active_months),
         "lifetime": lifetime.facts(),
-        **{name: window.facts() for name, window in windows.items()},
+        # Keyed by length here; a list ordered by length in the facts, once the tags are counted too.
+        "windows": {days: {"days": days, **window.facts(), "active_months": len(active_months[days])} for days, window in windows.items()},
     }
 
 
-def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
+def _tags(view: RepoView, reference: int | None, windows: list[int]) -> tuple[Any, list[int]]:
     # Every tag, not only those reachable from HEAD: projects that release from maintenance
     # branches (DHIS2, OpenMRS) tag commits the default branch never reaches (issue 17).
     output = git(view.root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
@@ -204,7 +211,7 @@ def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
         name, _, when = line.rpartition("\t")
         if name:
             tags.append((name, int(when) if when.isdigit() else 0))
-    return summarise(tags, reference, WINDOWS["last_12_months"])
+    return summarise(tags, reference, windows)
 
 
 def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[str, Any]:
