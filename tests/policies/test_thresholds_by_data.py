@@ -245,6 +245,34 @@ def test_incorporated_texts_are_bundle_data(tmp_path: Path, engine: str) -> None
     assert status(judged(facts, engine, separate), "license-mismatch") == "warn"
 
 
+# --- which DPGA schema errors are reported --------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ignored_dpga_schema_errors_are_bundle_data(tmp_path: Path, engine: str) -> None:
+    # GPL-3.0-or-later is a good SPDX id, but not in the nominee schema's licence enum of 2020-22.
+    repo = tmp_path / "registry-candidate"
+    repo.mkdir()
+    (repo / "dpg.yaml").write_text(
+        "name: Example Health Registry\ndescription: A registry of health facilities\n"
+        "license:\n  - spdx: GPL-3.0-or-later\n    licenseURL: https://example.org/LICENSE\n"
+        "SDGs:\n  - SDGNumber: 3\n    evidenceText: Helps ministries plan health services\n"
+        "type: [software]\norganizations:\n  - name: Example Ministry\n    org_type: owner\n"
+        "stage: nominee\nreleased: 2024-05-01\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    facts = facts_file(repo, tmp_path)
+    # The facts keep the error; the built-in bundle's dpga_schema_ignored_errors says not to report it.
+    assert [(e["path"], e["keyword"]) for e in json.loads(facts.read_text(encoding="utf-8"))["dpg"]["errors"]] == [("$.license[0].spdx", "enum")]
+    assert status(judged(facts, engine), "dpg-record-schema") == "pass"
+    strict = overlay(tmp_path, "strict-schema", {"thresholds": {"dpga_schema_ignored_errors": []}})
+    report = judged(facts, engine, strict)
+    assert status(report, "dpg-record-schema") == "warn"
+    assert [f["message"] for f in report["findings"] if f["rule_id"] == "dpg-record-schema"] == [
+        "nominee record $.license[0].spdx: a 16-character string is not one of the 133 allowed values"]
+
+
 # --- titles of indicators and areas -------------------------------------------------------------
 
 
