@@ -28,7 +28,7 @@ import functools
 import json
 import math
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 from dpgcheck.licensing.expression import analyse
 
@@ -126,7 +126,7 @@ def answer(value: Any) -> str:
     return text if text in ANSWERS else "other"
 
 
-def has_text(value: Any) -> bool:
+def has_text(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip())
 
 

@@ -57,11 +57,11 @@ def render(report: dict[str, Any]) -> str:
         timing_suite = {**timing, "timestamp": str(evaluation["started_at"]).removesuffix("Z")}
     else:
         timing_suite = dict(timing)
-    suites = ET.Element("testsuites", name="dpgcheck", tests=str(len(rules)), failures=str(failures), errors="0", **timing)
-    suite = ET.SubElement(
-        suites, "testsuite", name=f"dpgcheck ({report['profile']})", tests=str(len(rules)),
-        failures=str(failures), errors="0", skipped=str(skipped), **timing_suite,
-    )
+    suites = ET.Element("testsuites", {"name": "dpgcheck", "tests": str(len(rules)), "failures": str(failures), "errors": "0", **timing})
+    suite = ET.SubElement(suites, "testsuite", {
+        "name": f"dpgcheck ({report['profile']})", "tests": str(len(rules)),
+        "failures": str(failures), "errors": "0", "skipped": str(skipped), **timing_suite,
+    })
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("verdict", report["verdict"]),

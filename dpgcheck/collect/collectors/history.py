@@ -229,8 +229,8 @@ def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[
             continue
         for line in text.splitlines():
             line = line.split("#", 1)[0] if path.lower().endswith("codeowners") else line
-            found, named = _contacts(line)
-            addresses.update(a.lower() for a in found)
+            listed, named = _contacts(line)
+            addresses.update(a.lower() for a in listed)
             handles.update(h.lower() for h in named)
     by_organisation = Counter(organisation_of(a, affiliations) for a in addresses if not is_bot(a))
     return {
