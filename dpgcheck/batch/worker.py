@@ -27,6 +27,7 @@ from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.budget import Budget
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.evaluate import RunOptions
+from dpgcheck.shapes import Decision
 
 LINE_VERSION = "1"
 #: Kept of each rule in a result line: enough for the reports, without the catalogue's prose.
@@ -154,7 +155,7 @@ def error_line(target: Target, config: BatchConfig, status: str, message: str) -
     return dumps(line)
 
 
-def compact_decision(decision: dict[str, Any]) -> dict[str, Any]:
+def compact_decision(decision: Decision) -> dict[str, Any]:
     rules = {
         rule_id: {name: rule.get(name) for name in RULE_FIELDS}
         for rule_id, rule in sorted((decision.get("rules") or {}).items())

@@ -31,6 +31,7 @@ import re
 from typing import Any, TypeGuard
 
 from dpgcheck.licensing.expression import analyse
+from dpgcheck.shapes import DpgaError, DpgLicence, DpgNominee, DpgOrganisation, DpgSdg
 
 #: The upstream snapshot the schemas were copied from.
 SCHEMA_SOURCE = "DPGAlliance/publicgoods-candidates@a1d99f08b175143bb562f7377beefb1de41a6186"
@@ -159,7 +160,7 @@ def _analysis(expression: str) -> str:
     return json.dumps(analyse(expression))
 
 
-def licence_facts(entry: Any) -> dict[str, Any]:
+def licence_facts(entry: Any) -> DpgLicence:
     if isinstance(entry, str):  # the pre-2020 format: a bare SPDX id
         entry = {"spdx": entry}
     entry = _object(entry)
@@ -172,7 +173,7 @@ def licence_facts(entry: Any) -> dict[str, Any]:
     }
 
 
-def sdg_facts(entry: Any) -> dict[str, Any]:
+def sdg_facts(entry: Any) -> DpgSdg:
     if isinstance(entry, list) and entry:  # the old format: [number, "name"]
         entry = {"SDGNumber": entry[0]}
     elif isinstance(entry, (int, float)) and not isinstance(entry, bool):
@@ -191,7 +192,7 @@ def sdg_facts(entry: Any) -> dict[str, Any]:
     return {"number": number, "evidence_text": has_text(entry.get("evidenceText")), "evidence_url": has_text(entry.get("evidenceURL"))}
 
 
-def organisation_facts(entry: Any) -> dict[str, Any]:
+def organisation_facts(entry: Any) -> DpgOrganisation:
     entry = _object(entry)
     role = entry.get("org_type")
     return {
@@ -201,7 +202,7 @@ def organisation_facts(entry: Any) -> dict[str, Any]:
     }
 
 
-def nominee_facts(document: dict[str, Any]) -> dict[str, Any]:
+def nominee_facts(document: dict[str, Any]) -> DpgNominee:
     licences = document.get("license")
     if isinstance(licences, str):
         licences = [licences]
@@ -306,7 +307,7 @@ def build_section(
     screening: dict[str, Any] | None,
     *,
     files: list[str],
-    errors: list[dict[str, str]],
+    errors: list[DpgaError],
     present: bool = True,
 ) -> dict[str, Any]:
     """The ``dpg`` facts section from already parsed, personal-data-free records."""

@@ -12,6 +12,8 @@ import json
 from importlib import resources
 from typing import Any
 
+from dpgcheck.shapes import DpgaError
+
 MAX_ERRORS_PER_DOCUMENT = 50
 
 
@@ -147,9 +149,9 @@ def schema_errors(document: Any, kind: str) -> list[tuple[tuple, str, str]]:
     return found
 
 
-def validate(document: Any, kind: str, file: str) -> list[dict[str, str]]:
+def validate(document: Any, kind: str, file: str) -> list[DpgaError]:
     """Schema errors of a ``nominee`` or ``screening`` record, with JSON paths and the keyword that failed."""
-    errors = [
+    errors: list[DpgaError] = [
         {"document": kind, "file": file, "path": json_path(path), "keyword": keyword, "message": message}
         for path, keyword, message in schema_errors(document, kind)
     ]

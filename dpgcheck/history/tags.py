@@ -9,21 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TypedDict
 
-
-class LatestTag(TypedDict):
-    name: str
-    time: str
-
-
-class TagFacts(TypedDict):
-    """``history.tags`` of the facts (the count in each window is in ``history.windows``)."""
-
-    count: int
-    version_tags: int
-    schemes: dict[str, int]
-    latest_version_tag: LatestTag | None
+from dpgcheck.shapes import TagFacts
 
 # Calendar versions first: 2024.1.3 is also valid semver, but a year is not a major version.
 _CALVER = re.compile(r"^(?:v|release[-_/]?|rel[-_])?(?:19|20)\d{2}[.\-_](?:0?[1-9]|1[0-2])(?:[.\-_]\d+)*(?:[-+][0-9a-z.\-]+)?$", re.I)

@@ -33,6 +33,7 @@ from dpgcheck.history.metrics import Window
 from dpgcheck.history.tags import summarise
 from dpgcheck.history.timefmt import rfc3339
 from dpgcheck.history.windows import builtin_window_days
+from dpgcheck.shapes import DeclaredMaintainers, HistoryFacts, HistoryWindow, TagFacts
 
 SECTION = "history"
 
@@ -61,10 +62,10 @@ def _contacts(line: str) -> tuple[list[str], list[str]]:
     return addresses, handles
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> HistoryFacts:
     cap = int(getattr(options, "history_max_commits", None) or MAX_COMMITS)
     affiliations = _affiliations(view, options)
-    facts: dict[str, Any] = {
+    facts: HistoryFacts = {
         "available": False,
         "reason": None,
         "shallow": False,
@@ -94,13 +95,18 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     try:
         facts["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
         days = options.history_windows if options.history_windows is not None else builtin_window_days()
-        facts.update(_read_history(view, cap, affiliations, sorted(set(days))))
-        facts["tags"], recent = _tags(view, facts.pop("reference_time_unix"), [d * DAY for d in facts["windows"]])
-        facts["windows"] = [window | {"version_tags": tags} for window, tags in zip(facts["windows"].values(), recent)]
+        reference = _read_history(view, cap, affiliations, sorted(set(days)), facts)
+        windows = facts["windows"]
+        facts["tags"], recent = _tags(view, reference, [window["days"] * DAY for window in windows])
+        for window, tags in zip(windows, recent):
+            window["version_tags"] = tags
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
-        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
-            "available": False, "reason": "git-unavailable"}
+        return {
+            "available": False, "reason": "git-unavailable", "shallow": facts["shallow"], "commit_cap": facts["commit_cap"],
+            "cap_reached": facts["cap_reached"], "mailmap": facts["mailmap"], "affiliation_map": facts["affiliation_map"],
+            "maintainers": facts["maintainers"], "git_dir": facts["git_dir"],
+        }
     facts["available"] = bool(head)
     if facts["shallow"]:
         view.problems.append(
@@ -137,7 +143,8 @@ def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
         raise DpgcheckError(f"{exc}; give a YAML or JSON map of e-mail address or domain to organisation", path=str(options.affiliations_path)) from None
 
 
-def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window_days: list[int]) -> dict[str, Any]:
+def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window_days: list[int], facts: HistoryFacts) -> int | None:
+    """Fill ``facts`` with what ``git log`` says; return HEAD's commit time (unix), where windows end."""
     lifetime = Window()
     windows = {days: Window() for days in window_days}
     spans = [(windows[days], days * DAY) for days in window_days]
@@ -188,21 +195,23 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window
         roots = [int(t) for t in git(view.root, "log", "--max-parents=0", "--format=%ct", "HEAD").split() if t.isdigit()]
         if roots:
             first = min(roots)
-    return {
-        "reference_time_unix": reference,
-        "reference_time": rfc3339(reference) if reference is not None else None,
-        "first_commit_time": rfc3339(first) if first is not None else None,
-        "last_commit_time": rfc3339(last) if last is not None else None,
-        "commits_total": total,
-        "commits_read": read,
-        "cap_reached": cap_reached,
-        "lifetime": lifetime.facts(),
-        # Keyed by length here; a list ordered by length in the facts, once the tags are counted too.
-        "windows": {days: {"days": days, **window.facts(), "active_months": len(active_months[days])} for days, window in windows.items()},
-    }
+    facts["reference_time"] = rfc3339(reference) if reference is not None else None
+    facts["first_commit_time"] = rfc3339(first) if first is not None else None
+    facts["last_commit_time"] = rfc3339(last) if last is not None else None
+    facts["commits_total"] = total
+    facts["commits_read"] = read
+    facts["cap_reached"] = cap_reached
+    facts["lifetime"] = lifetime.facts()
+    # Shortest first; the version tags of each are counted once the tags are read.
+    facts["windows"] = [window_facts(days, window, len(active_months[days])) for days, window in windows.items()]
+    return reference
 
 
-def _tags(view: RepoView, reference: int | None, windows: list[int]) -> tuple[Any, list[int]]:
+def window_facts(days: int, window: Window, active_months: int) -> HistoryWindow:
+    return {"days": days, **window.facts(), "active_months": active_months, "version_tags": 0}
+
+
+def _tags(view: RepoView, reference: int | None, windows: list[int]) -> tuple[TagFacts, list[int]]:
     # Every tag, not only those reachable from HEAD: projects that release from maintenance
     # branches (DHIS2, OpenMRS) tag commits the default branch never reaches (issue 17).
     output = git(view.root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
@@ -214,7 +223,7 @@ def _tags(view: RepoView, reference: int | None, windows: list[int]) -> tuple[An
     return summarise(tags, reference, windows)
 
 
-def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[str, Any]:
+def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> DeclaredMaintainers:
     """Organisations of the e-mail addresses in CODEOWNERS / MAINTAINERS / OWNERS files."""
     paths = []
     for entry in view.files:
