@@ -190,6 +190,17 @@ class DpgNominee(TypedDict):
     website: bool
 
 
+class DpgFacts(DpgNominee):
+    """The ``dpg`` section: the record's facts, where they came from and what breaks the DPGA schemas."""
+
+    present: bool
+    files: list[str]
+    schema: str  # the upstream snapshot of the schemas
+    valid: bool
+    errors: list[DpgaError]
+    screening: dict[str, Any]  # every answer of the screening record, "missing" when not given
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 

@@ -31,7 +31,7 @@ import re
 from typing import Any, TypeGuard
 
 from dpgcheck.licensing.expression import analyse
-from dpgcheck.shapes import DpgaError, DpgLicence, DpgNominee, DpgOrganisation, DpgSdg
+from dpgcheck.shapes import DpgaError, DpgFacts, DpgLicence, DpgNominee, DpgOrganisation, DpgSdg
 
 #: The upstream snapshot the schemas were copied from.
 SCHEMA_SOURCE = "DPGAlliance/publicgoods-candidates@a1d99f08b175143bb562f7377beefb1de41a6186"
@@ -293,7 +293,7 @@ def screening_facts(document: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def absent_section() -> dict[str, Any]:
+def absent_section() -> DpgFacts:
     """The ``dpg`` section when there is no DPG metadata at all."""
     return build_section(None, None, files=[], errors=[], present=False)
 
@@ -309,7 +309,7 @@ def build_section(
     files: list[str],
     errors: list[DpgaError],
     present: bool = True,
-) -> dict[str, Any]:
+) -> DpgFacts:
     """The ``dpg`` facts section from already parsed, personal-data-free records."""
     facts = nominee_facts(nominee or {})
     return {

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from dpgcheck.shapes import Report
 from dpgcheck.vocabulary import FORMATS

@@ -7,8 +7,6 @@ as the workflow-command syntax asks. The Markdown report goes to the job summary
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.report.common import severity_line
 from dpgcheck.report.safe import printable
 from dpgcheck.report.model import overlay_lines, waiver_note

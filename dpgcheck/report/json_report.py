@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from dpgcheck.report.safe import json_safe
 from dpgcheck.shapes import Report

@@ -5,8 +5,6 @@ a file name cannot add a link, an image, HTML or a table cell, nor carry escape 
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
 from dpgcheck.report.safe import markdown_code, markdown_text
 from dpgcheck.report.model import overlay_lines, waiver_note

@@ -10,14 +10,12 @@ never an exception. With no such file, ``dpg.present`` is false.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.collect import dpga_record, dpga_schema
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.shapes import DpgaError
+from dpgcheck.shapes import DpgaError, DpgFacts
 
 SECTION = "dpg"
 
@@ -36,7 +34,7 @@ def _candidates(view: RepoView) -> list[str]:
     return sorted(found, key=lambda p: (_ORDER.get("." + p.rsplit(".", 1)[-1].lower(), 9), p))
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> DpgFacts:
     candidates = _candidates(view)
     if not candidates:
         return dpga_record.absent_section()

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
-
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
