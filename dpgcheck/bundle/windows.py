@@ -37,7 +37,10 @@ def bundle_window_days(bundle_paths: Iterable[Path | str], *, include_builtin: b
     if include_builtin:
         roots.append((builtin_policies(), "dpgcheck"))
     for given in bundle_paths:
-        roots.append((resolve_bundle(Path(given)), str(given)))
+        path = Path(given)
+        # Named as the loader names it, so that an error reads the same from either.
+        label = (path.name or str(path)).removesuffix(".tar.gz").removesuffix(".tgz")
+        roots.append((resolve_bundle(path), label))
     data: dict[str, Any] = {}
     for root, label in roots:
         data = _merge_config_files(data, root, label)
@@ -96,6 +99,6 @@ def _config_files(root: Traversable) -> list[tuple[str, Traversable]]:
         files += [(f"dpgcheck/{name}", top / name) for name in _DATA_FILES if (top / name).is_file()]
         for section in ("config", "profiles"):
             if (top / section).is_dir():
-                files += [(f"dpgcheck/{section}/{relative}", item) for relative, item in _walk(top / section)
+                files += [(relative, item) for relative, item in _walk(top / section, f"dpgcheck/{section}/")
                           if relative.rsplit("/", 1)[-1] in _DATA_FILES]
     return files
