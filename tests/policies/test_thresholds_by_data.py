@@ -171,6 +171,30 @@ def test_a_profile_adds_a_window_and_a_rule_uses_it(windowed_repo: Path, tmp_pat
     }]
 
 
+def as_facts_2_0(facts: dict[str, Any]) -> dict[str, Any]:
+    """The same observations in the shape a dpgcheck of facts 2.0 wrote: two fixed windows."""
+    history = dict(facts["history"])
+    windows = {w["days"]: {k: v for k, v in w.items() if k not in ("days", "active_months", "version_tags")} for w in history.pop("windows")}
+    year = next(w for w in facts["history"]["windows"] if w["days"] == 365)
+    history.update(last_90_days=windows[90], last_12_months=windows[365], active_months_last_12_months=year["active_months"])
+    history["tags"] = {**history["tags"], "version_tags_last_12_months": year["version_tags"]}
+    return {**facts, "facts_version": "2.0", "history": history}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_facts_2_0_are_judged_by_their_fixed_windows(windowed_repo: Path, tmp_path: Path, engine: str) -> None:
+    current = facts_file(windowed_repo, tmp_path)
+    old = tmp_path / "facts-2.0.json"
+    old.write_text(json.dumps(as_facts_2_0(json.loads(current.read_text(encoding="utf-8")))), encoding="utf-8")
+    new_report, old_report = judged(current, engine), judged(old, engine)
+    assert old_report["facts_version"] == "2.0"
+    assert {k: r["status"] for k, r in old_report["rules"].items()} == {k: r["status"] for k, r in new_report["rules"].items()}
+    assert old_report["findings"] == new_report["findings"]
+    # A bundle asking for a window a 2.0 document cannot have: insufficient evidence, not a pass.
+    short = overlay(tmp_path, "window", {"thresholds": {"history_windows": {"last_12_months": 60}}})
+    assert evidence(judged(old, engine, short), "elephant-factor") == [{"window": "last_12_months", "days": 60, "facts_window_days": [90, 365]}]
+
+
 def test_a_window_that_is_not_a_number_of_days_is_an_input_error(windowed_repo: Path, tmp_path: Path) -> None:
     bad = overlay(tmp_path, "bad", {"thresholds": {"history_windows": {"last_year": "365"}}})
     result = run_dpgcheck("check", windowed_repo, "--bundle", bad)
