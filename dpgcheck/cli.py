@@ -115,7 +115,9 @@ def check(path, record, screening, sbom, affiliations, network, history_max_comm
 @with_collect_flags
 @click.option("-o", "--output", type=PathType, help="Write the facts to FILE.")
 @click.option("--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the facts document instead.")
-def facts(path, record, screening, sbom, affiliations, network, history_max_commits, staged, refuse_outside_git, output, print_schema) -> None:
+@click.option("--bundle", "bundles", type=PathType, multiple=True,
+              help="Count the git history in the windows this overlay bundle's data names too (repeatable), for a judge that loads it.")
+def facts(path, record, screening, sbom, affiliations, network, history_max_commits, staged, refuse_outside_git, output, print_schema, bundles) -> None:
     """Print the facts document (the policies' input) for PATH as JSON."""
     with error_handler():
         if print_schema:
@@ -131,7 +133,7 @@ def facts(path, record, screening, sbom, affiliations, network, history_max_comm
         if staged and record is not None:
             raise DpgcheckError("--staged reads a git repository's index: it does not go with --record")
         options = _collect_options(sbom, affiliations, network, history_max_commits, staged, refuse_outside_git)
-        raise SystemExit(run_facts(path, record, screening, options, output))
+        raise SystemExit(run_facts(path, record, screening, options, output, bundles))
 
 
 @cli.group()

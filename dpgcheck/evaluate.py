@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from dpgcheck.engine.base import DECISION_REF, UNDEFINED, Engine
 from dpgcheck.engine.normalise import normalise_decision
 from dpgcheck.errors import DpgcheckError
+from dpgcheck.shapes import Decision, RunInput
 
 if TYPE_CHECKING:
     from dpgcheck.engine.budget import Budget
@@ -31,8 +32,8 @@ class RunOptions:
     #: The repository's waivers (.dpgcheck.yaml), judged in Rego against ``now``.
     waivers: tuple[dict[str, Any], ...] = ()
 
-    def as_input(self) -> dict[str, Any]:
-        options: dict[str, Any] = {}
+    def as_input(self) -> RunInput:
+        options: RunInput = {}
         if self.profile:
             options["profile"] = self.profile
         if self.fail_on:
@@ -55,7 +56,7 @@ class RunOptions:
 
 
 def decide(engine: Engine, facts: dict[str, Any], options: RunOptions, budget: "Budget | None" = None,
-           catalog: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+           catalog: dict[str, dict[str, Any]] | None = None) -> Decision:
     """The decision on ``facts``; with a ``budget``, evaluated under the watchdog of :mod:`dpgcheck.engine.budget`."""
     document = dict(facts)
     run_options = options.as_input()

@@ -63,7 +63,7 @@ def git_bytes(
     try:
         result = subprocess.run(
             command, capture_output=True, timeout=timeout, env=safe_env(),
-            **({"input": input} if input is not None else {"stdin": subprocess.DEVNULL}),
+            input=input, stdin=subprocess.DEVNULL if input is None else None,
         )
     except FileNotFoundError as exc:
         raise GitUnavailable("git is not installed") from exc

@@ -12,9 +12,9 @@ from __future__ import annotations
 #: dpgcheck's own version (also ``pyproject.toml`` and ``policies/.manifest``'s ``revision``).
 TOOL_VERSION = "0.1.0"
 #: Version of the facts document (the ``input`` the policies read).
-FACTS_VERSION = "2.0"
+FACTS_VERSION = "3.0"
 #: Facts versions the decision accepts (``supported_facts_versions`` in decision.rego).
-SUPPORTED_FACTS_VERSIONS = ("1.0", "1.1", "2.0")
+SUPPORTED_FACTS_VERSIONS = ("1.0", "1.1", "2.0", "3.0")
 #: Version of the JSON report layout.
 REPORT_VERSION = "1.1"
 #: The DPG Standard release the built-in policies encode.

@@ -27,6 +27,7 @@ from dpgcheck.collect.options import CollectOptions
 from dpgcheck.engine.budget import Budget
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.evaluate import RunOptions
+from dpgcheck.shapes import Decision
 
 LINE_VERSION = "1"
 #: Kept of each rule in a result line: enough for the reports, without the catalogue's prose.
@@ -154,7 +155,7 @@ def error_line(target: Target, config: BatchConfig, status: str, message: str) -
     return dumps(line)
 
 
-def compact_decision(decision: dict[str, Any]) -> dict[str, Any]:
+def compact_decision(decision: Decision) -> dict[str, Any]:
     rules = {
         rule_id: {name: rule.get(name) for name in RULE_FIELDS}
         for rule_id, rule in sorted((decision.get("rules") or {}).items())
@@ -212,6 +213,18 @@ def run_options(config: BatchConfig, repository: Path | None) -> RunOptions:
     )
 
 
+def _with_history_windows(config: BatchConfig, prepared: Prepared) -> BatchConfig:
+    """The collector counts the history windows the loaded bundles name (see dpgcheck.bundle.windows)."""
+    if config.collect.history_windows is not None or prepared.policy_set is None:
+        return config
+    import dataclasses
+
+    from dpgcheck.bundle.windows import window_days
+
+    days = window_days(prepared.policy_set.data, config.run.thresholds)
+    return dataclasses.replace(config, collect=dataclasses.replace(config.collect, history_windows=days))
+
+
 def _facts(target: Target, config: BatchConfig, repository: Path | None) -> dict[str, Any]:
     if repository is None:
         from dpgcheck.collect.record import collect_record
@@ -267,7 +280,7 @@ def audit(target: Target, config: BatchConfig) -> str:
         with _alarm(config.timeout):
             repository = _repository(target, config)
             run = run_options(config, repository)
-            facts = _facts(target, config, repository)
+            facts = _facts(target, _with_history_windows(config, prepared), repository)
             decision = decide(_engine(config, prepared, budget), facts, run, budget, prepared.catalog)
     except TargetTimeout:
         return error_line(target, config, "timeout", timeout_message(config.timeout))

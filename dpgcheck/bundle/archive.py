@@ -14,7 +14,7 @@ import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any, cast
 
 from dpgcheck.errors import DpgcheckError
 
@@ -39,6 +39,11 @@ class _BoundedStream:
 
 # Headers and padding add at most 1.5 KiB per entry to the data itself.
 _STREAM_LIMIT = MAX_TOTAL_BYTES + MAX_ENTRIES * 1536 + 1024 * 1024
+
+
+def _bounded(raw: Any, label: str) -> IO[bytes]:
+    # A stream-mode tarfile ("r|") only ever calls read(): that is all _BoundedStream has.
+    return cast(IO[bytes], _BoundedStream(raw, _STREAM_LIMIT, label))
 
 
 def is_archive(path: Path) -> bool:
@@ -89,9 +94,9 @@ def unpack(path: Path) -> Path:
     try:
         # Two streaming passes over a bounded decompressed stream: every header is checked
         # before anything is written, and no pass can inflate past the limit.
-        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_BoundedStream(raw, _STREAM_LIMIT, label), mode="r|") as archive:
+        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_bounded(raw, label), mode="r|") as archive:
             _checked_members(archive, label)
-        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_BoundedStream(raw, _STREAM_LIMIT, label), mode="r|") as archive:
+        with gzip.open(path, "rb") as raw, tarfile.open(fileobj=_bounded(raw, label), mode="r|") as archive:
             for member in archive:
                 destination = target / member.name
                 if member.isdir():

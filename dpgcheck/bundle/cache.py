@@ -112,7 +112,7 @@ def cached_policies(
     from dpgcheck.bundle.loader import load_policies
 
     root = cache_root()
-    verifying = verification is not None and (getattr(verification, "keys", ()) or getattr(verification, "required", False))
+    verifying = verification is not None and bool(getattr(verification, "keys", ()) or getattr(verification, "required", False))
     remote_bundles = any(isinstance(p, str) and p.startswith(("https://", "http://")) for p in bundle_paths)
     key = None
     if root is not None and not verifying and not remote_bundles:

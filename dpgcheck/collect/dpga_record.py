@@ -28,9 +28,10 @@ import functools
 import json
 import math
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 from dpgcheck.licensing.expression import analyse
+from dpgcheck.shapes import DpgaError, DpgFacts, DpgLicence, DpgNominee, DpgOrganisation, DpgSdg
 
 #: The upstream snapshot the schemas were copied from.
 SCHEMA_SOURCE = "DPGAlliance/publicgoods-candidates@a1d99f08b175143bb562f7377beefb1de41a6186"
@@ -126,7 +127,7 @@ def answer(value: Any) -> str:
     return text if text in ANSWERS else "other"
 
 
-def has_text(value: Any) -> bool:
+def has_text(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip())
 
 
@@ -159,7 +160,7 @@ def _analysis(expression: str) -> str:
     return json.dumps(analyse(expression))
 
 
-def licence_facts(entry: Any) -> dict[str, Any]:
+def licence_facts(entry: Any) -> DpgLicence:
     if isinstance(entry, str):  # the pre-2020 format: a bare SPDX id
         entry = {"spdx": entry}
     entry = _object(entry)
@@ -172,7 +173,7 @@ def licence_facts(entry: Any) -> dict[str, Any]:
     }
 
 
-def sdg_facts(entry: Any) -> dict[str, Any]:
+def sdg_facts(entry: Any) -> DpgSdg:
     if isinstance(entry, list) and entry:  # the old format: [number, "name"]
         entry = {"SDGNumber": entry[0]}
     elif isinstance(entry, (int, float)) and not isinstance(entry, bool):
@@ -191,7 +192,7 @@ def sdg_facts(entry: Any) -> dict[str, Any]:
     return {"number": number, "evidence_text": has_text(entry.get("evidenceText")), "evidence_url": has_text(entry.get("evidenceURL"))}
 
 
-def organisation_facts(entry: Any) -> dict[str, Any]:
+def organisation_facts(entry: Any) -> DpgOrganisation:
     entry = _object(entry)
     role = entry.get("org_type")
     return {
@@ -201,7 +202,7 @@ def organisation_facts(entry: Any) -> dict[str, Any]:
     }
 
 
-def nominee_facts(document: dict[str, Any]) -> dict[str, Any]:
+def nominee_facts(document: dict[str, Any]) -> DpgNominee:
     licences = document.get("license")
     if isinstance(licences, str):
         licences = [licences]
@@ -292,7 +293,7 @@ def screening_facts(document: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def absent_section() -> dict[str, Any]:
+def absent_section() -> DpgFacts:
     """The ``dpg`` section when there is no DPG metadata at all."""
     return build_section(None, None, files=[], errors=[], present=False)
 
@@ -306,9 +307,9 @@ def build_section(
     screening: dict[str, Any] | None,
     *,
     files: list[str],
-    errors: list[dict[str, str]],
+    errors: list[DpgaError],
     present: bool = True,
-) -> dict[str, Any]:
+) -> DpgFacts:
     """The ``dpg`` facts section from already parsed, personal-data-free records."""
     facts = nominee_facts(nominee or {})
     return {

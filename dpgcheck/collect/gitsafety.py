@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dpgcheck.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.shapes import GitDirFacts
 from dpgcheck.untrusted import Refused, non_regular, read_regular
 
 PREFLIGHT_TIMEOUT_SECONDS = 10
@@ -37,7 +38,7 @@ class GitLocation:
     path: Path  # the git directory, resolved
     outside: bool  # the git directory is not inside the checked directory
 
-    def as_facts(self) -> dict[str, object]:
+    def as_facts(self) -> GitDirFacts:
         return {"kind": self.kind, "path": str(self.path), "outside": self.outside}
 
 

@@ -15,6 +15,10 @@ class CollectOptions:
     network: bool = False
     #: Read at most this many commits of history (None: the collector's default, 50,000).
     history_max_commits: int | None = None
+    #: The lengths, in days, of the history windows to count commits and tags in: every length
+    #: the bundles' data names in the threshold ``history_windows`` (the command layer reads it,
+    #: see dpgcheck/bundle/windows.py). None: the lengths the built-in bundle names.
+    history_windows: tuple[int, ...] | None = None
     #: Read the git index (what the next commit holds) instead of the working tree (``--staged``).
     staged: bool = False
     #: Refuse (input error) a ``.git`` file or link that points at a repository outside the

@@ -73,7 +73,7 @@ class StagedView(RepoView):
                 resolved = _resolve_link(reader, name, entries, problems, shown)
                 if resolved is None:
                     continue
-                if resolved is _OUTSIDE:
+                if isinstance(resolved, _Outside):
                     files.append(FileEntry(shown, 0, is_symlink=True, link_inside=False))
                     continue
                 files.append(FileEntry(shown, sizes.get(resolved.object_id, 0), is_symlink=True))

@@ -13,6 +13,7 @@ from dpgcheck.engine.opa_options import OpaServerOptions
 from dpgcheck.errors import EXIT_FINDINGS, EXIT_PASS, DpgcheckError
 from dpgcheck.evaluate import RunOptions
 from dpgcheck.output import write_output
+from dpgcheck.shapes import Evaluation, Report
 from dpgcheck.vocabulary import FORMATS
 
 if TYPE_CHECKING:
@@ -40,6 +41,25 @@ class CheckRequest:
     budget: Budget | None = None
     verification: Verification | None = None
     remote: Any = None  # bundle.remote.RemoteOptions for HTTPS bundle URLs
+
+
+def with_history_windows(request: CheckRequest, data: dict[str, Any] | None = None) -> CheckRequest:
+    """Tell the collector which history windows to count: those the bundles' data names.
+
+    From ``data`` (a loaded policy set's) when given, else from the bundles' config and
+    profile data files alone (cheap: the engine child compiles the policies meanwhile).
+    """
+    if request.facts_file is not None or request.record is not None or request.collect.history_windows is not None:
+        return request
+    import dataclasses
+
+    from dpgcheck.bundle.windows import bundle_window_days, window_days
+    from dpgcheck.timing import timed
+
+    thresholds = request.run.thresholds
+    with timed("history windows from the bundles' data"):
+        days = window_days(data, thresholds) if data is not None else bundle_window_days(request.bundles, include_builtin=request.builtin, thresholds=thresholds)
+    return dataclasses.replace(request, collect=dataclasses.replace(request.collect, history_windows=days))
 
 
 def gather_facts(request: CheckRequest) -> dict[str, Any]:
@@ -143,7 +163,7 @@ def check(request: CheckRequest) -> int:
         from dpgcheck.report.model import build_report
 
         finished = _utc_now()
-        evaluation = {
+        evaluation: Evaluation = {
             "clock": request.run.now,
             "started_at": _rfc3339(started),
             "finished_at": _rfc3339(finished),
@@ -177,7 +197,7 @@ def _rfc3339(moment: "datetime") -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def write_step_summary(report: dict[str, Any]) -> None:
+def write_step_summary(report: Report) -> None:
     """In a GitHub Actions job, append the Markdown report to the job summary ($GITHUB_STEP_SUMMARY)."""
     import os
 
@@ -216,7 +236,7 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     if (verification is not None and (verification.keys or verification.required)) or any(isinstance(b, str) for b in request.bundles):
         # Bundles to verify or fetch come first: one refused stops the run before any other work.
         policy_set = load()
-        facts = gather_facts(request)
+        facts = gather_facts(with_history_windows(request, policy_set.data))
         with timed("open engine"):
             return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
     if request.engine == "regorus" and request.budget is not None:
@@ -226,13 +246,14 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
             # The engine gets ready in a child on the other core while this process collects.
             evaluator = EvaluatorProcess(load, request.budget)
             try:
-                facts = gather_facts(request)  # a collection error is reported before a policy error
+                # The windows from the bundles' data files, read after the fork: the child is compiling meanwhile.
+                facts = gather_facts(with_history_windows(request))  # a collection error is reported before a policy error
                 return facts, evaluator.policy_set(), evaluator
             except BaseException:
                 evaluator.close()
                 raise
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-facts") as pool:
-        gathered = pool.submit(gather_facts, request)
+        gathered = pool.submit(lambda: gather_facts(with_history_windows(request)))
         engine = None
         try:
             policy_set = load()

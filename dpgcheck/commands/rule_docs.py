@@ -102,8 +102,8 @@ def render_page(rule: dict[str, Any], profiles: dict[str, Any], test_source: str
     lines += ["## What it checks", "", _one_line(rule["title"]) + ".", "", rule["description"], ""]
     why = []
     if rule.get("indicator"):
-        title = (indicator_titles or {}).get(rule["indicator"])
-        why.append(f"It encodes indicator {rule['indicator']} of the DPG Standard" + (f", *{title}*." if title else "."))
+        indicator_title = (indicator_titles or {}).get(rule["indicator"])
+        why.append(f"It encodes indicator {rule['indicator']} of the DPG Standard" + (f", *{indicator_title}*." if indicator_title else "."))
     if rule.get("principle"):
         why.append(f"It serves the principle of {_one_line(rule['principle']).replace('_', ' ')}.")
     if rule.get("references"):

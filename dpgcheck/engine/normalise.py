@@ -5,13 +5,14 @@ answers ``1.0`` where regorus answers ``1``; rendering and comparing need one fo
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from dpgcheck.shapes import Decision, Finding, location_of
 from dpgcheck.vocabulary import SEVERITY_RANK
 
 
-def finding_sort_key(finding: dict[str, Any]) -> tuple[Any, ...]:
-    location = finding.get("location") or {}
+def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
+    location = location_of(finding)
     return (
         SEVERITY_RANK.get(finding.get("severity", ""), 9),
         finding.get("rule_id", ""),
@@ -32,7 +33,7 @@ def canonical_numbers(value: Any) -> Any:
     return value
 
 
-def normalise_decision(decision: Any) -> dict[str, Any]:
+def normalise_decision(decision: Any) -> Decision:
     """Put a decision's sets (JSON arrays in no guaranteed order) into one stable order.
 
     Engines agree on the content of sets but not on their order, so the same
@@ -43,4 +44,5 @@ def normalise_decision(decision: Any) -> dict[str, Any]:
     normalised = canonical_numbers(dict(decision))
     normalised["findings"] = sorted(normalised.get("findings", []), key=finding_sort_key)
     normalised["errors"] = sorted(normalised.get("errors", []))
-    return normalised
+    # The boundary where the engine's JSON becomes the typed decision the policies promise.
+    return cast(Decision, normalised)

@@ -22,12 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dpgcheck.history.domains import UNKNOWN
+from dpgcheck.shapes import CommitGroup, WindowCounts
 
 #: How many organisations a window lists by name (the count is always complete).
 MAX_LISTED_ORGANISATIONS = 50
 
 
-def commit_groups(counts: Iterable[int]) -> list[dict[str, int]]:
+def commit_groups(counts: Iterable[int]) -> list[CommitGroup]:
     """How many members made each number of commits, largest number first (zeros left out)."""
     tally = Counter(c for c in counts if c > 0)
     return [{"commits": commits, "members": tally[commits]} for commits in sorted(tally, reverse=True)]
@@ -50,7 +51,7 @@ class Window:
         self.by_organisation[organisation] += 1
         self.contributors_by_organisation.setdefault(organisation, set()).add(identity)
 
-    def facts(self) -> dict[str, object]:
+    def facts(self) -> WindowCounts:
         known = {org: n for org, n in self.by_organisation.items() if org != UNKNOWN}
         known_commits = sum(known.values())
         unknown_commits = self.by_organisation.get(UNKNOWN, 0)

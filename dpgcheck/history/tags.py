@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from dpgcheck.shapes import TagFacts
 
 # Calendar versions first: 2024.1.3 is also valid semver, but a year is not a major version.
 _CALVER = re.compile(r"^(?:v|release[-_/]?|rel[-_])?(?:19|20)\d{2}[.\-_](?:0?[1-9]|1[0-2])(?:[.\-_]\d+)*(?:[-+][0-9a-z.\-]+)?$", re.I)
@@ -35,11 +37,16 @@ def scheme_of(tag: str) -> str:
     return "other"
 
 
-def summarise(tags: Iterable[tuple[str, int]], reference: int | None, window_seconds: int) -> dict[str, object]:
-    """Facts for ``(name, unix time)`` tags; ``reference`` is the HEAD commit time."""
+def summarise(tags: Iterable[tuple[str, int]], reference: int | None, windows: Sequence[int] = ()) -> tuple[TagFacts, list[int]]:
+    """Facts for ``(name, unix time)`` tags, and how many version tags fall in each window.
+
+    ``reference`` is the HEAD commit time; ``windows`` are window lengths in seconds, and
+    the counts come back in the same order (a tag counts when it is younger than
+    ``reference`` minus the length).
+    """
     counts: Counter[str] = Counter()
     latest: tuple[int, str] | None = None
-    recent = 0
+    recent = [0] * len(windows)
     total = 0
     for name, when in tags:
         total += 1
@@ -48,14 +55,16 @@ def summarise(tags: Iterable[tuple[str, int]], reference: int | None, window_sec
         if scheme in VERSION_SCHEMES:
             if latest is None or (when, name) > latest:
                 latest = (when, name)
-            if reference is not None and when > reference - window_seconds:
-                recent += 1
+            if reference is not None:
+                for index, span in enumerate(windows):
+                    if when > reference - span:
+                        recent[index] += 1
     from dpgcheck.history.timefmt import rfc3339
 
-    return {
+    facts: TagFacts = {
         "count": total,
         "version_tags": sum(counts[s] for s in VERSION_SCHEMES),
         "schemes": {s: counts.get(s, 0) for s in SCHEMES},
         "latest_version_tag": None if latest is None else {"name": latest[1], "time": rfc3339(latest[0])},
-        "version_tags_last_12_months": recent,
     }
+    return facts, recent

@@ -75,10 +75,15 @@ def _classifier_expression(classifier: str) -> str | None:
     return name_to_expression(name)
 
 
+def _mapping(value: Any) -> dict[Any, Any]:
+    """A table of a manifest, or an empty one when the manifest holds something else there."""
+    return value if isinstance(value, dict) else {}
+
+
 def parse_pyproject(text: str) -> list[Declaration]:
     data = _toml(text)
     found: list[Declaration] = []
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    project = _mapping(data.get("project"))
     license_value = project.get("license")
     if isinstance(license_value, str):
         found.append(_decl("project.license", license_value, license_value))
@@ -91,7 +96,7 @@ def parse_pyproject(text: str) -> list[Declaration]:
     classifiers = [c for c in project.get("classifiers", []) if isinstance(c, str) and c.startswith("License ::")]
     for classifier in sorted(set(classifiers)):
         found.append(_decl("project.classifiers", classifier, _classifier_expression(classifier), "name"))
-    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    poetry = _mapping(data.get("tool")).get("poetry", {})
     if isinstance(poetry, dict) and isinstance(poetry.get("license"), str):
         found.append(_decl("tool.poetry.license", poetry["license"], poetry["license"]))
     return found
@@ -149,8 +154,8 @@ def parse_package_json(text: str) -> list[Declaration]:
             found.append(_decl("license", stripped, stripped))
     legacy = data.get("licenses")
     if isinstance(legacy, list):
-        types = [item.get("type") if isinstance(item, dict) else item for item in legacy]
-        types = [t for t in types if isinstance(t, str)]
+        named = [item.get("type") if isinstance(item, dict) else item for item in legacy]
+        types = [t for t in named if isinstance(t, str)]
         if types:
             found.append(_decl("licenses", legacy, _join([name_to_expression(t) or t for t in types], "OR"), "name"))
     return found
@@ -158,11 +163,11 @@ def parse_package_json(text: str) -> list[Declaration]:
 
 def parse_cargo_toml(text: str) -> list[Declaration]:
     data = _toml(text)
-    package = data.get("package") if isinstance(data.get("package"), dict) else {}
+    package = _mapping(data.get("package"))
     found = []
     value = package.get("license")
     if isinstance(value, dict) and value.get("workspace") is True:
-        workspace = data.get("workspace", {}).get("package", {}) if isinstance(data.get("workspace"), dict) else {}
+        workspace = _mapping(data.get("workspace")).get("package", {})
         value = workspace.get("license") if isinstance(workspace, dict) else None
     elif value is None and isinstance(data.get("workspace"), dict):
         workspace = data["workspace"].get("package", {})

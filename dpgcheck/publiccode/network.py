@@ -44,7 +44,7 @@ def _public_host(host: str) -> bool:
     except (socket.gaierror, UnicodeError, OSError):
         return False
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved or address.is_multicast or address.is_unspecified:
             return False
     return bool(infos)

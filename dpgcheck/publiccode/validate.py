@@ -276,14 +276,14 @@ class Validator:
         if get("releaseDate") is not None:
             self.date(doc["releaseDate"], "releaseDate")
         if get("logo") is not None:
-            text = self.string(doc["logo"], "logo")
-            if text:
-                self.local_file(text, "logo", self.std["logo_extensions"])
+            logo = self.string(doc["logo"], "logo")
+            if logo:
+                self.local_file(logo, "logo", self.std["logo_extensions"])
         if "monochromeLogo" in doc:
             self.warning("monochromeLogo", "deprecated", "monochromeLogo is deprecated; remove it")
-            text = self.string(doc["monochromeLogo"], "monochromeLogo") if doc["monochromeLogo"] is not None else None
-            if text:
-                self.local_file(text, "monochromeLogo", self.std["logo_extensions"])
+            monochrome = self.string(doc["monochromeLogo"], "monochromeLogo") if doc["monochromeLogo"] is not None else None
+            if monochrome:
+                self.local_file(monochrome, "monochromeLogo", self.std["logo_extensions"])
         for name in ("inputTypes", "outputTypes"):
             if name in doc:
                 self.warning(name, "deprecated", f"{name} is deprecated; remove it")
@@ -570,8 +570,8 @@ class Validator:
             for sub, allowed in (("conforme", IT_CONFORME_KEYS), ("piattaforme", IT_PIATTAFORME_KEYS)):
                 if section.get(sub) is None:
                     continue
-                part = self.mapping(section[sub], f"{name}.{sub}", allowed)
-                for flag in sorted(k for k in (part or {}) if k in allowed):
+                part = self.mapping(section[sub], f"{name}.{sub}", allowed) or {}
+                for flag in sorted(k for k in part if k in allowed):
                     if part[flag] is not None:
                         self.boolean(part[flag], f"{name}.{sub}.{flag}")
             if section.get("riuso") is not None:

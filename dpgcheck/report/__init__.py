@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from dpgcheck.shapes import Report
 from dpgcheck.vocabulary import FORMATS
 
 
-def renderer(name: str) -> Callable[[dict[str, Any]], str]:
+def renderer(name: str) -> Callable[[Report], str]:
     render: Callable[..., str]
     if name == "text":
         from dpgcheck.report.text import render

@@ -17,6 +17,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from dpgcheck.shapes import Artifacts, Finding, location_of
+
 #: Inventory kinds, in the order the anchor is chosen from.
 ANCHOR_KINDS = ("readme", "license", "license_text", "contributing", "code_of_conduct", "security_policy", "governance", "changelog")
 
@@ -50,11 +52,11 @@ def _inventory_anchor(facts: dict[str, Any]) -> str | None:
     return None
 
 
-def locate(facts: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
+def locate(facts: dict[str, Any], findings: list[Finding]) -> Artifacts:
     """``{"anchor": path | None, "missing": [paths findings name that are not files]}``."""
     subject = facts.get("subject") or {}
     if subject.get("kind") == "record" and isinstance(subject.get("nominee"), str):
-        record_paths = {(f.get("location") or {}).get("path") for f in findings}
+        record_paths = {location_of(f).get("path") for f in findings}
         return {
             "anchor": os.path.basename(subject["nominee"]),
             "missing": sorted(p for p in record_paths if isinstance(p, str) and not os.path.isfile(p)),
@@ -77,6 +79,6 @@ def locate(facts: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, A
         anchor = None
     if anchor is None and on_disk and root is not None:
         anchor = _first_root_file(root)
-    paths = {(f.get("location") or {}).get("path") for f in findings}
+    paths = {location_of(f).get("path") for f in findings}
     missing = sorted(p for p in paths if isinstance(p, str) and not exists(p))
     return {"anchor": anchor, "missing": missing}

@@ -7,11 +7,10 @@ as the workflow-command syntax asks. The Markdown report goes to the job summary
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.report.common import severity_line
 from dpgcheck.report.safe import printable
 from dpgcheck.report.model import overlay_lines, waiver_note
+from dpgcheck.shapes import Report, location_of
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,13 +24,13 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     # The bundles loaded and what they change in the base come first, as in every format.
     lines = [f"::notice title=dpgcheck policy bundle::{_escape_data(line.strip())}" for line in overlay_lines(report)]
     lines += [f"::warning title=dpgcheck waiver::{_escape_data(w)}" for w in report.get("warnings", [])]
     for finding in report["findings"]:
         properties = [f"title={_escape_property('dpgcheck ' + finding['rule_id'])}"]
-        location = finding.get("location") or {}
+        location = location_of(finding)
         if location.get("path"):
             properties.insert(0, f"file={_escape_property(location['path'])}")
             if isinstance(location.get("line"), int):

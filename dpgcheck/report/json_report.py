@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from dpgcheck.report.safe import json_safe
+from dpgcheck.shapes import Report
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     return json_safe(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False))

@@ -17,15 +17,16 @@ from xml.etree import ElementTree as ET
 from dpgcheck.report.common import finding_path
 from dpgcheck.report.safe import xml_safe
 from dpgcheck.report.model import overlay_lines, waiver_note
+from dpgcheck.shapes import Report, ReportFinding
 from dpgcheck.vocabulary import SEVERITIES
 
 
-def _finding_text(finding: dict[str, Any]) -> str:
+def _finding_text(finding: ReportFinding) -> str:
     path = finding_path(finding)
     return f"[{finding['severity']}] {finding['message']}" + (f" ({path})" if path else "") + waiver_note(finding)
 
 
-def _status(rule: dict[str, Any], findings: list[dict[str, Any]]) -> str:
+def _status(rule: dict[str, Any], findings: list[ReportFinding]) -> str:
     if rule.get("blocking"):
         return "failure"
     if rule.get("status") == "not_applicable":
@@ -41,8 +42,8 @@ def _clean(element: ET.Element) -> None:
             child.text = xml_safe(child.text)
 
 
-def render(report: dict[str, Any]) -> str:
-    by_rule: dict[str, list[dict[str, Any]]] = {}
+def render(report: Report) -> str:
+    by_rule: dict[str, list[ReportFinding]] = {}
     for finding in report["findings"]:
         by_rule.setdefault(finding["rule_id"], []).append(finding)
     rules = report["rules"]
@@ -57,11 +58,11 @@ def render(report: dict[str, Any]) -> str:
         timing_suite = {**timing, "timestamp": str(evaluation["started_at"]).removesuffix("Z")}
     else:
         timing_suite = dict(timing)
-    suites = ET.Element("testsuites", name="dpgcheck", tests=str(len(rules)), failures=str(failures), errors="0", **timing)
-    suite = ET.SubElement(
-        suites, "testsuite", name=f"dpgcheck ({report['profile']})", tests=str(len(rules)),
-        failures=str(failures), errors="0", skipped=str(skipped), **timing_suite,
-    )
+    suites = ET.Element("testsuites", {"name": "dpgcheck", "tests": str(len(rules)), "failures": str(failures), "errors": "0", **timing})
+    suite = ET.SubElement(suites, "testsuite", {
+        "name": f"dpgcheck ({report['profile']})", "tests": str(len(rules)),
+        "failures": str(failures), "errors": "0", "skipped": str(skipped), **timing_suite,
+    })
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("verdict", report["verdict"]),

@@ -5,11 +5,10 @@ a file name cannot add a link, an image, HTML or a table cell, nor carry escape 
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
 from dpgcheck.report.safe import markdown_code, markdown_text
 from dpgcheck.report.model import overlay_lines, waiver_note
+from dpgcheck.shapes import Report
 
 STATUS_ICONS = {"pass": "✅ pass", "fail": "❌ fail", "insufficient_evidence": "❔ insufficient evidence", "not_applicable": "➖ not applicable"}
 SEVERITY_ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -24,7 +23,7 @@ def _link(uri: str) -> str:
     return uri.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     verdict = "✅ passed" if report["verdict"] == "pass" else "❌ failed"
     summary = report["summary"]
     out = [

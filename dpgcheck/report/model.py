@@ -6,6 +6,7 @@ import json
 from typing import Any, Callable
 
 from dpgcheck import DPG_STANDARD_VERSION, REPORT_VERSION, __version__
+from dpgcheck.shapes import Artifacts, Decision, Evaluation, Finding, Report, ReportFinding, location_of
 
 #: Where the generated page of each built-in rule is published (docs/rules/<id>.md).
 RULE_DOCS_BASE = "https://github.com/dpgcheck/dpgcheck/blob/main/docs/rules/"
@@ -32,22 +33,22 @@ def subject_of(facts: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_report(
-    decision: dict[str, Any],
+    decision: Decision,
     facts: dict[str, Any],
     *,
     policy_revision: str,
     bundles: list[str],
     engine: str,
-    evaluation: dict[str, Any] | None = None,
-    artifacts: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+    evaluation: Evaluation | None = None,
+    artifacts: Artifacts | None = None,
+) -> Report:
     """The report of one run.
 
     ``evaluation`` holds the clock the policies used and when the run started and
     ended; ``artifacts`` which finding locations exist and the file that
     repository-level findings are anchored at (see :mod:`dpgcheck.report.artifacts`).
     """
-    findings = [{"id": fid, **finding} for fid, finding in zip(finding_ids(decision["findings"]), decision["findings"])]
+    findings: list[ReportFinding] = [{"id": fid, **finding} for fid, finding in zip(finding_ids(decision["findings"]), decision["findings"])]
     rules = {rule_id: {**rule, "docs_uri": rule_docs_uri(rule)} for rule_id, rule in decision["rules"].items()}
     return {
         "report_version": REPORT_VERSION,
@@ -82,7 +83,7 @@ def rule_docs_uri(rule: dict[str, Any]) -> str | None:
     return rule.get("help_uri")
 
 
-def finding_ids(findings: list[dict[str, Any]]) -> list[str]:
+def finding_ids(findings: list[Finding]) -> list[str]:
     """A stable id per finding: its rule, its file and its kind, not its wording or line.
 
     Messages carry counts and lines move, so neither is part of the id: a finding keeps
@@ -92,7 +93,7 @@ def finding_ids(findings: list[dict[str, Any]]) -> list[str]:
     seen: dict[str, int] = {}
     ids = []
     for finding in findings:
-        location = finding.get("location") or {}
+        location = location_of(finding)
         evidence = finding.get("evidence") or {}
         code = evidence.get("code") if isinstance(evidence, dict) else None
         key = json.dumps([finding["rule_id"], location.get("path") or "", code or ""], ensure_ascii=False)
@@ -108,7 +109,7 @@ def _value(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def waiver_note(finding: dict[str, Any], escape: Callable[[str], str] = str) -> str:
+def waiver_note(finding: Finding, escape: Callable[[str], str] = str) -> str:
     """What every format appends to a waived finding's message: the waiver's reason, owner and expiry.
 
     ``escape`` is applied to the waiver's own fields (they come from the checked
@@ -120,10 +121,10 @@ def waiver_note(finding: dict[str, Any], escape: Callable[[str], str] = str) -> 
         return ""
     state = {"active": "WAIVED", "expiring": "WAIVED (expiring soon)", "expired": "waiver EXPIRED", "not_waivable": "waiver REFUSED (rule not waivable)"}
     reason, owner, expires = (escape(str(waiver[key])) for key in ("reason", "owner", "expires"))
-    return f" [{state.get(waiver.get('status'), 'waiver')}: {reason}; owner {owner}; expires {expires}]"
+    return f" [{state.get(str(waiver.get('status')), 'waiver')}: {reason}; owner {owner}; expires {expires}]"
 
 
-def overlay_lines(report: dict[str, Any]) -> list[str]:
+def overlay_lines(report: Report) -> list[str]:
     """One line per overlay bundle (name, publisher, revision, signature), then what it overrides.
 
     Every format's header shows these: an overlay can turn a failing repository into a pass,

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from dpgcheck.report.safe import json_safe
 
 from dpgcheck.report.model import waiver_note
+from dpgcheck.shapes import Report, ReportFinding, location_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -77,10 +78,10 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=:@")
 
 
-def _location(finding: dict[str, Any], report: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
+def _location(finding: ReportFinding, report: Report) -> tuple[list[dict[str, Any]], str | None]:
     """The result's one location, and the path the rule asked for when the result is anchored elsewhere."""
     artifacts = report.get("artifacts") or {}
-    location = finding.get("location") or {}
+    location = location_of(finding)
     path = location.get("path")
     suggested = None
     line = location.get("line") if isinstance(location.get("line"), int) and location["line"] >= 1 else None
@@ -101,7 +102,7 @@ def _location(finding: dict[str, Any], report: dict[str, Any]) -> tuple[list[dic
     return [{"physicalLocation": physical}], suggested if isinstance(suggested, str) else None
 
 
-def _root_dir(report: dict[str, Any]) -> str | None:
+def _root_dir(report: Report) -> str | None:
     """The directory SRCROOT stands for: the repository, or the directory of a registry record."""
     subject = report.get("subject", {})
     root = subject.get("path")
@@ -110,7 +111,7 @@ def _root_dir(report: dict[str, Any]) -> str | None:
     return root if isinstance(root, str) and root else None
 
 
-def _root_uri(report: dict[str, Any]) -> str | None:
+def _root_uri(report: Report) -> str | None:
     root = _root_dir(report)
     return "file://" + quote(root.rstrip("/") + "/", safe="/-._~!$&'()*+,;=:@") if root else None
 
@@ -130,7 +131,7 @@ def repository_uri(remote: str | None, root_uri: str | None) -> str | None:
     return root_uri
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     rule_ids = sorted(report["rules"])
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = []

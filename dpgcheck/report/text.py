@@ -12,6 +12,7 @@ from typing import Any
 from dpgcheck.report.common import finding_path, grouped, indicator_rows, plural, severity_line, subject_label
 from dpgcheck.report.safe import clean_report
 from dpgcheck.report.model import overlay_lines, waiver_note
+from dpgcheck.shapes import Report
 
 STATUS_LABELS = {
     "pass": "pass",
@@ -28,7 +29,7 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False) or [indent]
 
 
-def render(report: dict[str, Any], *, color: bool = False, width: int = 100) -> str:
+def render(report: Report, *, color: bool = False, width: int = 100) -> str:
     import click
 
     def style(text: str, **styles: Any) -> str:

@@ -8,6 +8,15 @@ from typing import Any
 
 from dpgcheck.security.text import contexts_in, downloads_in, image_pinned, sha_pinned, shorten, value_line
 
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    """A YAML mapping, or an empty one for anything else (a workflow may hold any shape)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
 SYSTEM = "github-actions"
 _PERMISSION_LEVELS = {"read", "write", "none"}
 
@@ -91,7 +100,7 @@ def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any
     triggers = _triggers(doc.get("on", doc.get(True)))
     top = permissions(doc["permissions"], lines.get("permissions", 1)) if "permissions" in doc else None
     jobs_out = []
-    jobs = doc.get("jobs") if isinstance(doc.get("jobs"), dict) else {}
+    jobs = _mapping(doc.get("jobs"))
     for job_id, job in jobs.items():
         prefix = f"jobs.{job_id}"
         job_line = lines.get(prefix, 1)
@@ -108,14 +117,14 @@ def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any
         if isinstance(services, dict):
             for name, service in services.items():
                 _image(found, path, lines.get(f"{prefix}.services.{name}", job_line), service)
-        steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+        steps = _sequence(job.get("steps"))
         for index, step in enumerate(steps):
             if not isinstance(step, dict):
                 continue
             step_path = f"{prefix}.steps[{index}]"
             step_line = lines.get(step_path, job_line)
             uses = step.get("uses")
-            with_ = step.get("with") if isinstance(step.get("with"), dict) else {}
+            with_ = _mapping(step.get("with"))
             if isinstance(uses, str):
                 found.actions.append(_action(path, lines.get(f"{step_path}.uses", step_line), str(job_id), uses))
                 name = uses.split("@", 1)[0].strip().lower()

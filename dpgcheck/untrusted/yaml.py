@@ -97,8 +97,10 @@ def _scalar(event: Any) -> Any:
         return event.value
     if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
         value = resolve_plain(event.value)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE):]]
-        if isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool)):
+        kinds: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        expected = kinds[tag[len(_CORE):]]
+        matches = isinstance(value, expected)  # a flag, not a narrowing: value stays what the resolver gave
+        if matches and not (tag.endswith("int") and isinstance(value, bool)):
             return float(value) if tag.endswith("float") else value
         raise YamlRefused("bad-tag", f"value {event.value[:40]!r} does not match its tag {tag}", _line(event))
     raise YamlRefused("unsupported-tag", f"unsupported YAML tag {tag[:60]!r}", _line(event))

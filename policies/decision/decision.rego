@@ -271,7 +271,7 @@ _blocking contains f if {
 
 # The facts document versions these policies read. Anything else (or no version: a
 # document that is not dpgcheck facts) is refused, never judged as compliant.
-_supported_facts_versions := {"1.0", "1.1", "2.0"}
+_supported_facts_versions := {"1.0", "1.1", "2.0", "3.0"}
 
 # A helper rule, not `not input.facts_version in ...`: OPA and regorus disagree on a negated
 # expression over a missing input field.

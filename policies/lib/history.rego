@@ -5,10 +5,59 @@
 #   input.history with shares from the configuration: the elephant factor
 #   (elephant_factor_share of the commits by known organisations), the
 #   contributor absence factor (absence_factor_share of the commits) and the
-#   tag scheme (tag_scheme_min_share of the version tags).
+#   tag scheme (tag_scheme_min_share of the version tags). And the history
+#   windows: the threshold history_windows names each window a rule may ask for
+#   and gives its length in days; window(name) finds it in the facts.
 package dpgcheck.lib.history
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.result
+
+# --- history windows ---------------------------------------------------------------------
+
+# window_days(name): the length in days of the window called name in the threshold
+# history_windows (e.g. {"last_90_days": 90, "last_12_months": 365}).
+window_days(name) := config.threshold("history_windows")[name]
+
+# window_of_days(days): the facts' window of that length. Facts 3.0 hold one entry per length
+# in input.history.windows, for the lengths the bundles named when the facts were collected;
+# facts 1.x and 2.0 hold two fixed windows, last_90_days and last_12_months (365 days).
+window_of_days(days) := [w | some w in input.history.windows; w.days == days][0]
+
+window_of_days(days) := input.history[legacy.key] if {
+	not input.history.windows
+	some legacy in _legacy_windows
+	legacy.days == days
+}
+
+_legacy_windows := [{"days": 90, "key": "last_90_days"}, {"days": 365, "key": "last_12_months"}]
+
+# window(name): the facts' window that the configured window name asks for; undefined when
+# the name is not in history_windows or the facts hold no window of its length.
+window(name) := window_of_days(window_days(name))
+
+# The whole history read (up to the commit cap) is a window too, with no length.
+window(name) := input.history.lifetime if name == "lifetime"
+
+has_window(name) if window(name)
+
+# The lengths of the windows the facts hold.
+facts_window_days := [w.days | some w in input.history.windows] if input.history.windows
+
+else := [legacy.days | some legacy in _legacy_windows; input.history[legacy.key]]
+
+# missing_window(name): the finding of a rule whose window is not in the facts: they were
+# collected for other windows (with another bundle, or by another tool), or the bundle does
+# not define the name. Not a failure: the facts cannot tell.
+missing_window(name) := result.insufficient_evidence(
+	sprintf("The facts hold no history window of %d days (%s, in the threshold history_windows), only of %v days; collect them again with this bundle (dpgcheck check, or dpgcheck facts --bundle)", [window_days(name), name, facts_window_days]),
+	{"window": name, "days": window_days(name), "facts_window_days": facts_window_days},
+) if window_days(name)
+
+else := result.insufficient_evidence(
+	sprintf("The window %s is not defined in the threshold history_windows (window names and their lengths in days), so the history cannot be judged over it", [name]),
+	{"window": name, "days": null, "facts_window_days": facts_window_days},
+)
 
 # cumulative_factor(groups, share): the fewest members (largest first) whose commits reach
 # share of all commits. groups is [{"commits": c, "members": n}]: n members made c commits

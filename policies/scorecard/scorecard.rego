@@ -11,6 +11,7 @@
 #   profile. Query data.dpgcheck.scorecard.view with the facts as input.
 package dpgcheck.scorecard
 
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.licenses
 import data.dpgcheck.lib.security
 
@@ -173,14 +174,20 @@ _sbom := {"score": 5, "reason": "SBOM at the repository root", "same_as_scorecar
 
 _history := object.get(input, "history", {})
 
-_recent := (_history.last_90_days.commits + _history.last_90_days.merges) + _history.last_90_days.bot_commits
+# Scorecard's own window: 90 days, whatever windows the bundle's rules use.
+_ninety_days := metrics.window_of_days(90)
+
+_recent := (_ninety_days.commits + _ninety_days.merges) + _ninety_days.bot_commits
 
 _young if time.add_date(time.parse_rfc3339_ns(_history.first_commit_time), 0, 0, 90) > time.parse_rfc3339_ns(_history.reference_time)
 
 _maintained := {"score": 0, "reason": "first commit less than 90 days ago", "same_as_scorecard": false, "differences": _maintained_differences} if {
 	_history.available
 	_young
-} else := {"score": min([10, floor((10 * _recent) / 12)]), "reason": sprintf("%d commit(s) in the 90 days up to the reference time", [_recent]), "same_as_scorecard": false, "differences": _maintained_differences} if _history.available
+} else := {"score": min([10, floor((10 * _recent) / 12)]), "reason": sprintf("%d commit(s) in the 90 days up to the reference time", [_recent]), "same_as_scorecard": false, "differences": _maintained_differences} if {
+	_history.available
+	_ninety_days
+} else := {"score": -1, "reason": "the facts hold no 90-day history window (the bundle's history_windows named none)", "same_as_scorecard": false, "differences": _maintained_differences} if _history.available
 
 _maintained_differences := "commits only: issue activity and the archived flag need the forge's API; repository age is taken from the first commit"
 

@@ -76,3 +76,12 @@ test_maintained_commits_in_90_days if {
 	scorecard._maintained.score == 5 with input as {"history": history}
 	scorecard._maintained.score == 0 with input as {"history": object.union(history, {"first_commit_time": "2026-05-01T00:00:00Z"})}
 }
+
+test_maintained_in_the_90_day_window_of_facts_3_0 if {
+	history := {"available": true, "first_commit_time": "2020-01-01T00:00:00Z", "reference_time": "2026-06-01T00:00:00Z", "windows": [
+		{"days": 30, "commits": 1, "merges": 0, "bot_commits": 0},
+		{"days": 90, "commits": 12, "merges": 0, "bot_commits": 2},
+	]}
+	scorecard._maintained.score == 10 with input as {"history": history}
+	scorecard._maintained == {"score": -1, "reason": "the facts hold no 90-day history window (the bundle's history_windows named none)", "same_as_scorecard": false, "differences": scorecard._maintained_differences} with input as {"history": object.union(history, {"windows": [{"days": 30, "commits": 1, "merges": 0, "bot_commits": 0}]})}
+}

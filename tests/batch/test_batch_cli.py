@@ -49,7 +49,7 @@ def test_two_hundred_generated_repositories(many_repos, tmp_path):
     for repo in (many_repos[0], many_repos[7], many_repos[12]):
         line = lines[str(repo)]
         assert line["commit"] == git(repo, "rev-parse", "HEAD").strip()
-        assert (line["status"], line["kind"], line["clock"], line["facts_version"]) == ("ok", "path", NOW, "2.0")
+        assert (line["status"], line["kind"], line["clock"], line["facts_version"]) == ("ok", "path", NOW, "3.0")
         assert line["facts_hash"].startswith("sha256:") and line["bundle_revision"].startswith("0.1.0 (")
         # The same decision as `dpgcheck check` gives for that repository alone.
         code, report = run_json("check", repo, "--format", "json", "--now", NOW)

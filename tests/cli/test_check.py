@@ -218,7 +218,7 @@ def test_decision_refuses_input_that_is_not_facts(engine):
     decision = open_engine(engine, load_policies()).query("data.dpgcheck.decision.main", {"repository": {}})
     assert decision["verdict"] == "error"
     assert decision["errors"] == [
-        'the input is not a dpgcheck facts document of a supported version (facts_version null; supported: {"1.0", "1.1", "2.0"})'
+        'the input is not a dpgcheck facts document of a supported version (facts_version null; supported: {"1.0", "1.1", "2.0", "3.0"})'
     ]
 
 

@@ -21,7 +21,7 @@ def test_facts_of_a_git_repository(make_repo):
     facts = collect_repository(repo)
     validate(facts)
     commit = git(repo, "rev-parse", "HEAD").strip()
-    assert facts["facts_version"] == "2.0"
+    assert facts["facts_version"] == "3.0"
     assert facts["subject"] == {"kind": "repository"}
     assert facts["repository"] == {
         "name": repo.name,

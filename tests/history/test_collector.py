@@ -57,11 +57,13 @@ def test_organisations_collapse_subdomains_and_webmail_is_unknown(governments: P
         "commits_per_organisation": [{"commits": 3, "members": 1}, {"commits": 2, "members": 1}, {"commits": 1, "members": 1}],
         "commits_per_contributor": [{"commits": 2, "members": 2}, {"commits": 1, "members": 4}],
     }
+    # The built-in bundle's windows: 90 and 365 days, shortest first.
     # 90 days back from HEAD (2026-08-05): 2026-06-05 (the +03:00 commit is 07:00 UTC) and later.
-    assert history["last_90_days"]["commits"] == 3
-    assert [o["name"] for o in history["last_90_days"]["organisations"]] == ["digital.gov.uk", "ict.go.ke"]
-    assert history["last_12_months"]["commits"] == 8
-    assert history["active_months_last_12_months"] == 8
+    short, year = history["windows"]
+    assert (short["days"], short["commits"], short["active_months"], short["version_tags"]) == (90, 3, 3, 0)
+    assert [o["name"] for o in short["organisations"]] == ["digital.gov.uk", "ict.go.ke"]
+    assert (year["days"], year["commits"], year["active_months"]) == (365, 8, 8)
+    assert {k: v for k, v in year.items() if k not in ("days", "active_months", "version_tags")} == history["lifetime"]
     assert history["tags"]["count"] == 0 and history["tags"]["version_tags"] == 0
 
 
@@ -124,8 +126,16 @@ def test_tags_and_version_schemes(make_repo) -> None:
         "count": 4, "version_tags": 3,
         "schemes": {"semver": 3, "calver": 0, "numeric": 0, "other": 1},
         "latest_version_tag": {"name": "v9.9.9", "time": "2026-02-06T10:00:00Z"},
-        "version_tags_last_12_months": 2,
     }
+    # Version tags younger than HEAD (2026-02-05) minus each window: v9.9.9 (created after HEAD) and v1.1.0.
+    assert [(w["days"], w["version_tags"]) for w in history_of(repo)["windows"]] == [(90, 1), (365, 2)]
+
+
+def test_windows_are_those_asked_for(governments: Path) -> None:
+    # Each length once, shortest first; a window from HEAD minus 31 days holds August (one commit of 2026-08-05).
+    windows = history_of(governments, history_windows=(365, 31, 31, 1000))["windows"]
+    assert [(w["days"], w["commits"], w["active_months"]) for w in windows] == [(31, 1, 1), (365, 8, 8), (1000, 8, 8)]
+    assert history_of(governments, history_windows=())["windows"] == []
 
 
 def test_shallow_clone_is_reported(governments: Path, tmp_path: Path) -> None:

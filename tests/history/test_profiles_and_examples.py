@@ -58,7 +58,8 @@ def test_example_facts_are_valid(examples: Path) -> None:
     assert history["mailmap"] is True
     assert history["maintainers"]["organisations"] == ["gestao.gov.br", "ictagency.go.ke", "negd.gov.in"]
     # 35 + 27 of 84 commits: two organisations reach half (the factor itself is computed in Rego).
-    assert history["last_12_months"]["commits_per_organisation"] == [
+    assert [w["days"] for w in history["windows"]] == [90, 365]
+    assert history["windows"][1]["commits_per_organisation"] == [
         {"commits": 35, "members": 1}, {"commits": 27, "members": 1}, {"commits": 17, "members": 1}, {"commits": 5, "members": 1}]
     assert history["tags"]["schemes"] == {"semver": 7, "calver": 0, "numeric": 0, "other": 0}
 
@@ -231,6 +232,7 @@ def test_government_bundle_profile_applies_its_thresholds(examples: Path, govern
 
 
 THRESHOLD_DEFAULTS = {
+    "history_windows": {"last_90_days": 90, "last_12_months": 365}, "activity_window": "last_12_months",
     "stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5,
     "min_organisations": 2, "min_maintainer_organisation_share": 0.1, "min_absence_factor": 2,
     "max_inactive_months": 12, "min_commits_last_12_months": 12, "min_release_tags": 1, "max_months_since_release": 24,

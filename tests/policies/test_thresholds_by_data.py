@@ -33,7 +33,7 @@ def overlay(tmp_path: Path, name: str, data: dict[str, Any], where: str = "confi
 def facts_file(repo: Path, tmp_path: Path) -> Path:
     code, facts = run_json("facts", repo)
     assert code == 0
-    assert facts["facts_version"] == "2.0"
+    assert facts["facts_version"] == "3.0"
     path = tmp_path / f"{repo.name}.facts.json"
     path.write_text(json.dumps(facts), encoding="utf-8")
     return path
@@ -100,6 +100,109 @@ def test_tag_scheme_share_is_bundle_data(history_facts: Path, tmp_path: Path, en
     assert [e["scheme"] for e in evidence(judged(history_facts, engine, mixed), "release-tags")] == ["mixed"]
 
 
+# --- the lengths of the history windows ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def windowed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three governments over the year up to HEAD (2026-06-30), but only one in its last 60 days."""
+    repo = tmp_path_factory.mktemp("windows") / "three-governments-one-recently"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for day in range(1, 5):
+        commit(repo, "caio@serpro.gov.br", f"2026-01-{day:02d}T10:00:00+00:00")
+    for day in range(1, 5):
+        commit(repo, "finn@digital.gov.uk", f"2026-02-{day:02d}T10:00:00+00:00")
+    for day in range(27, 31):
+        commit(repo, "ana@ict.go.ke", f"2026-06-{day:02d}T10:00:00+00:00")
+    return repo
+
+
+def checked(repo: Path, engine: str, *bundles: Path) -> dict[str, Any]:
+    """Collect and judge in one run, as a user does: the facts count the windows the bundles name."""
+    extra = [arg for bundle in bundles for arg in ("--bundle", str(bundle))]
+    code, report = run_json("check", repo, "--now", NOW, "--format", "json", "--fail-on", "never", "--engine", engine, *extra)
+    assert code == 0, report
+    return report
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_history_window_length_is_bundle_data(windowed_repo: Path, tmp_path: Path, engine: str) -> None:
+    # Over 365 days the three organisations each made a third of the commits: elephant factor 2.
+    assert status(checked(windowed_repo, engine), "elephant-factor") == "pass"
+    # A bundle that makes the stewardship window 60 days long sees one organisation only.
+    short = overlay(tmp_path, "window", {"thresholds": {"history_windows": {"last_12_months": 60}}})
+    report = checked(windowed_repo, engine, short)
+    assert status(report, "elephant-factor") == "warn"
+    assert evidence(report, "elephant-factor") == [{
+        "window": "last_12_months", "elephant_factor": 1, "min_elephant_factor": 2, "elephant_factor_share": 0.5,
+        "organisations": [{"name": "ict.go.ke", "share": 1}], "commits": 4,
+    }]
+    # Facts counted for the built-in bundle's windows (90 and 365 days) cannot answer it: not a pass.
+    default_facts = facts_file(windowed_repo, tmp_path)
+    report = judged(default_facts, engine, short)
+    assert status(report, "elephant-factor") == "insufficient_evidence"
+    assert evidence(report, "elephant-factor") == [{"window": "last_12_months", "days": 60, "facts_window_days": [90, 365]}]
+    # `dpgcheck facts --bundle` counts the bundle's windows for a judge that loads it (an OPA server).
+    code, facts = run_json("facts", windowed_repo, "--bundle", short)
+    assert code == 0
+    assert [(w["days"], w["commits"], w["organisations_count"]) for w in facts["history"]["windows"]] == [(60, 4, 1), (90, 4, 1)]
+    saved = tmp_path / "short.facts.json"
+    saved.write_text(json.dumps(facts), encoding="utf-8")
+    assert status(judged(saved, engine, short), "elephant-factor") == "warn"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_profile_adds_a_window_and_a_rule_uses_it(windowed_repo: Path, tmp_path: Path, engine: str) -> None:
+    # A profile of its own names a 150-day window (February to June) for the activity rule.
+    profile = {"title": "Active in the last 150 days", "include": ["*"], "exclude": [], "severity": {},
+               "thresholds": {"history_windows": {"last_150_days": 150}, "activity_window": "last_150_days", "min_commits_last_12_months": 9}}
+    bundle = overlay(tmp_path, "profile", profile, where="profiles/gov-active")
+    assert status(checked(windowed_repo, engine), "actively-maintained") == "pass"  # 12 commits in 365 days, 12 expected
+    # Without the profile the window is not used, but it is counted: the collector cannot know the profile.
+    assert status(checked(windowed_repo, engine, bundle), "actively-maintained") == "pass"
+    code, report = run_json("check", windowed_repo, "--now", NOW, "--format", "json", "--fail-on", "never",
+                            "--engine", engine, "--bundle", bundle, "--profile", "gov-active")
+    assert code == 0
+    assert status(report, "actively-maintained") == "warn"
+    assert evidence(report, "actively-maintained") == [{
+        "window": "last_150_days", "commits_last_12_months": 8, "min_commits_last_12_months": 9,
+        "last_commit_time": "2026-06-30T10:00:00Z", "shallow": False,
+    }]
+
+
+def as_facts_2_0(facts: dict[str, Any]) -> dict[str, Any]:
+    """The same observations in the shape a dpgcheck of facts 2.0 wrote: two fixed windows."""
+    history = dict(facts["history"])
+    windows = {w["days"]: {k: v for k, v in w.items() if k not in ("days", "active_months", "version_tags")} for w in history.pop("windows")}
+    year = next(w for w in facts["history"]["windows"] if w["days"] == 365)
+    history.update(last_90_days=windows[90], last_12_months=windows[365], active_months_last_12_months=year["active_months"])
+    history["tags"] = {**history["tags"], "version_tags_last_12_months": year["version_tags"]}
+    return {**facts, "facts_version": "2.0", "history": history}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_facts_2_0_are_judged_by_their_fixed_windows(windowed_repo: Path, tmp_path: Path, engine: str) -> None:
+    current = facts_file(windowed_repo, tmp_path)
+    old = tmp_path / "facts-2.0.json"
+    old.write_text(json.dumps(as_facts_2_0(json.loads(current.read_text(encoding="utf-8")))), encoding="utf-8")
+    new_report, old_report = judged(current, engine), judged(old, engine)
+    assert old_report["facts_version"] == "2.0"
+    assert {k: r["status"] for k, r in old_report["rules"].items()} == {k: r["status"] for k, r in new_report["rules"].items()}
+    assert old_report["findings"] == new_report["findings"]
+    # A bundle asking for a window a 2.0 document cannot have: insufficient evidence, not a pass.
+    short = overlay(tmp_path, "window", {"thresholds": {"history_windows": {"last_12_months": 60}}})
+    assert evidence(judged(old, engine, short), "elephant-factor") == [{"window": "last_12_months", "days": 60, "facts_window_days": [90, 365]}]
+
+
+def test_a_window_that_is_not_a_number_of_days_is_an_input_error(windowed_repo: Path, tmp_path: Path) -> None:
+    bad = overlay(tmp_path, "bad", {"thresholds": {"history_windows": {"last_year": "365"}}})
+    result = run_dpgcheck("check", windowed_repo, "--bundle", bad)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].endswith(
+        "data.dpgcheck.config.thresholds.history_windows.last_year must be a whole number of days from 1 to 36525, not '365'")
+
+
 # --- REUSE adoption -----------------------------------------------------------------------------
 
 
@@ -164,6 +267,34 @@ def test_incorporated_texts_are_bundle_data(tmp_path: Path, engine: str) -> None
     assert status(judged(facts, engine), "license-mismatch") == "pass"
     separate = overlay(tmp_path, "separate", {"thresholds": {"license_texts_incorporated": []}})
     assert status(judged(facts, engine, separate), "license-mismatch") == "warn"
+
+
+# --- which DPGA schema errors are reported --------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ignored_dpga_schema_errors_are_bundle_data(tmp_path: Path, engine: str) -> None:
+    # GPL-3.0-or-later is a good SPDX id, but not in the nominee schema's licence enum of 2020-22.
+    repo = tmp_path / "registry-candidate"
+    repo.mkdir()
+    (repo / "dpg.yaml").write_text(
+        "name: Example Health Registry\ndescription: A registry of health facilities\n"
+        "license:\n  - spdx: GPL-3.0-or-later\n    licenseURL: https://example.org/LICENSE\n"
+        "SDGs:\n  - SDGNumber: 3\n    evidenceText: Helps ministries plan health services\n"
+        "type: [software]\norganizations:\n  - name: Example Ministry\n    org_type: owner\n"
+        "stage: nominee\nreleased: 2024-05-01\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    facts = facts_file(repo, tmp_path)
+    # The facts keep the error; the built-in bundle's dpga_schema_ignored_errors says not to report it.
+    assert [(e["path"], e["keyword"]) for e in json.loads(facts.read_text(encoding="utf-8"))["dpg"]["errors"]] == [("$.license[0].spdx", "enum")]
+    assert status(judged(facts, engine), "dpg-record-schema") == "pass"
+    strict = overlay(tmp_path, "strict-schema", {"thresholds": {"dpga_schema_ignored_errors": []}})
+    report = judged(facts, engine, strict)
+    assert status(report, "dpg-record-schema") == "warn"
+    assert [f["message"] for f in report["findings"] if f["rule_id"] == "dpg-record-schema"] == [
+        "nominee record $.license[0].spdx: a 16-character string is not one of the 133 allowed values"]
 
 
 # --- titles of indicators and areas -------------------------------------------------------------

@@ -10,13 +10,12 @@ never an exception. With no such file, ``dpg.present`` is false.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.collect import dpga_record, dpga_schema
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.shapes import DpgaError, DpgFacts
 
 SECTION = "dpg"
 
@@ -35,7 +34,7 @@ def _candidates(view: RepoView) -> list[str]:
     return sorted(found, key=lambda p: (_ORDER.get("." + p.rsplit(".", 1)[-1].lower(), 9), p))
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> DpgFacts:
     candidates = _candidates(view)
     if not candidates:
         return dpga_record.absent_section()
@@ -46,7 +45,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         )
     text = view.read_text(path, source=SECTION)
     if text is None:
-        error = {"document": "nominee", "file": path, "path": "$", "message": "the file could not be read (see the collection problems)"}
+        error: DpgaError = {"document": "nominee", "file": path, "path": "$", "message": "the file could not be read (see the collection problems)"}
         return dpga_record.build_section(None, None, files=[path], errors=[error])
     if path.lower().endswith(".json"):
         document, reason = dpga_record.parse_json(text)
@@ -55,8 +54,8 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     if reason is None and not isinstance(document, dict):
         reason = f"holds {dpga_schema.json_type(document)}, not an object with the DPGA nominee record's fields"
     if reason is not None:
-        error = {"document": "nominee", "file": path, "path": "$", "message": reason}
-        return dpga_record.build_section(None, None, files=[path], errors=[error])
+        parse_error: DpgaError = {"document": "nominee", "file": path, "path": "$", "message": reason}
+        return dpga_record.build_section(None, None, files=[path], errors=[parse_error])
     document = dpga_record.drop_personal(document)
     errors = dpga_schema.validate(document, "nominee", path)
     screening = None

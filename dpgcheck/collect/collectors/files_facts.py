@@ -4,17 +4,16 @@ Kinds come from :mod:`dpgcheck.collect.file_kinds` (the taxonomy shared by the c
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.collect.file_kinds import KINDS, classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.shapes import FilesFacts, InventoryEntry
 
 SECTION = "files"
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
-    inventory: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+def collect(view: RepoView, options: CollectOptions) -> FilesFacts:
+    inventory: dict[str, list[InventoryEntry]] = {kind: [] for kind in KINDS}
     directories: dict[str, int] = {"docs": 0, "doc": 0, ".github": 0, "LICENSES": 0}
     total = 0
     for entry in view.files:

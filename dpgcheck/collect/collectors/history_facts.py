@@ -2,11 +2,13 @@
 
 From local git only (no forge API). One ``git log`` over at most
 ``MAX_COMMITS`` commits reachable from HEAD, streamed and parsed here; the cap
-and whether it was reached are in the facts. Time windows (last 90 days, last 12
-months) are measured back from the HEAD commit's committer time, which is also
-recorded (``reference_time``), so the facts are the same for a given commit
-whenever they are collected; a rule that needs "today" compares
-``last_commit_time`` with the evaluation clock ``input.options.now``.
+and whether it was reached are in the facts. Time windows are measured back from
+the HEAD commit's committer time, which is also recorded (``reference_time``), so
+the facts are the same for a given commit and windows whenever they are collected;
+a rule that needs "today" compares ``last_commit_time`` with the evaluation clock
+``input.options.now``. Which windows there are is bundle data (the threshold
+``history_windows``): the collector counts one window (``history.windows``, with its
+length in ``days``) for each length it is given in ``CollectOptions.history_windows``.
 
 Merge commits are counted apart and are not contributions; bot commits
 (``dependabot[bot]`` …) likewise. ``.mailmap`` is honoured (git applies it).
@@ -17,8 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
-
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
@@ -30,13 +30,14 @@ from dpgcheck.history.gitlog import stream_log
 from dpgcheck.history.metrics import Window
 from dpgcheck.history.tags import summarise
 from dpgcheck.history.timefmt import rfc3339
+from dpgcheck.history.windows import builtin_window_days
+from dpgcheck.shapes import DeclaredMaintainers, HistoryFacts, HistoryWindow, TagFacts
 
 SECTION = "history"
 
 #: At most this many commits (newest first) are read; the facts say when the cap was hit.
 MAX_COMMITS = 50_000
 DAY = 86_400
-WINDOWS = {"last_90_days": 90 * DAY, "last_12_months": 365 * DAY}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-\[\]]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9\-]*(?:/[A-Za-z0-9_.\-]+)?")
@@ -59,10 +60,10 @@ def _contacts(line: str) -> tuple[list[str], list[str]]:
     return addresses, handles
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> HistoryFacts:
     cap = int(getattr(options, "history_max_commits", None) or MAX_COMMITS)
     affiliations = _affiliations(view, options)
-    facts: dict[str, Any] = {
+    facts: HistoryFacts = {
         "available": False,
         "reason": None,
         "shallow": False,
@@ -91,12 +92,19 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
         return facts
     try:
         facts["shallow"] = git(view.root, "rev-parse", "--is-shallow-repository").strip() == "true"
-        facts.update(_read_history(view, cap, affiliations))
-        facts["tags"] = _tags(view, facts.pop("reference_time_unix"))
+        days = options.history_windows if options.history_windows is not None else builtin_window_days()
+        reference = _read_history(view, cap, affiliations, sorted(set(days)), facts)
+        windows = facts["windows"]
+        facts["tags"], recent = _tags(view, reference, [window["days"] * DAY for window in windows])
+        for window, tags in zip(windows, recent):
+            window["version_tags"] = tags
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
-        return {key: facts[key] for key in ("commit_cap", "cap_reached", "mailmap", "affiliation_map", "maintainers", "shallow", "git_dir")} | {
-            "available": False, "reason": "git-unavailable"}
+        return {
+            "available": False, "reason": "git-unavailable", "shallow": facts["shallow"], "commit_cap": facts["commit_cap"],
+            "cap_reached": facts["cap_reached"], "mailmap": facts["mailmap"], "affiliation_map": facts["affiliation_map"],
+            "maintainers": facts["maintainers"], "git_dir": facts["git_dir"],
+        }
     facts["available"] = bool(head)
     if facts["shallow"]:
         view.problems.append(
@@ -133,15 +141,16 @@ def _affiliations(view: RepoView, options: CollectOptions) -> AffiliationMap:
         raise DpgcheckError(f"{exc}; give a YAML or JSON map of e-mail address or domain to organisation", path=str(options.affiliations_path)) from None
 
 
-def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dict[str, Any]:
+def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window_days: list[int], facts: HistoryFacts) -> int | None:
+    """Fill ``facts`` with what ``git log`` says; return HEAD's commit time (unix), where windows end."""
     lifetime = Window()
-    windows = {name: Window() for name in WINDOWS}
+    windows = {days: Window() for days in window_days}
+    spans = [(windows[days], days * DAY) for days in window_days]
     reference: int | None = None
     first = last = None
     read = 0
-    active_months: set[str] = set()
+    active_months: dict[int, set[str]] = {days: set() for days in window_days}
     identities: dict[tuple[str, str], str | None] = {}  # (address, name) -> organisation, or None for a bot
-    twelve_months = WINDOWS["last_12_months"]
     # The fields: committer time, author e-mail and name (mailmap applied), parents.
     for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
         if len(fields) < 4:
@@ -154,7 +163,7 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
             reference = when  # the first commit listed is HEAD
         first = when if first is None or when < first else first
         last = when if last is None or when > last else last
-        targets = [lifetime, *(windows[n] for n, span in WINDOWS.items() if when > reference - span)]
+        targets = [lifetime, *(window for window, span in spans if when > reference - span)]
         if " " in fields[3].strip():  # more than one parent: a merge
             for window in targets:
                 window.merges += 1
@@ -171,8 +180,11 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
         email = fields[1].strip().lower()
         for window in targets:
             window.add(email, organisation)
-        if when > reference - twelve_months:
-            active_months.add(rfc3339(when)[:7])
+        if len(targets) > 1:
+            month = rfc3339(when)[:7]
+            for days in window_days:
+                if when > reference - days * DAY:
+                    active_months[days].add(month)
     cap_reached = read > cap
     read = min(read, cap)
     total = read
@@ -181,21 +193,23 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap) -> dic
         roots = [int(t) for t in git(view.root, "log", "--max-parents=0", "--format=%ct", "HEAD").split() if t.isdigit()]
         if roots:
             first = min(roots)
-    return {
-        "reference_time_unix": reference,
-        "reference_time": rfc3339(reference) if reference is not None else None,
-        "first_commit_time": rfc3339(first) if first is not None else None,
-        "last_commit_time": rfc3339(last) if last is not None else None,
-        "commits_total": total,
-        "commits_read": read,
-        "cap_reached": cap_reached,
-        "active_months_last_12_months": len(active_months),
-        "lifetime": lifetime.facts(),
-        **{name: window.facts() for name, window in windows.items()},
-    }
+    facts["reference_time"] = rfc3339(reference) if reference is not None else None
+    facts["first_commit_time"] = rfc3339(first) if first is not None else None
+    facts["last_commit_time"] = rfc3339(last) if last is not None else None
+    facts["commits_total"] = total
+    facts["commits_read"] = read
+    facts["cap_reached"] = cap_reached
+    facts["lifetime"] = lifetime.facts()
+    # Shortest first; the version tags of each are counted once the tags are read.
+    facts["windows"] = [window_facts(days, window, len(active_months[days])) for days, window in windows.items()]
+    return reference
 
 
-def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
+def window_facts(days: int, window: Window, active_months: int) -> HistoryWindow:
+    return {"days": days, **window.facts(), "active_months": active_months, "version_tags": 0}
+
+
+def _tags(view: RepoView, reference: int | None, windows: list[int]) -> tuple[TagFacts, list[int]]:
     # Every tag, not only those reachable from HEAD: projects that release from maintenance
     # branches (DHIS2, OpenMRS) tag commits the default branch never reaches (issue 17).
     output = git(view.root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:unix)", "refs/tags")
@@ -204,10 +218,10 @@ def _tags(view: RepoView, reference: int | None) -> dict[str, Any]:
         name, _, when = line.rpartition("\t")
         if name:
             tags.append((name, int(when) if when.isdigit() else 0))
-    return summarise(tags, reference, WINDOWS["last_12_months"])
+    return summarise(tags, reference, windows)
 
 
-def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[str, Any]:
+def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> DeclaredMaintainers:
     """Organisations of the e-mail addresses in CODEOWNERS / MAINTAINERS / OWNERS files."""
     paths = []
     for entry in view.files:
@@ -222,8 +236,8 @@ def _declared_maintainers(view: RepoView, affiliations: AffiliationMap) -> dict[
             continue
         for line in text.splitlines():
             line = line.split("#", 1)[0] if path.lower().endswith("codeowners") else line
-            found, named = _contacts(line)
-            addresses.update(a.lower() for a in found)
+            listed, named = _contacts(line)
+            addresses.update(a.lower() for a in listed)
             handles.update(h.lower() for h in named)
     by_organisation = Counter(organisation_of(a, affiliations) for a in addresses if not is_bot(a))
     return {

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from dpgcheck.gitcmd import GitUnavailable, git
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.shapes import GitFacts, RepositoryFacts
 
 SECTION = "repository"
 
@@ -23,8 +23,8 @@ def strip_credentials(url: str) -> str:
     return _SCP_USER.sub("", url)
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
-    facts: dict[str, Any] = {"name": view.root.name, "path": str(view.root), "git": None}
+def collect(view: RepoView, options: CollectOptions) -> RepositoryFacts:
+    facts: RepositoryFacts = {"name": view.root.name, "path": str(view.root), "git": None}
     if view.git_dir is None:
         return facts
     try:
@@ -36,7 +36,7 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
             return facts
         view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; commit not recorded"))
         return facts
-    info: dict[str, Any] = {"commit": commit or None, "commit_time": None, "branch": None, "remote": None, "shallow": False}
+    info: GitFacts = {"commit": commit or None, "commit_time": None, "branch": None, "remote": None, "shallow": False}
     try:
         if commit:
             info["commit_time"] = git(view.root, "show", "-s", "--format=%cI", commit).strip() or None

@@ -38,3 +38,42 @@ test_success_valid_registry_record if {
 test_success_no_record if {
 	rule.findings == set() with input as {"dpg": fixtures.absent}
 }
+
+ignore_licence_enum := {"dpga_schema_ignored_errors": [{"document": "nominee", "path": "^\\$\\.license\\[[0-9]+\\]\\.spdx$", "keyword": "enum"}]}
+
+licence_enum_error := {"document": "nominee", "file": "dpg.json", "path": "$.license[1].spdx", "keyword": "enum", "message": "a 17-character string is not one of the 49 allowed values"}
+
+test_success_an_ignored_licence_enum_error_is_not_reported if {
+	rule.findings == set() with input as {"dpg": object.union(fixtures.aam_digital, {"valid": false, "errors": [licence_enum_error]})}
+		with data.dpgcheck.config.thresholds as ignore_licence_enum
+}
+
+test_fail_the_licence_enum_error_counts_when_no_entry_ignores_it if {
+	rule.findings == {{
+		"message": "nominee record $.license[1].spdx: a 17-character string is not one of the 49 allowed values",
+		"evidence": {"document": "nominee", "json_path": "$.license[1].spdx"},
+		"location": {"path": "dpg.json"},
+	}} with input as {"dpg": object.union(fixtures.aam_digital, {"valid": false, "errors": [licence_enum_error]})}
+		with data.dpgcheck.config.thresholds as {"dpga_schema_ignored_errors": []}
+}
+
+# An entry ignores only its own document and keyword: a type error at the path is reported.
+test_fail_an_entry_ignores_its_keyword_only if {
+	rule.findings == {
+		{
+			"message": "nominee record $.license[0].spdx: must be a string, not a number",
+			"evidence": {"document": "nominee", "json_path": "$.license[0].spdx"},
+			"location": {"path": "dpg.json"},
+		},
+		{
+			"message": "screening record $.license[1].spdx: a 17-character string is not one of the 49 allowed values",
+			"evidence": {"document": "screening", "json_path": "$.license[1].spdx"},
+			"location": {"path": "dpg.json"},
+		},
+	} with input as {"dpg": object.union(fixtures.aam_digital, {"valid": false, "errors": [
+		licence_enum_error,
+		{"document": "nominee", "file": "dpg.json", "path": "$.license[0].spdx", "keyword": "type", "message": "must be a string, not a number"},
+		object.union(licence_enum_error, {"document": "screening"}),
+	]})}
+		with data.dpgcheck.config.thresholds as ignore_licence_enum
+}

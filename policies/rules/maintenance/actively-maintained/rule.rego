@@ -4,9 +4,10 @@
 #   A government that adopts a public good needs it to receive fixes. The
 #   last commit must be no older than max_inactive_months before the
 #   evaluation clock (input.options.now, which the command line sets to the
-#   current time or to --now; without it, the HEAD commit's time), and the 12
-#   months up to the last commit must hold at least min_commits_last_12_months
-#   commits or merges by people (bots apart).
+#   current time or to --now; without it, the HEAD commit's time), and the
+#   history window activity_window (default last_12_months: the 365 days up to
+#   the last commit; its length is in the threshold history_windows) must hold
+#   at least min_commits_last_12_months commits or merges by people (bots apart).
 # related_resources:
 #   - description: OpenSSF Scorecard Maintained check
 #     ref: https://github.com/ossf/scorecard/blob/main/docs/checks.md#maintained
@@ -24,6 +25,7 @@
 package dpgcheck.rules.maintenance["actively-maintained"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _history := object.get(input, "history", {})
@@ -66,7 +68,18 @@ findings contains finding if {
 	)
 }
 
-_recent_activity := _history.last_12_months.commits + _history.last_12_months.merges
+_window_name := config.threshold("activity_window")
+
+_window := metrics.window(_window_name)
+
+_recent_activity := _window.commits + _window.merges
+
+findings contains finding if {
+	_history.available
+	not _inactive
+	not metrics.has_window(_window_name)
+	finding := metrics.missing_window(_window_name)
+}
 
 findings contains finding if {
 	_history.available
@@ -74,8 +87,9 @@ findings contains finding if {
 	_recent_activity < config.threshold("min_commits_last_12_months")
 	finding := object.union(
 		result.fail(
-			sprintf("%d commit(s) and merge(s) by people in the 12 months up to the last commit (%s); at least %d are expected%s", [_recent_activity, substring(_history.last_commit_time, 0, 10), config.threshold("min_commits_last_12_months"), _shallow_note]),
+			sprintf("%d commit(s) and merge(s) by people in the %d days up to the last commit (%s, window %s); at least %d are expected%s", [_recent_activity, metrics.window_days(_window_name), substring(_history.last_commit_time, 0, 10), _window_name, config.threshold("min_commits_last_12_months"), _shallow_note]),
 			{
+				"window": _window_name,
 				"commits_last_12_months": _recent_activity,
 				"min_commits_last_12_months": config.threshold("min_commits_last_12_months"),
 				"last_commit_time": _history.last_commit_time,

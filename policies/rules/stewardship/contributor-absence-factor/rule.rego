@@ -30,7 +30,7 @@ _history := object.get(input, "history", {})
 
 _window_name := config.threshold("stewardship_window")
 
-_window := object.get(_history, _window_name, {})
+_window := metrics.window(_window_name)
 
 findings contains finding if {
 	not _history.available
@@ -47,6 +47,14 @@ findings contains finding if {
 		"Shallow clone: only part of the history is present, so the contributor absence factor cannot be measured; fetch the full history (git fetch --unshallow)",
 		{"shallow": true, "commits_read": _history.commits_read},
 	)
+}
+
+# The window this bundle asks for is not in the facts (collected for other windows).
+findings contains finding if {
+	_history.available
+	not _history.shallow
+	not metrics.has_window(_window_name)
+	finding := metrics.missing_window(_window_name)
 }
 
 findings contains finding if {

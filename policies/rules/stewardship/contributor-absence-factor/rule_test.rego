@@ -2,7 +2,7 @@ package dpgcheck.rules.stewardship["contributor-absence-factor_test"]
 
 import data.dpgcheck.rules.stewardship["contributor-absence-factor"] as rule
 
-thresholds := {"stewardship_window": "last_12_months", "min_absence_factor": 2, "absence_factor_share": 0.5}
+thresholds := {"history_windows": {"last_90_days": 90, "last_12_months": 365}, "stewardship_window": "last_12_months", "min_absence_factor": 2, "absence_factor_share": 0.5}
 
 history(window) := {"available": true, "shallow": false, "commits_read": 50, "last_12_months": window}
 
@@ -71,4 +71,13 @@ test_fail_insufficient_empty_window if {
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": history({"commits": 0, "contributors": 0, "absence_factor": null})}
 		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_window_not_in_the_facts if {
+	rule.findings == {{
+		"outcome": "insufficient_evidence",
+		"message": "The facts hold no history window of 180 days (last_6_months, in the threshold history_windows), only of [90, 365] days; collect them again with this bundle (dpgcheck check, or dpgcheck facts --bundle)",
+		"evidence": {"window": "last_6_months", "days": 180, "facts_window_days": [90, 365]},
+	}} with input as {"history": {"available": true, "shallow": false, "windows": [{"days": 90, "commits": 5}, {"days": 365, "commits": 9}]}}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"history_windows": {"last_6_months": 180}, "stewardship_window": "last_6_months"})
 }

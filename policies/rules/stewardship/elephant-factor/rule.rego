@@ -34,7 +34,7 @@ _history := object.get(input, "history", {})
 
 _window_name := config.threshold("stewardship_window")
 
-_window := object.get(_history, _window_name, {})
+_window := metrics.window(_window_name)
 
 _unavailable := {
 	"no-git": "No git history: the directory is not a git repository, so the organisations doing the work cannot be counted; run dpgcheck in a full git clone",
@@ -57,6 +57,14 @@ findings contains finding if {
 		"Shallow clone: only part of the history is present, so the elephant factor cannot be measured; fetch the full history (git fetch --unshallow)",
 		{"shallow": true, "commits_read": _history.commits_read},
 	)
+}
+
+# The window this bundle asks for is not in the facts (collected for other windows).
+findings contains finding if {
+	_history.available
+	not _history.shallow
+	not metrics.has_window(_window_name)
+	finding := metrics.missing_window(_window_name)
 }
 
 findings contains finding if {

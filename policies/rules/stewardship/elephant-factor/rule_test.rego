@@ -2,7 +2,7 @@ package dpgcheck.rules.stewardship["elephant-factor_test"]
 
 import data.dpgcheck.rules.stewardship["elephant-factor"] as rule
 
-thresholds := {"stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5, "elephant_factor_share": 0.5}
+thresholds := {"history_windows": {"last_90_days": 90, "last_12_months": 365}, "stewardship_window": "last_12_months", "min_elephant_factor": 2, "max_unknown_organisation_share": 0.5, "elephant_factor_share": 0.5}
 
 history(window) := {"available": true, "reason": null, "shallow": false, "commits_read": 40, "last_12_months": window}
 
@@ -122,4 +122,34 @@ test_fail_insufficient_no_known_organisation_when_unknown_ones_are_allowed if {
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": history(unknown_only)}
 		with data.dpgcheck.config.thresholds as object.union(thresholds, {"max_unknown_organisation_share": 1})
+}
+
+# Facts 3.0: windows by length; the rule takes the one stewardship_window names.
+windows_3_0 := {"available": true, "reason": null, "shallow": false, "commits_read": 40, "windows": [
+	object.union(single_vendor, {"days": 180}),
+	object.union(two_governments, {"days": 365}),
+]}
+
+test_fail_single_vendor_in_a_window_of_the_bundle if {
+	rule.findings == {{
+		"message": "Elephant factor 1 in the window last_6_months: acme-systems.com made 93% of the commits by known organisations; at least 2 organisations should make up half of the work",
+		"evidence": {
+			"window": "last_6_months", "elephant_factor": 1, "min_elephant_factor": 2, "elephant_factor_share": 0.5, "commits": 30,
+			"organisations": [{"name": "acme-systems.com", "share": 0.9333}, {"name": "ict.go.ke", "share": 0.0667}],
+		},
+	}} with input as {"history": windows_3_0}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"history_windows": {"last_6_months": 180}, "stewardship_window": "last_6_months"})
+}
+
+test_success_two_governments_in_the_365_day_window if {
+	rule.findings == set() with input as {"history": windows_3_0} with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_window_not_in_the_facts if {
+	rule.findings == {{
+		"outcome": "insufficient_evidence",
+		"message": "The facts hold no history window of 730 days (last_2_years, in the threshold history_windows), only of [180, 365] days; collect them again with this bundle (dpgcheck check, or dpgcheck facts --bundle)",
+		"evidence": {"window": "last_2_years", "days": 730, "facts_window_days": [180, 365]},
+	}} with input as {"history": windows_3_0}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"history_windows": {"last_2_years": 730}, "stewardship_window": "last_2_years"})
 }

@@ -25,6 +25,7 @@
 package dpgcheck.rules.stewardship["maintainers-multiple-organisations"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _history := object.get(input, "history", {})
@@ -33,7 +34,7 @@ _declared := object.get(_history, "maintainers", {"files": [], "addresses": 0, "
 
 _window_name := config.threshold("stewardship_window")
 
-_window := object.get(_history, _window_name, {})
+_window := metrics.window(_window_name)
 
 _minimum := config.threshold("min_organisations")
 
@@ -104,6 +105,15 @@ findings contains finding if {
 	_from_history
 	_history.available
 	not _history.shallow
+	not metrics.has_window(_window_name)
+	finding := metrics.missing_window(_window_name)
+}
+
+findings contains finding if {
+	_from_history
+	_history.available
+	not _history.shallow
+	metrics.has_window(_window_name)
 	not _known_enough
 	finding := result.insufficient_evidence(
 		sprintf("No maintainer addresses in CODEOWNERS or MAINTAINERS, and the organisation is unknown for too many commits in the window %s to tell the maintaining organisations; list the maintainers or pass --affiliations", [_window_name]),

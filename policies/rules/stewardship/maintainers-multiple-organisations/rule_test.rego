@@ -3,7 +3,7 @@ package dpgcheck.rules.stewardship["maintainers-multiple-organisations_test"]
 import data.dpgcheck.rules.stewardship["maintainers-multiple-organisations"] as rule
 
 thresholds := {
-	"stewardship_window": "last_12_months", "min_organisations": 2,
+	"history_windows": {"last_90_days": 90, "last_12_months": 365}, "stewardship_window": "last_12_months", "min_organisations": 2,
 	"min_maintainer_organisation_share": 0.1, "max_unknown_organisation_share": 0.5,
 }
 
@@ -107,4 +107,13 @@ test_fail_insufficient_shallow if {
 		"outcome": "insufficient_evidence",
 	}} with input as {"history": {"available": true, "shallow": true, "maintainers": no_declared, "last_12_months": shared}}
 		with data.dpgcheck.config.thresholds as thresholds
+}
+
+test_fail_insufficient_window_not_in_the_facts if {
+	rule.findings == {{
+		"outcome": "insufficient_evidence",
+		"message": "The facts hold no history window of 180 days (last_6_months, in the threshold history_windows), only of [365] days; collect them again with this bundle (dpgcheck check, or dpgcheck facts --bundle)",
+		"evidence": {"window": "last_6_months", "days": 180, "facts_window_days": [365]},
+	}} with input as {"history": {"available": true, "shallow": false, "maintainers": no_declared, "windows": [object.union(shared, {"days": 365})]}}
+		with data.dpgcheck.config.thresholds as object.union(thresholds, {"history_windows": {"last_6_months": 180}, "stewardship_window": "last_6_months"})
 }

@@ -2,11 +2,11 @@
 # title: At least five commits in six months (openCode maintenance badge)
 # description: |
 #   openCode's maintenance badge (level 1) asks for at least five commits in the last
-#   six months. dpgcheck's history facts count the last 90 days and the last 12
-#   months, not six months, so the rule judges only what those windows prove: enough
-#   commits in 90 days passes (they fall within six months); too few in 12 months
-#   fails (six months hold no more); anything between is insufficient evidence, never
-#   a pass. The threshold is data (de_min_commits_6_months).
+#   six months. The profile names a history window of its own for them
+#   (de_last_6_months: 183 days, in the threshold history_windows), which dpgcheck
+#   counts when it collects the facts with this bundle. Facts collected without it
+#   (with another bundle, or by another tool) are insufficient evidence, never a pass.
+#   The minimum is data too (de_min_commits_6_months).
 # related_resources:
 #   - description: openCode badges (opencode.de), maintenance, level 1
 #     ref: https://opencode.de
@@ -17,11 +17,16 @@
 package dpgcheck.rules.de_maintenance["de.commits-last-6-months"]
 
 import data.dpgcheck.lib.config
+import data.dpgcheck.lib.history as metrics
 import data.dpgcheck.lib.result
 
 _minimum := config.threshold("de_min_commits_6_months")
 
+_window_name := "de_last_6_months"
+
 _history := input.history
+
+_window := metrics.window(_window_name)
 
 findings contains finding if {
 	not _history.available
@@ -30,19 +35,15 @@ findings contains finding if {
 
 findings contains finding if {
 	_history.available
-	_history.last_12_months.commits < _minimum
-	finding := result.fail(
-		sprintf("%d commits in the last 12 months, so fewer than %d in the last six", [_history.last_12_months.commits, _minimum]),
-		{"commits_last_12_months": _history.last_12_months.commits, "minimum": _minimum},
-	)
+	not metrics.has_window(_window_name)
+	finding := metrics.missing_window(_window_name)
 }
 
 findings contains finding if {
 	_history.available
-	_history.last_12_months.commits >= _minimum
-	_history.last_90_days.commits < _minimum
-	finding := result.insufficient_evidence(
-		sprintf("%d commits in 90 days and %d in 12 months: whether six months hold %d cannot be told from these counts", [_history.last_90_days.commits, _history.last_12_months.commits, _minimum]),
-		{"commits_last_90_days": _history.last_90_days.commits, "commits_last_12_months": _history.last_12_months.commits, "minimum": _minimum},
+	_window.commits < _minimum
+	finding := result.fail(
+		sprintf("%d commits in the %d days up to the last commit; openCode asks for at least %d in six months", [_window.commits, _window.days, _minimum]),
+		{"window": _window_name, "commits": _window.commits, "minimum": _minimum},
 	)
 }

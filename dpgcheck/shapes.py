@@ -1,0 +1,325 @@
+"""The shapes of the documents dpgcheck passes around, for the type checker.
+
+The facts sections whose fields are fixed (their JSON Schemas in ``dpgcheck/schemas/facts/``
+say the same, and are what governments rely on), the findings and decision the policies
+return (``policies/lib/result.rego``, ``policies/decision/decision.rego``; normalised by
+``dpgcheck/engine/normalise.py``) and the report the formatters render
+(``dpgcheck/schemas/report.schema.json``). Only ``typing`` is imported here, so any layer
+may use them. Values that come from the policies are typed by what the policies promise:
+a bundle's own rule can put anything in ``evidence``, so that stays a plain mapping.
+"""
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+# --- facts: repository --------------------------------------------------------------------
+
+
+class GitFacts(TypedDict):
+    commit: str | None
+    commit_time: str | None
+    branch: str | None
+    remote: str | None  # credentials stripped
+    shallow: bool
+
+
+class RepositoryFacts(TypedDict):
+    name: str
+    path: str
+    git: GitFacts | None
+
+
+# --- facts: files -------------------------------------------------------------------------
+
+
+class InventoryEntry(TypedDict):
+    path: str
+    location: str  # root, docs, .github, ... (see dpgcheck/collect/file_kinds.py)
+    size: int
+
+
+class FilesFacts(TypedDict):
+    count: int
+    total_bytes: int
+    directories: dict[str, int]
+    inventory: dict[str, list[InventoryEntry]]  # by file kind, every kind present
+    symlinks_outside: list[str]
+
+
+# --- facts: history -----------------------------------------------------------------------
+
+
+class OrganisationShare(TypedDict):
+    name: str
+    commits: int
+    share: float  # of the commits by known organisations
+    contributors: int
+
+
+class CommitGroup(TypedDict):
+    """``members`` organisations (or people) made ``commits`` commits each."""
+
+    commits: int
+    members: int
+
+
+class WindowCounts(TypedDict):
+    """Commits of people (merges and bots apart) in one stretch of history: ``lifetime``."""
+
+    commits: int
+    merges: int
+    bot_commits: int
+    contributors: int
+    contributors_unknown_organisation: int
+    organisations_count: int
+    organisations: list[OrganisationShare]
+    unknown_organisation_commits: int
+    unknown_organisation_share: float | None
+    top_organisation_share: float | None
+    commits_per_organisation: list[CommitGroup]
+    commits_per_contributor: list[CommitGroup]
+
+
+class HistoryWindow(WindowCounts):
+    """One entry of ``history.windows`` (facts 3.0): the counts in the ``days`` up to HEAD."""
+
+    days: int
+    active_months: int
+    version_tags: int
+
+
+class LatestTag(TypedDict):
+    name: str
+    time: str
+
+
+class TagFacts(TypedDict):
+    count: int
+    version_tags: int
+    schemes: dict[str, int]  # semver, calver, numeric, other
+    latest_version_tag: LatestTag | None
+
+
+class DeclaredMaintainers(TypedDict):
+    files: list[str]
+    addresses: int
+    handles: int
+    organisations: list[str]
+    unknown_organisation: int
+
+
+class AffiliationMapFacts(TypedDict):
+    given: bool
+    entries: int
+
+
+class GitDirFacts(TypedDict):
+    kind: str  # directory, file (gitdir:) or symlink
+    path: str
+    outside: bool
+
+
+class _HistoryAlways(TypedDict):
+    available: bool
+    reason: str | None
+    shallow: bool
+    commit_cap: int
+    cap_reached: bool
+    mailmap: bool
+    affiliation_map: AffiliationMapFacts
+    maintainers: DeclaredMaintainers
+    git_dir: GitDirFacts | None
+
+
+class HistoryFacts(_HistoryAlways, total=False):
+    """The ``history`` section; the fields below are there when the history was read."""
+
+    reference_time: str | None
+    first_commit_time: str | None
+    last_commit_time: str | None
+    commits_total: int
+    commits_read: int
+    lifetime: WindowCounts
+    windows: list[HistoryWindow]
+    tags: TagFacts
+
+
+# --- facts: DPG records -------------------------------------------------------------------
+
+
+class _DpgaErrorAlways(TypedDict):
+    document: str  # nominee or screening
+    file: str
+    path: str  # a JSON path, never the value
+    message: str
+
+
+class DpgaError(_DpgaErrorAlways, total=False):
+    keyword: str  # the JSON Schema keyword that failed; absent for a parse error
+
+
+class DpgLicence(TypedDict):
+    spdx: str | None  # the expression as written
+    url: bool  # a licenseURL is given
+    analysis: dict[str, Any]  # the expression parsed (dpgcheck.licensing.expression.analyse)
+
+
+class DpgSdg(TypedDict):
+    number: int | None
+    evidence_text: bool
+    evidence_url: bool
+
+
+class DpgOrganisation(TypedDict):
+    name: str | None
+    role: str | None  # owner, funder, implementer, ...
+    website: bool
+
+
+class DpgNominee(TypedDict):
+    """What ``dpg`` holds of a nominee record (no contact field, no free text but the name)."""
+
+    name: str | None
+    stage: str | None
+    types: list[str]
+    licenses: list[DpgLicence]
+    sdgs: list[DpgSdg]
+    organizations: list[DpgOrganisation]
+    owners: list[str]
+    repositories: int
+    website: bool
+
+
+class DpgFacts(DpgNominee):
+    """The ``dpg`` section: the record's facts, where they came from and what breaks the DPGA schemas."""
+
+    present: bool
+    files: list[str]
+    schema: str  # the upstream snapshot of the schemas
+    valid: bool
+    errors: list[DpgaError]
+    screening: dict[str, Any]  # every answer of the screening record, "missing" when not given
+
+
+# --- what a run adds to the facts: input.options ----------------------------------------------
+
+
+class RunInput(TypedDict, total=False):
+    """``input.options``: what the command line passes with the facts (see dpgcheck.evaluate.RunOptions)."""
+
+    profile: str
+    fail_on: str
+    disabled: list[str]
+    severity: dict[str, str]
+    thresholds: dict[str, Any]
+    now: str
+    staged: bool
+    hook_history_rules: str
+    waivers: list[dict[str, Any]]
+
+
+# --- the policies' answer -----------------------------------------------------------------
+
+
+class _LocationAlways(TypedDict):
+    path: str
+
+
+class Location(_LocationAlways, total=False):
+    line: int
+
+
+class _FindingAlways(TypedDict):
+    rule_id: str
+    area: str
+    severity: str
+    indicator: str | None
+    outcome: str  # fail, insufficient_evidence or waived
+    message: str
+    evidence: dict[str, Any]
+    location: Location | None
+
+
+class Finding(_FindingAlways, total=False):
+    """A finding of the decision: what a rule said, with what the catalogue adds."""
+
+    waiver: dict[str, Any]
+
+
+class ReportFinding(Finding):
+    id: str  # the rule, the file and the kind of finding, not its wording
+
+
+class Summary(TypedDict):
+    findings: int
+    blocking: int
+    rules_evaluated: int
+    rules_by_status: dict[str, int]
+    by_severity: dict[str, int]
+    by_area: dict[str, int]
+    by_indicator: dict[str, Any]
+
+
+class _DecisionAlways(TypedDict):
+    verdict: str  # pass, fail or error
+    errors: list[str]
+    findings: list[Finding]
+
+
+class Decision(_DecisionAlways, total=False):
+    """``data.dpgcheck.decision`` after normalisation (an error decision has little more)."""
+
+    profile: str
+    fail_on: str
+    warnings: list[str]
+    summary: Summary
+    indicators: dict[str, str]
+    rules: dict[str, dict[str, Any]]
+    bundles: list[dict[str, Any]]
+    scorecard: dict[str, Any] | None
+    titles: dict[str, dict[str, str]]
+
+
+class Evaluation(TypedDict):
+    clock: str | None  # input.options.now
+    started_at: str | None
+    finished_at: str | None
+    duration_seconds: float | None
+
+
+class Artifacts(TypedDict):
+    anchor: str | None  # the file findings about the whole subject are shown at
+    missing: list[str]  # paths findings name that are not files
+
+
+class _ReportAlways(TypedDict):
+    report_version: str
+    tool: dict[str, str]
+    dpg_standard_version: str
+    policy: dict[str, Any]
+    engine: str
+    facts_version: str | None
+    subject: dict[str, Any]
+    profile: str
+    fail_on: str
+    verdict: str
+    errors: list[str]
+    summary: Summary
+    indicators: dict[str, str]
+    findings: list[ReportFinding]
+    rules: dict[str, dict[str, Any]]
+    evaluation: Evaluation
+    artifacts: Artifacts
+
+
+class Report(_ReportAlways, total=False):
+    """What every formatter renders (``dpgcheck/schemas/report.schema.json``)."""
+
+    warnings: list[str]
+    scorecard: dict[str, Any] | None
+    titles: dict[str, dict[str, str]]
+
+
+def location_of(finding: Finding) -> dict[str, Any]:
+    """A finding's location as a plain mapping: ``{}`` for a finding about the whole subject."""
+    return dict(finding.get("location") or {})
