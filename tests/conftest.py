@@ -45,6 +45,19 @@ def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ[name] = value
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules that hold a ``slow`` test run first, so that xdist's workers do not end on a long tail.
+
+    The order within a module is kept and its tests stay together (pyproject's ``--dist loadfile``
+    gives a module to one worker, which builds its module-scoped fixtures once).
+    """
+    def module(item: pytest.Item) -> str:
+        return getattr(getattr(item, "module", None), "__name__", "")
+
+    slow = {module(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: module(item) not in slow)
+
+
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
     result = subprocess.run(
         ["git", "-C", str(repo), *args],
