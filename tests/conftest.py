@@ -1,6 +1,7 @@
 """Shared fixtures: real git repositories in temp dirs and the real CLI."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -43,6 +44,19 @@ def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules that hold a ``slow`` test run first, so that xdist's workers do not end on a long tail.
+
+    The order within a module is kept and its tests stay together (pyproject's ``--dist loadfile``
+    gives a module to one worker, which builds its module-scoped fixtures once).
+    """
+    def module(item: pytest.Item) -> str:
+        return getattr(getattr(item, "module", None), "__name__", "")
+
+    slow = {module(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: module(item) not in slow)
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -144,6 +158,32 @@ def run_json(*args: str | Path, **kwargs: Any) -> tuple[int, Any]:
     result = run_dpgcheck(*args, **kwargs)
     assert result.stdout, result.stderr
     return result.returncode, json.loads(result.stdout)
+
+
+@functools.lru_cache(maxsize=1)
+def _facts_validator() -> Any:
+    import jsonschema
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    from dpgcheck.schemas import facts_schema
+
+    schema = facts_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    registry = Registry().with_resource(schema["$id"], DRAFT202012.create_resource(schema)).crawl()
+    return cls(schema, registry=registry)
+
+
+def validate_facts_document(facts: Any) -> None:
+    """``jsonschema.validate(facts, facts_schema())``: the schema checked against its meta-schema and
+    the best-matching error raised, with the schema checked and its references crawled once per
+    session (half a second each time, where validating a document takes milliseconds)."""
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(_facts_validator().iter_errors(facts))
+    if error is not None:
+        raise error
 
 
 def go_engine_available() -> bool:

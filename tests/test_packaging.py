@@ -50,13 +50,14 @@ def installed_wheel(wheel: Path, env_dir: Path) -> Path:
     """
     import sysconfig
 
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir, with_pip=False)  # this run's pip installs into it (pip --python): no ensurepip
     python = env_dir / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              capture_output=True, text=True, check=True).stdout.strip()
     lent = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(purelib) / "zz-test-dependencies.pth").write_text("".join(f"{path}\n" for path in sorted(lent)))
-    install = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], capture_output=True, text=True)
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)],
+                             capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-2000:]
     return python
 

@@ -17,13 +17,22 @@ NOW = "2026-06-01T00:00:00Z"
 COMPLIANT = ROOT / "examples" / "compliant"
 
 
+_KEYS: dict[tuple[str, str], object] = {}
+
+
+def _key(kind, name):
+    """One private key per kind and name for the whole module (a 2048-bit RSA key takes a tenth of a second or more to make)."""
+    if (kind, name) not in _KEYS:
+        _KEYS[kind, name] = rsa.generate_private_key(public_exponent=65537, key_size=2048) if kind == "rsa" else ec.generate_private_key(ec.SECP256R1())
+    return _KEYS[kind, name]
+
+
 def rsa_keys(tmp_path, name):
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    return _write_pair(tmp_path, name, key)
+    return _write_pair(tmp_path, name, _key("rsa", name))
 
 
 def ec_keys(tmp_path, name):
-    return _write_pair(tmp_path, name, ec.generate_private_key(ec.SECP256R1()))
+    return _write_pair(tmp_path, name, _key("ec", name))
 
 
 def _write_pair(tmp_path, name, key):
@@ -37,6 +46,10 @@ def _write_pair(tmp_path, name, key):
 @pytest.fixture
 def overlay(tmp_path):
     """`bundle init`'s scaffold, with its rule raised to error in its profile."""
+    return make_overlay(tmp_path)
+
+
+def make_overlay(tmp_path):
     bundle = tmp_path / "gov"
     assert run_dpgcheck("bundle", "init", bundle, "--namespace", "gov", "--publisher", "Ministry of Examples").returncode == 0
     profile_file = bundle / "dpgcheck" / "profiles" / "gov-example" / "data.json"
@@ -52,6 +65,24 @@ def build_signed(tmp_path, overlay, private, *extra):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == f"wrote {output}: 5 files, 2 bundle tests passed, signed\n"
     return output
+
+
+@pytest.fixture(scope="module")
+def built_by_ministry(tmp_path_factory):
+    """The overlay built and signed with the ministry's key, once for the module (a build runs the bundle's tests)."""
+    base = tmp_path_factory.mktemp("ministry")
+    private, public = rsa_keys(base, "ministry")
+    return private, public, build_signed(base, make_overlay(base), private)
+
+
+@pytest.fixture
+def signed_by_ministry(built_by_ministry, tmp_path):
+    """A copy of that signed bundle and the ministry's key pair in this test's folder: ``(private, public, gov.tar.gz)``."""
+    copies = []
+    for path in built_by_ministry:
+        copies.append(tmp_path / path.name)
+        copies[-1].write_bytes(path.read_bytes())
+    return tuple(copies)
 
 
 def archive_files(path):
@@ -73,9 +104,8 @@ def check(bundle, *args, engine="regorus"):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_the_untouched_signed_bundle_changes_the_verdict_as_its_profile_says(tmp_path, overlay, engine):
-    private, public = rsa_keys(tmp_path, "ministry")
-    signed = build_signed(tmp_path, overlay, private)
+def test_the_untouched_signed_bundle_changes_the_verdict_as_its_profile_says(signed_by_ministry, engine):
+    private, public, signed = signed_by_ministry
     code, base = run_json("check", COMPLIANT, "--profile", "procurement-minimum", "--now", NOW, "--engine", engine, "--format", "json")
     result = check(signed, "--verification-key", public, "--require-signature", engine=engine)
     assert result.returncode == 1, result.stderr
@@ -89,9 +119,8 @@ def test_the_untouched_signed_bundle_changes_the_verdict_as_its_profile_says(tmp
     assert report["policy"]["loaded"][1]["signature"] == "verified (key ministry)"
 
 
-def test_a_bundle_changed_by_one_byte_is_refused_before_any_rule_runs(tmp_path, overlay):
-    private, public = rsa_keys(tmp_path, "ministry")
-    signed = build_signed(tmp_path, overlay, private)
+def test_a_bundle_changed_by_one_byte_is_refused_before_any_rule_runs(tmp_path, signed_by_ministry):
+    private, public, signed = signed_by_ministry
     files = archive_files(signed)
     name = "rules/gov_community/codeowners/rule.rego"
     files[name] = files[name].replace(b"severity: warning", b"severity: warnin ")
@@ -103,9 +132,9 @@ def test_a_bundle_changed_by_one_byte_is_refused_before_any_rule_runs(tmp_path, 
     assert result.returncode == 2 and "does not match its signed hash" in result.stderr
 
 
-def test_a_file_added_or_removed_after_signing_is_refused(tmp_path, overlay):
-    private, public = rsa_keys(tmp_path, "ministry")
-    files = archive_files(build_signed(tmp_path, overlay, private))
+def test_a_file_added_or_removed_after_signing_is_refused(tmp_path, signed_by_ministry):
+    private, public, signed = signed_by_ministry
+    files = archive_files(signed)
     added = repack(tmp_path / "added.tar.gz", {**files, "dpgcheck/config/data.json": b'{"fail_on": "never"}'})
     assert check(added, "--verification-key", public, "--require-signature").stderr == (
         f"dpgcheck: error: {added}: file 'dpgcheck/config/data.json' is in the bundle but not in its signature; refused\n"
@@ -212,9 +241,9 @@ def test_a_bundle_signed_by_pyjwt_in_opas_documented_format_verifies(tmp_path, o
     assert run_dpgcheck("bundle", "verify", overlay, "--verification-key", public).returncode == 2
 
 
-def test_dpgchecks_signature_decodes_to_opas_documented_claims(tmp_path, overlay):
-    private, public = rsa_keys(tmp_path, "ministry")
-    files = archive_files(build_signed(tmp_path, overlay, private))
+def test_dpgchecks_signature_decodes_to_opas_documented_claims(signed_by_ministry):
+    private, public, signed = signed_by_ministry
+    files = archive_files(signed)
     document = json.loads(files.pop(".signatures.json"))
     assert list(document) == ["signatures"] and len(document["signatures"]) == 1
     token = document["signatures"][0]
@@ -226,9 +255,8 @@ def test_dpgchecks_signature_decodes_to_opas_documented_claims(tmp_path, overlay
     }
 
 
-def test_a_signed_bundle_without_a_key_loads_marked_not_verified(tmp_path, overlay):
-    private, _ = rsa_keys(tmp_path, "ministry")
-    signed = build_signed(tmp_path, overlay, private)
+def test_a_signed_bundle_without_a_key_loads_marked_not_verified(signed_by_ministry):
+    private, _, signed = signed_by_ministry
     result = check(signed)
     assert json.loads(result.stdout)["policy"]["loaded"][1]["signature"] == "signed, not verified (no key given)"
     assert run_dpgcheck("check", COMPLIANT, "--bundle", signed, "--require-signature").stderr == (
@@ -236,9 +264,8 @@ def test_a_signed_bundle_without_a_key_loads_marked_not_verified(tmp_path, overl
     )
 
 
-def test_inspect_shows_manifest_rules_profiles_data_and_signature(tmp_path, overlay):
-    private, public = rsa_keys(tmp_path, "ministry")
-    signed = build_signed(tmp_path, overlay, private)
+def test_inspect_shows_manifest_rules_profiles_data_and_signature(signed_by_ministry):
+    private, public, signed = signed_by_ministry
     code, report = run_json("bundle", "inspect", signed, "--verification-key", public, "--json")
     assert code == 0
     assert {k: report[k] for k in ("name", "namespace", "signature", "rules_added", "profiles_added", "data_paths", "overrides")} == {
@@ -260,7 +287,7 @@ def test_build_refuses_an_overlay_whose_tests_fail(tmp_path, overlay):
     assert not output.exists()
 
 
-def test_build_of_an_overlay_is_reproducible(tmp_path, overlay):
-    private, _ = rsa_keys(tmp_path, "ministry")
-    first = build_signed(tmp_path, overlay, private).read_bytes()
-    assert build_signed(tmp_path, overlay, private).read_bytes() == first  # RS256 (PKCS#1 v1.5) is deterministic
+def test_build_of_an_overlay_is_reproducible(tmp_path, overlay, built_by_ministry):
+    private, _, first = built_by_ministry  # the same scaffold and key, built earlier in another folder
+    # RS256 (PKCS#1 v1.5) is deterministic
+    assert build_signed(tmp_path, overlay, private).read_bytes() == first.read_bytes()

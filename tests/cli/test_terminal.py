@@ -187,6 +187,9 @@ def test_usage_errors_are_one_line_naming_the_fix(args, line):
 
 
 def test_bad_facts_and_unwritable_output_name_the_fix(tmp_path):
+    # Error lines, not the terminal: the click command in this process (a real process pays
+    # seconds to import jsonschema, whose format checkers compile grammars at import).
+    run_dpgcheck = run_in_process_or_not
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     result = run_dpgcheck("check", "--facts", bad)

@@ -7,6 +7,7 @@ reading the working tree and the index.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -24,7 +25,7 @@ from dpgcheck.engine.regorus_engine import RegorusEngine
 from dpgcheck.evaluate import RunOptions, decide
 from dpgcheck.report.artifacts import locate
 from dpgcheck.report.model import build_report
-from tests.conftest import ROOT, git, write_files
+from tests.conftest import ROOT, git, run_dpgcheck, write_files
 
 NOW = "2026-11-25T00:00:00Z"
 PROFILES = sorted(p.name for p in (ROOT / "policies" / "dpgcheck" / "profiles").iterdir())
@@ -71,19 +72,26 @@ def canonical(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-@pytest.mark.slow
-def test_facts_are_the_same_with_and_without_threads(repositories):
-    for name, repo in repositories.items():
-        for staged in (False, True):
-            options = CollectOptions(staged=staged)
-            serial = collect_repository(repo, options, concurrent=False)
-            threaded = collect_repository(repo, options, concurrent=True)
-            assert canonical(threaded) == canonical(serial), f"{name}, staged={staged}"
-            assert list(threaded) == list(serial)
+@pytest.fixture(scope="module")
+def collected(repositories) -> dict[tuple[str, bool], tuple[dict, dict]]:
+    """Each repository's facts, serial and threaded, from the working tree and from the index: collected once for the tests below."""
+    return {
+        (name, staged): (collect_repository(repo, CollectOptions(staged=staged), concurrent=False),
+                         collect_repository(repo, CollectOptions(staged=staged), concurrent=True))
+        for name, repo in repositories.items() for staged in (False, True)
+    }
 
 
 @pytest.mark.slow
-def test_decisions_are_the_same_with_cached_policies_and_threads(repositories, tmp_path, monkeypatch):
+def test_facts_are_the_same_with_and_without_threads(repositories, collected):
+    assert sorted(collected) == sorted((name, staged) for name in repositories for staged in (False, True))
+    for (name, staged), (serial, threaded) in collected.items():
+        assert canonical(threaded) == canonical(serial), f"{name}, staged={staged}"
+        assert list(threaded) == list(serial)
+
+
+@pytest.mark.slow
+def test_decisions_are_the_same_with_cached_policies_and_threads(repositories, collected, tmp_path, monkeypatch):
     monkeypatch.setenv("DPGCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("DPGCHECK_NO_CACHE", raising=False)
     uncached = load_policies()
@@ -96,12 +104,11 @@ def test_decisions_are_the_same_with_cached_policies_and_threads(repositories, t
     verdicts = set()
     for name, repo in repositories.items():
         for staged in (False, True):
-            serial = collect_repository(repo, CollectOptions(staged=staged), concurrent=False)
-            threaded = collect_repository(repo, CollectOptions(staged=staged), concurrent=True)
+            serial, threaded = collected[name, staged]
             for profile in PROFILES:
                 options = RunOptions(profile=profile, now=NOW, staged=staged)
-                expected = decide(before, serial, options)
-                assert canonical(decide(after, threaded, options)) == canonical(expected), f"{name} {profile} staged={staged}"
+                expected = decide(before, copy.deepcopy(serial), options)
+                assert canonical(decide(after, copy.deepcopy(threaded), options)) == canonical(expected), f"{name} {profile} staged={staged}"
                 verdicts.add(expected["verdict"])
     assert verdicts == {"pass", "fail"}
 
@@ -111,19 +118,18 @@ RUN_DEPENDENT = ("evaluation",)
 
 
 @pytest.mark.slow
-def test_the_check_command_decides_as_the_serial_uncached_pipeline(repositories):
+def test_the_check_command_decides_as_the_serial_uncached_pipeline(repositories, collected):
     policy_set = load_policies()
     engine = RegorusEngine(policy_set)
     for name in ("compliant", "non-compliant", "single-vendor", "odd"):
         repo = repositories[name]
         for staged in (False, True):
             flags = ["--staged"] if staged else []
-            result = subprocess.run(
-                [sys.executable, "-m", "dpgcheck", "check", *flags, "--profile", "joint-governance", "--now", NOW, "--format", "json", str(repo)],
-                capture_output=True, text=True, timeout=300,
-            )
+            # The click command in this process (the console script's code path; a real
+            # `python -m dpgcheck` is run by tests/cli and tests/test_packaging.py).
+            result = run_dpgcheck("check", *flags, "--profile", "joint-governance", "--now", NOW, "--format", "json", repo, env={})
             report = json.loads(result.stdout)
-            facts = collect_repository(repo, CollectOptions(staged=staged), concurrent=False)
+            facts = copy.deepcopy(collected[name, staged][0])
             expected = decide(engine, facts, RunOptions(profile="joint-governance", now=NOW, staged=staged))
             assert result.returncode == (1 if expected["verdict"] == "fail" else 0), f"{name} staged={staged}"
             # The report of that decision, as the serial uncached pipeline would render it: the

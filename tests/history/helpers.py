@@ -4,10 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 
-from dpgcheck.schemas import facts_schema
-from tests.conftest import git
+from tests.conftest import git, validate_facts_document
 
 
 def commit(repo: Path, email: str, when: str, *, name: str = "Dev", message: str = "change", committer: str | None = None) -> None:
@@ -22,5 +20,5 @@ def commit(repo: Path, email: str, when: str, *, name: str = "Dev", message: str
 
 
 def validate(facts: dict[str, Any]) -> dict[str, Any]:
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     return facts

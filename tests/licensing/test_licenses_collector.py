@@ -4,11 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 
-from dpgcheck.schemas import facts_schema
-from tests.conftest import run_dpgcheck, run_json
+from tests.conftest import run_dpgcheck, run_json, validate_facts_document
 from tests.licensing.combined import combined_in_rego
 
 CORPUS = Path(__file__).parent / "corpus" / "files"
@@ -26,7 +24,7 @@ def corpus(name: str) -> str:
 def facts_of(repo: Path) -> dict:
     code, facts = run_json("facts", repo)
     assert code == 0
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     return facts
 
 

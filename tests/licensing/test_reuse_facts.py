@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 
-from dpgcheck.schemas import facts_schema
-from tests.conftest import ENGINES, run_dpgcheck, run_json
+from tests.conftest import ENGINES, run_dpgcheck, run_json, validate_facts_document
 
 REUSE_RULES = ("per-file-coverage", "reuse-license-texts", "reuse-header-valid")
 
@@ -29,7 +27,7 @@ def reuse_facts(root) -> dict:
     result = run_dpgcheck("facts", root)
     assert result.returncode == 0, result.stderr
     facts = json.loads(result.stdout)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     return facts
 
 
@@ -102,7 +100,7 @@ def test_hostile_files(make_repo):
     result = run_dpgcheck("facts", root)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     facts = json.loads(result.stdout)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     reuse = facts["reuse"]
     assert reuse["not_scanned"] == ["data/huge.csv"]
     assert reuse["missing_licensing"] == {"count": 1, "paths": ["data/huge.csv"]}

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 
-from dpgcheck.schemas import facts_schema
-from tests.conftest import ENGINES, run_dpgcheck, run_json
+from tests.conftest import ENGINES, run_dpgcheck, run_json, validate_facts_document
 from tests.licensing.test_sbom_data import npm_sbom, write_with_spdx_tools
 
 SBOM_RULES = ("sbom-present", "sbom-valid", "sbom-ntia-minimum-elements", "dependency-license-unknown", "dependency-license-not-open", "dependency-license-incompatible")
@@ -122,7 +120,7 @@ def test_broken_sboms_in_every_serialisation_give_findings_not_tracebacks(make_r
     }
     facts_result = run_dpgcheck("facts", root)
     facts = json.loads(facts_result.stdout)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     assert facts["sbom"]["count"] == 8 and facts["sbom"]["readable_count"] == 2  # tag-value (what parsed of it) and UTF-16 JSON
 
 

@@ -46,6 +46,19 @@ def judged(facts: Path, engine: str, *bundles: Path) -> dict[str, Any]:
     return report
 
 
+@pytest.fixture(scope="module")
+def built_in(tmp_path_factory: pytest.TempPathFactory):
+    """``judged(facts, engine)`` with the built-in bundle alone, once per facts file and engine for the whole module."""
+    reports: dict[tuple[Path, str], dict[str, Any]] = {}
+
+    def _judged(facts: Path, engine: str) -> dict[str, Any]:
+        if (facts, engine) not in reports:
+            reports[facts, engine] = judged(facts, engine)
+        return json.loads(json.dumps(reports[facts, engine]))  # each test gets its own copy
+
+    return _judged
+
+
 def status(report: dict[str, Any], rule: str) -> str:
     return report["rules"][rule]["status"]
 
@@ -74,18 +87,19 @@ def history_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_elephant_factor_share_is_bundle_data(history_facts: Path, tmp_path: Path, engine: str) -> None:
+def test_elephant_factor_share_is_bundle_data(history_facts: Path, built_in, tmp_path: Path, engine: str) -> None:
     # One organisation makes exactly half of the commits: the factor is 1 at a share of one half ...
-    assert status(judged(history_facts, engine), "elephant-factor") == "warn"
-    assert [e["elephant_factor"] for e in evidence(judged(history_facts, engine), "elephant-factor")] == [1]
+    base = built_in(history_facts, engine)
+    assert status(base, "elephant-factor") == "warn"
+    assert [e["elephant_factor"] for e in evidence(base, "elephant-factor")] == [1]
     # ... and 2 when a bundle asks for 60 % of the work.
     stricter = overlay(tmp_path, "elephant", {"thresholds": {"elephant_factor_share": 0.6}})
     assert status(judged(history_facts, engine, stricter), "elephant-factor") == "pass"
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_absence_factor_share_is_bundle_data(history_facts: Path, tmp_path: Path, engine: str) -> None:
-    assert status(judged(history_facts, engine), "contributor-absence-factor") == "warn"
+def test_absence_factor_share_is_bundle_data(history_facts: Path, built_in, tmp_path: Path, engine: str) -> None:
+    assert status(built_in(history_facts, engine), "contributor-absence-factor") == "warn"
     stricter = overlay(tmp_path, "absence", {"thresholds": {"absence_factor_share": 0.6}})
     assert status(judged(history_facts, engine, stricter), "contributor-absence-factor") == "pass"
 
@@ -221,8 +235,8 @@ def tagged_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_reuse_adoption_signals_are_bundle_data(tagged_facts: Path, tmp_path: Path, engine: str) -> None:
-    assert status(judged(tagged_facts, engine), "reuse-header-valid") == "not_applicable"
+def test_reuse_adoption_signals_are_bundle_data(tagged_facts: Path, built_in, tmp_path: Path, engine: str) -> None:
+    assert status(built_in(tagged_facts, engine), "reuse-header-valid") == "not_applicable"
     headers = overlay(tmp_path, "headers", {"thresholds": {"reuse_adoption_signals": ["licenses_dir", "file_headers"]}})
     assert status(judged(tagged_facts, engine, headers), "reuse-header-valid") == "warn"
 
@@ -238,7 +252,22 @@ def test_reuse_adoption_min_header_files_is_bundle_data(tagged_facts: Path, tmp_
 # --- what licence files say together ------------------------------------------------------------
 
 
-def licensed_repo(base: Path, name: str, files: dict[str, str], declared: str) -> Path:
+@pytest.fixture(scope="module")
+def licensed_repo(tmp_path_factory: pytest.TempPathFactory):
+    """``licensed_repo(name, files, declared)``: the facts file of a repository with those licence files; built once for both engines."""
+    base = tmp_path_factory.mktemp("licensed")
+    made: dict[str, tuple[dict[str, str], str, Path]] = {}
+
+    def _licensed(name: str, files: dict[str, str], declared: str) -> Path:
+        if name not in made:
+            made[name] = (files, declared, _licensed_repo(base, name, files, declared))
+        assert made[name][:2] == (files, declared), f"{name} was built with other files"
+        return made[name][2]
+
+    return _licensed
+
+
+def _licensed_repo(base: Path, name: str, files: dict[str, str], declared: str) -> Path:
     repo = base / name
     repo.mkdir()
     for path, corpus in files.items():
@@ -251,9 +280,9 @@ def licensed_repo(base: Path, name: str, files: dict[str, str], declared: str) -
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_or_later_notice_widening_is_bundle_data(tmp_path: Path, engine: str) -> None:
+def test_or_later_notice_widening_is_bundle_data(licensed_repo, tmp_path: Path, engine: str) -> None:
     # The GPL text plus an "or any later version" notice say -or-later; the declaration says -only.
-    facts = licensed_repo(tmp_path, "gpl", {"COPYING": "gpl-3.0.debian.txt", "LICENSE": "gpl-3.0-or-later.notice.txt"}, "GPL-3.0-only")
+    facts = licensed_repo("gpl", {"COPYING": "gpl-3.0.debian.txt", "LICENSE": "gpl-3.0-or-later.notice.txt"}, "GPL-3.0-only")
     problems = [e.get("problem") for e in evidence(judged(facts, engine), "license-mismatch")]
     assert "only-vs-or-later" in problems
     literal = overlay(tmp_path, "literal", {"thresholds": {"license_or_later_notice_widens": False}})
@@ -261,9 +290,9 @@ def test_or_later_notice_widening_is_bundle_data(tmp_path: Path, engine: str) ->
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_incorporated_texts_are_bundle_data(tmp_path: Path, engine: str) -> None:
+def test_incorporated_texts_are_bundle_data(licensed_repo, tmp_path: Path, engine: str) -> None:
     # COPYING (GPL-3.0) beside COPYING.LESSER (LGPL-3.0), as the LGPL asks: the project is LGPL-3.0.
-    facts = licensed_repo(tmp_path, "lgpl", {"COPYING": "gpl-3.0.debian.txt", "COPYING.LESSER": "lgpl-3.0.debian.txt"}, "LGPL-3.0-only")
+    facts = licensed_repo("lgpl", {"COPYING": "gpl-3.0.debian.txt", "COPYING.LESSER": "lgpl-3.0.debian.txt"}, "LGPL-3.0-only")
     assert status(judged(facts, engine), "license-mismatch") == "pass"
     separate = overlay(tmp_path, "separate", {"thresholds": {"license_texts_incorporated": []}})
     assert status(judged(facts, engine, separate), "license-mismatch") == "warn"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from dpgcheck.collect.facts import collect_repository
-from dpgcheck.schemas import facts_schema
+from tests.conftest import validate_facts_document
 
 SHA = "b4ffde65f46336ab88eb53be808477a3936bae11"
 DIGEST = "sha256:" + "ab" * 32
@@ -16,7 +15,7 @@ DIGEST = "sha256:" + "ab" * 32
 
 def security(repo: Path) -> dict:
     facts = collect_repository(repo)
-    jsonschema.Draft202012Validator(facts_schema()).validate(facts)
+    validate_facts_document(facts)
     return facts["security"]
 
 
