@@ -103,10 +103,9 @@ def validate_facts(facts: dict[str, Any], where: str) -> None:
     """A saved or hand-made facts document must match the schema: missing facts never pass."""
     import jsonschema
 
-    from dpgcheck.schemas import facts_schema
+    from dpgcheck.schemas import facts_validator
 
-    validator = jsonschema.Draft202012Validator(facts_schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(facts))
+    error = jsonschema.exceptions.best_match(facts_validator().iter_errors(facts))
     if error is not None:
         location = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         raise DpgcheckError(f"not a valid facts document at {location}: {error.message[:200]}", path=where)

@@ -2,8 +2,9 @@
 JSON report, and the official SARIF 2.1.0 schema that the SARIF report follows."""
 from __future__ import annotations
 
-from importlib import resources
+import functools
 import json
+from importlib import resources
 from typing import Any
 
 
@@ -12,6 +13,20 @@ def _load(*parts: str) -> dict[str, Any]:
     for part in parts:
         node = node / part
     return json.loads(node.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def facts_validator() -> Any:
+    """A validator of facts documents, made once per process with the schema's references
+    resolved up front: without a crawled registry each validation crawled the 58 kB schema
+    again (~0.3 s a document)."""
+    import jsonschema
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    schema = facts_schema()
+    registry = Registry().with_resource(schema["$id"], DRAFT202012.create_resource(schema)).crawl()
+    return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
 def facts_schema() -> dict[str, Any]:
