@@ -34,10 +34,19 @@ def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     dpgcheck's caches (``DPGCHECK_CACHE_DIR``: licences, loaded policy sets), anything that follows the XDG
     convention (pip, pre-commit) and anything that writes under ``~`` land there.
+
+    Byte code of the Python processes the tests start goes to one folder beside the workers' temporary
+    folders (``PYTHONPYCACHEPREFIX``), even where the environment says not to write it
+    (``PYTHONDONTWRITEBYTECODE``, set on some CI machines): otherwise every ``python -m dpgcheck``
+    and every hook run compiles the whole package from source. Nothing is written in the tree.
     """
     home = tmp_path_factory.mktemp("home")
-    saved = {name: os.environ.get(name) for name in ("HOME", "XDG_CACHE_HOME", "DPGCHECK_CACHE_DIR")}
-    os.environ.update({"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "DPGCHECK_CACHE_DIR": str(home / "dpgcheck-cache")})
+    names = ("HOME", "XDG_CACHE_HOME", "DPGCHECK_CACHE_DIR", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")
+    saved = {name: os.environ.get(name) for name in names}
+    pycache = tmp_path_factory.getbasetemp().parent / "pycache"
+    os.environ.update({"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "DPGCHECK_CACHE_DIR": str(home / "dpgcheck-cache"),
+                       "PYTHONPYCACHEPREFIX": str(pycache)})
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     yield home
     for name, value in saved.items():
         if value is None:
