@@ -50,10 +50,19 @@ dangerous_checkouts contains c if {
 	_untrusted_checkout(c)
 }
 
+_expressions := object.get(_security, "expressions", [])
+
+# Each distinct context is matched once: a workflow repository repeats the same few
+# (github.sha, github.ref_name) hundreds of times.
+_untrusted_contexts := {context |
+	some context in {e.context | some e in _expressions}
+	_untrusted_context(context)
+}
+
 # A context an outsider controls, expanded into a script before the shell sees it.
 injections contains e if {
-	some e in object.get(_security, "expressions", [])
-	_untrusted_context(e.context)
+	some e in _expressions
+	e.context in _untrusted_contexts
 }
 
 # Actions and reusable workflows fetched from elsewhere (local ./ actions are part of the repository).

@@ -33,12 +33,9 @@ default _exempt_github := false
 
 _exempt_github := config.threshold("pinned_actions_exempt_github_owned")
 
-_counted := [a | some a in security.remote_actions; not _exempted(a)]
-
-_exempted(a) if {
-	_exempt_github == true
-	a.github_owned
-}
+# With the exemption, GitHub-owned actions are not counted (one filter, not a call per action).
+_counted := [a | some a in security.remote_actions; not a.github_owned] if _exempt_github == true
+else := security.remote_actions
 
 _pinned := count([a | some a in _counted; a.pinned])
 
