@@ -23,6 +23,9 @@ from dpgcheck.errors import DpgcheckError
 
 #: Files larger than this are not read by collectors (they are still listed).
 DEFAULT_READ_LIMIT = 5 * 1024 * 1024
+#: Files read whole are kept for the view's other readers: each at most this size, all together at most KEEP_TOTAL_BYTES.
+KEEP_READ_BYTES = 256 * 1024
+KEEP_TOTAL_BYTES = 32 * 1024 * 1024
 GIT_TIMEOUT_SECONDS = 30
 
 
@@ -88,6 +91,9 @@ class RepoView:
     git_refused: str | None = None
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
     _root_text: str = field(default="", repr=False)
+    #: Small files already read whole, shared by the collectors' twins of this view (see _content).
+    _read_whole: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _read_whole_bytes: list[int] = field(default_factory=lambda: [0], repr=False)
 
     def __post_init__(self) -> None:
         self._by_path = {entry.path: entry for entry in self.files}
@@ -149,6 +155,9 @@ class RepoView:
 
     def _head(self, entry: FileEntry, size: int) -> bytes:
         """The working tree's first bytes; os.open on a joined string costs a third of pathlib + open()."""
+        known = self._read_whole.get(entry.path)
+        if known is not None:
+            return known[:size]
         descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
         try:
             return os.read(descriptor, size)
@@ -165,16 +174,25 @@ class RepoView:
         try:
             pieces: list[bytes] = []
             total = 0
+            whole = False
             while total < limit:
                 # One read for a file that has not grown since it was listed, then at most 1 MB at a time.
                 piece = os.read(descriptor, min(limit - total, max(entry.size + 1 - total, 1 << 20) if total else entry.size + 1))
                 if not piece:
+                    whole = True
                     break
                 pieces.append(piece)
                 total += len(piece)
-            return b"".join(pieces)[:limit]
+            data = b"".join(pieces)[:limit]
         finally:
             os.close(descriptor)
+        if whole and total <= KEEP_READ_BYTES and self._read_whole_bytes[0] + total <= KEEP_TOTAL_BYTES:
+            # Kept for the other collectors: every read releases the interpreter lock, and with the
+            # collectors on three threads each release cost a hand-off (the binary check reads the
+            # head of every file the REUSE scan has just read).
+            self._read_whole[entry.path] = data
+            self._read_whole_bytes[0] += total
+        return data
 
     def for_collector(self) -> "RepoView":
         """The same files with a problem list of its own, so collectors can run side by side."""
