@@ -45,10 +45,10 @@ class Window:
     by_organisation: Counter[str] = field(default_factory=Counter)
     contributors_by_organisation: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, identity: str, organisation: str) -> None:
-        self.commits += 1
-        self.by_contributor[identity] += 1
-        self.by_organisation[organisation] += 1
+    def add(self, identity: str, organisation: str, commits: int = 1) -> None:
+        self.commits += commits
+        self.by_contributor[identity] += commits
+        self.by_organisation[organisation] += commits
         self.contributors_by_organisation.setdefault(organisation, set()).add(identity)
 
     def facts(self) -> WindowCounts:

@@ -145,12 +145,22 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window
     """Fill ``facts`` with what ``git log`` says; return HEAD's commit time (unix), where windows end."""
     lifetime = Window()
     windows = {days: Window() for days in window_days}
-    spans = [(windows[days], days * DAY) for days in window_days]
+    # The windows all end at HEAD's time, so they nest: a commit is in every window longer than
+    # its age. Commits are tallied by "band" (the shortest window holding them; len(order) for
+    # none), and each window adds up the bands it holds: a few additions per commit, not one
+    # Window.add per window and commit.
+    order = sorted(set(window_days))
+    spans = [days * DAY for days in order]
+    bands = len(order) + 1
+    merges = [0] * bands
+    bots = [0] * bands
+    commits: Counter[tuple[str, str, int]] = Counter()  # (identity, organisation, band) -> commits
+    months: list[set[str]] = [set() for _ in range(bands)]
+    month_of_day: dict[int, str] = {}
     reference: int | None = None
     first = last = None
     read = 0
-    active_months: dict[int, set[str]] = {days: set() for days in window_days}
-    identities: dict[tuple[str, str], str | None] = {}  # (address, name) -> organisation, or None for a bot
+    identities: dict[tuple[str, str], tuple[str, str] | None] = {}  # (address, name) -> (identity, organisation), None for a bot
     # The fields: committer time, author e-mail and name (mailmap applied), parents.
     for fields in stream_log(view.root, max_count=cap + 1, fields="%ct%x1f%aE%x1f%aN%x1f%P"):
         if len(fields) < 4:
@@ -163,28 +173,37 @@ def _read_history(view: RepoView, cap: int, affiliations: AffiliationMap, window
             reference = when  # the first commit listed is HEAD
         first = when if first is None or when < first else first
         last = when if last is None or when > last else last
-        targets = [lifetime, *(window for window, span in spans if when > reference - span)]
+        age = reference - when
+        band = 0
+        while band < len(spans) and age >= spans[band]:
+            band += 1
         if " " in fields[3].strip():  # more than one parent: a merge
-            for window in targets:
-                window.merges += 1
+            merges[band] += 1
             continue
         key = (fields[1], fields[2])
         if key not in identities:
             email = fields[1].strip().lower()
-            identities[key] = None if is_bot(email, fields[2]) else organisation_of(email, affiliations)
-        organisation = identities[key]
-        if organisation is None:
-            for window in targets:
-                window.bot_commits += 1
+            identities[key] = None if is_bot(email, fields[2]) else (email, organisation_of(email, affiliations))
+        who = identities[key]
+        if who is None:
+            bots[band] += 1
             continue
-        email = fields[1].strip().lower()
-        for window in targets:
-            window.add(email, organisation)
-        if len(targets) > 1:
-            month = rfc3339(when)[:7]
-            for days in window_days:
-                if when > reference - days * DAY:
-                    active_months[days].add(month)
+        commits[(who[0], who[1], band)] += 1
+        if band < len(spans):
+            day = when // DAY
+            month = month_of_day.get(day)
+            if month is None:
+                month = month_of_day[day] = rfc3339(when)[:7]
+            months[band].add(month)
+    for (identity, organisation, band), count in commits.items():
+        lifetime.add(identity, organisation, count)
+        for index in range(band, len(order)):
+            windows[order[index]].add(identity, organisation, count)
+    lifetime.merges, lifetime.bot_commits = sum(merges), sum(bots)
+    active_months: dict[int, set[str]] = {}
+    for index, days in enumerate(order):
+        windows[days].merges, windows[days].bot_commits = sum(merges[: index + 1]), sum(bots[: index + 1])
+        active_months[days] = set().union(*months[: index + 1])
     cap_reached = read > cap
     read = min(read, cap)
     total = read
