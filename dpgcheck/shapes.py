@@ -201,6 +201,129 @@ class DpgFacts(DpgNominee):
     screening: dict[str, Any]  # every answer of the screening record, "missing" when not given
 
 
+# --- facts: security ----------------------------------------------------------------------
+
+
+class Permissions(TypedDict):
+    """A ``permissions:`` block: the level and the scopes it grants."""
+
+    line: int
+    level: str  # read-all, write-all, none, scoped or unknown
+    write: list[str]
+    read: list[str]
+
+
+class WorkflowJob(TypedDict):
+    id: str
+    line: int
+    permissions: Permissions | None
+    reusable: bool  # jobs.<id>.uses calls a reusable workflow
+
+
+class _WorkflowProblemAlways(TypedDict):
+    code: str
+    message: str
+
+
+class WorkflowProblem(_WorkflowProblemAlways, total=False):
+    line: int
+
+
+class _WorkflowAlways(TypedDict):
+    path: str
+    system: str  # github-actions or gitlab-ci
+    readable: bool
+    triggers: list[str]
+    permissions: Permissions | None  # the top-level block; GitLab CI has none
+    jobs: list[WorkflowJob]
+
+
+class Workflow(_WorkflowAlways, total=False):
+    """One entry of ``security.workflows``; ``problem`` says why a file could not be read."""
+
+    problem: WorkflowProblem
+
+
+class ActionUse(TypedDict):
+    path: str
+    line: int
+    job: str
+    ref: str  # the uses: value, shortened
+    kind: str  # action, reusable-workflow, docker or local
+    github_owned: bool
+    pinned: bool
+
+
+class ImageUse(TypedDict):
+    path: str
+    line: int
+    image: str
+    source: str  # dockerfile, github-actions or gitlab-ci
+    pinned: bool  # by sha256 digest
+    variable: bool  # chosen at build time
+
+
+class PipedDownload(TypedDict):
+    """A download piped into an interpreter."""
+
+    path: str
+    line: int
+    source: str  # dockerfile, github-actions, gitlab-ci or shell
+    command: str
+
+
+class Checkout(TypedDict):
+    path: str
+    line: int
+    job: str
+    ref: str  # actions/checkout with.ref
+    contexts: list[str]  # github.* contexts in the ref
+    triggers: list[str]
+
+
+class ScriptExpression(TypedDict):
+    """A ``github.*`` context expanded into a ``run:`` or github-script ``script``."""
+
+    path: str
+    line: int
+    job: str
+    field: str  # run or script
+    context: str
+
+
+class UpdateTool(TypedDict):
+    path: str
+    tool: str  # dependabot, renovate, pyup or scala-steward
+
+
+class BinaryArtefact(TypedDict):
+    path: str
+    kind: str  # elf, pe, java-class, ... (see dpgcheck/security/binaries.py)
+    place: str  # source, vendored, test-fixture or wrapper
+    size: int
+
+
+class FuzzingSetup(TypedDict):
+    path: str
+    kind: str
+    line: int | None  # None when the path alone tells
+
+
+class SecurityFacts(TypedDict):
+    """The ``security`` section: the supply-chain facts Scorecard's offline checks look at."""
+
+    workflow_count: int
+    workflows: list[Workflow]
+    actions: list[ActionUse]
+    images: list[ImageUse]
+    downloads: list[PipedDownload]
+    checkouts: list[Checkout]
+    expressions: list[ScriptExpression]
+    dependency_update_tools: list[UpdateTool]
+    binaries: list[BinaryArtefact]
+    fuzzing: list[FuzzingSetup]
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 
