@@ -324,6 +324,69 @@ class SecurityFacts(TypedDict):
     fuzzing: list[FuzzingSetup]
 
 
+# --- facts: governance --------------------------------------------------------------------
+
+
+class GovernanceDocument(TypedDict):
+    path: str
+    location: str  # root, .github, docs, doc or the folder (governance)
+    size: int
+    topics: list[str]  # the topics a text document covers; [] for the others
+
+
+class SecurityPolicyFacts(TypedDict):
+    """``governance.security``: the first security policy read; only kinds, never an address."""
+
+    path: str | None
+    private_channels: list[str]  # advisory, email, form, platform
+    pgp: bool
+    disclosure_timeline: bool
+    supported_versions: bool
+
+
+class CodeOfConductFacts(TypedDict):
+    path: str | None
+    enforcement_section: bool
+    enforcement_contacts: list[str]  # kinds of contact, as for the security policy
+    placeholder: bool  # a template's placeholder left in
+
+
+class FundingFacts(TypedDict):
+    path: str | None
+    parsed: bool
+    platforms: list[str]  # FUNDING.yml keys with a value
+
+
+class CodeownersFacts(TypedDict):
+    path: str | None
+    rules: int
+    owners: int  # counted, never named
+    teams: int
+
+
+class _ChangelogFactsAlways(TypedDict):
+    path: str | None
+    entries: int  # headings that name a version
+    latest_version: str | None
+    unreleased_section: bool
+
+
+class ChangelogFacts(_ChangelogFactsAlways, total=False):
+    release_notes_link: bool  # no version of its own, but a link to release notes elsewhere
+
+
+class GovernanceFacts(TypedDict):
+    """The ``governance`` section: the documents found by kind and what they cover."""
+
+    documents: dict[str, list[GovernanceDocument]]  # by kind, every kind present
+    topics: dict[str, list[str]]  # topic -> sorted paths covering it, every topic present
+    security: SecurityPolicyFacts
+    code_of_conduct: CodeOfConductFacts
+    funding: FundingFacts
+    codeowners: CodeownersFacts
+    changelog: ChangelogFacts
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 
