@@ -387,6 +387,65 @@ class GovernanceFacts(TypedDict):
     changelog: ChangelogFacts
 
 
+# --- facts: publiccode.yml ----------------------------------------------------------------
+
+
+class PubliccodeIssue(TypedDict):
+    key: str  # the key path in the file, "" for the whole file
+    code: str
+    message: str
+    line: int
+
+
+class PubliccodeFields(TypedDict):
+    """What the file says, normalised for the rules; contacts and contractors only counted."""
+
+    name: str | None
+    url: str | None
+    landing_url: str | None
+    roadmap: str | None
+    software_version: str | None
+    release_date: str | None
+    development_status: str | None
+    software_type: str | None
+    platforms: list[str]
+    categories: list[str]
+    description_languages: list[str]
+    available_languages: list[str]
+    localisation_ready: bool | None
+    license: dict[str, Any] | None  # legal.license parsed (dpgcheck.licensing.expression.analyse)
+    has_main_copyright_owner: bool
+    maintenance_type: str | None
+    contractor_count: int
+    contractors_until: list[str]  # dates, YYYY-MM-DD
+    contact_count: int
+    organisation: bool  # organisation.uri is given
+    funded_by_count: int
+    used_by_count: int
+    is_based_on_count: int
+    supports: list[str]
+
+
+class PubliccodeFacts(TypedDict):
+    """The ``publiccode`` section: the root publiccode.yml and what breaks the standard in it."""
+
+    present: bool
+    path: str | None
+    candidates: list[str]  # at the root; the first is read
+    elsewhere: list[str]  # below the root, not read
+    parsed: bool
+    valid: bool
+    version: str | None
+    version_supported: bool
+    version_latest: bool
+    network_checked: bool
+    error_count: int
+    warning_count: int
+    errors: list[PubliccodeIssue]
+    warnings: list[PubliccodeIssue]
+    fields: PubliccodeFields | None
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 
