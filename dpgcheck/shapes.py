@@ -144,6 +144,29 @@ class HistoryFacts(_HistoryAlways, total=False):
     tags: TagFacts
 
 
+# --- licence expressions (any section that holds one) ---------------------------------------
+
+
+class DeprecatedId(TypedDict):
+    id: str  # as written
+    replacement: str
+
+
+class LicenceAnalysis(TypedDict):
+    """One SPDX expression parsed (``dpgcheck.licensing.expression.analyse``)."""
+
+    expression: str
+    normalized: str | None
+    valid: bool
+    error: str | None
+    ids: list[str]
+    exceptions: list[str]
+    unknown: list[str]
+    license_refs: list[str]
+    deprecated: list[DeprecatedId]
+    dnf: list[list[str]]  # alternatives, each the ids that must all hold
+
+
 # --- facts: DPG records -------------------------------------------------------------------
 
 
@@ -161,7 +184,7 @@ class DpgaError(_DpgaErrorAlways, total=False):
 class DpgLicence(TypedDict):
     spdx: str | None  # the expression as written
     url: bool  # a licenseURL is given
-    analysis: dict[str, Any]  # the expression parsed (dpgcheck.licensing.expression.analyse)
+    analysis: LicenceAnalysis
 
 
 class DpgSdg(TypedDict):
@@ -413,7 +436,7 @@ class PubliccodeFields(TypedDict):
     description_languages: list[str]
     available_languages: list[str]
     localisation_ready: bool | None
-    license: dict[str, Any] | None  # legal.license parsed (dpgcheck.licensing.expression.analyse)
+    license: LicenceAnalysis | None  # legal.license parsed
     has_main_copyright_owner: bool
     maintenance_type: str | None
     contractor_count: int
@@ -444,6 +467,71 @@ class PubliccodeFacts(TypedDict):
     errors: list[PubliccodeIssue]
     warnings: list[PubliccodeIssue]
     fields: PubliccodeFields | None
+
+
+# --- facts: licenses ----------------------------------------------------------------------
+
+
+class DeclaredLicence(TypedDict):
+    """A licence statement in package metadata, publiccode.yml or the DPG record."""
+
+    source: str  # pyproject, package.json, cargo, publiccode, dpg-record, ...
+    path: str
+    field: str  # where in the file, e.g. project.license
+    value: str  # as written (JSON text when not a string)
+    kind: str  # spdx, name or file
+    expression: str | None  # the SPDX expression it means, None when it names none dpgcheck maps
+    analysis: LicenceAnalysis | None
+
+
+class AdditionalTerms(TypedDict):
+    position: str  # appended, prepended or inserted
+    words: int
+    excerpt: str
+
+
+class LicenceMatch(TypedDict):
+    """What licence a text holds (``dpgcheck.licensing.detect.detect``)."""
+
+    spdx_id: str | None
+    candidates: list[str]  # every id the text is consistent with
+    ids: list[str]  # as the matcher reported them
+    match: str  # full, with_additional_terms, notice, reference, multiple, unknown, empty, not_scanned, not_read
+    confidence: float
+    coverage: float  # per cent of the words
+    or_later: bool | None
+    additional_terms: AdditionalTerms | None
+    notice_kind: str | None  # standard-notice, names-licence or spdx-identifier
+    extra_words: int
+
+
+class LicenceFile(TypedDict):
+    path: str
+    location: str  # root, .github, docs, doc or LICENSES
+    size: int
+    named_id: str | None  # the id a LICENSES/<id>.txt name gives
+    third_party: bool  # the name says it covers other people's code
+
+
+class DetectedLicence(LicenceFile, LicenceMatch):
+    """One entry of ``licenses.detected``: a licence file and what its text holds."""
+
+
+class LicensesSummary(TypedDict):
+    declared_count: int
+    declared_sources: list[str]
+    declared_ids: list[str]
+    license_files: int
+    detected_ids: list[str]
+    unrecognised: list[str]  # licence files whose text was not recognised
+
+
+class LicensesFacts(TypedDict):
+    """The ``licenses`` section (facts 2.0 on; 1.x also had ``combined``)."""
+
+    declared: list[DeclaredLicence]
+    detected: list[DetectedLicence]
+    summary: LicensesSummary
 
 
 # --- what a run adds to the facts: input.options ----------------------------------------------
