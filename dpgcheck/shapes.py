@@ -534,6 +534,48 @@ class LicensesFacts(TypedDict):
     summary: LicensesSummary
 
 
+# --- facts: REUSE -------------------------------------------------------------------------
+
+
+class PathSample(TypedDict):
+    count: int  # how many files
+    paths: list[str]  # the first 100 of them, sorted
+
+
+class InvalidExpression(TypedDict):
+    path: str
+    expression: str
+    source: str  # file-header, dot-license, reuse-toml or dep5
+
+
+class LicenceText(TypedDict):
+    """A licence text in ``LICENSES/``."""
+
+    id: str
+    path: str
+    extension: str  # "" or with its dot
+
+
+class ReuseFacts(TypedDict):
+    """The ``reuse`` section: per-file licensing after the REUSE specification (facts 2.0 on)."""
+
+    covered_files: int
+    with_copyright: int
+    with_licensing: int
+    with_both: int
+    sources: dict[str, int]  # covered files by kind of source, every kind present
+    missing_copyright: PathSample
+    missing_licensing: PathSample
+    not_scanned: list[str]
+    invalid_expressions: list[InvalidExpression]
+    licenses_dir: list[LicenceText]
+    used_licenses: list[str]
+    missing_licenses: list[str]
+    unused_licenses: list[str]
+    reuse_toml: list[str]
+    dep5: bool
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 
