@@ -576,6 +576,147 @@ class ReuseFacts(TypedDict):
     dep5: bool
 
 
+# --- facts: SBOMs --------------------------------------------------------------------------
+
+
+class SbomProblem(TypedDict):
+    """A document's problems of one code, grouped."""
+
+    code: str
+    kind: str  # parse, validation, recovered or unsupported
+    message: str
+    count: int
+    examples: list[str]  # at most 10
+
+
+class MissingSample(TypedDict):
+    count: int
+    examples: list[str]  # at most 10
+
+
+class SpecialValues(TypedDict):
+    """Packages whose licence field is NOASSERTION, NONE or not there."""
+
+    noassertion: int
+    none: int
+    absent: int
+
+
+class CreatorTypes(TypedDict):
+    person: int  # counted, never named
+    organization: int
+    tool: int
+
+
+class CreatorContacts(TypedDict):
+    email: int  # creators given with an address; the address is not kept
+    url: int
+
+
+class SbomCounts(TypedDict):
+    packages: int
+    files: int
+    snippets: int
+    relationships: int
+
+
+class _PackagesMissingAlways(TypedDict):
+    name: MissingSample
+    version: MissingSample
+    supplier: MissingSample
+    external_id: MissingSample
+    checksum: MissingSample
+    license: MissingSample
+
+
+class PackagesMissing(_PackagesMissingAlways, total=False):
+    """Packages lacking each element (the last three since facts 1.1)."""
+
+    supplier_contact: MissingSample
+    filename: MissingSample
+    dependencies: MissingSample
+
+
+class LicenceValues(TypedDict):
+    declared: SpecialValues
+    concluded: SpecialValues
+    effective: SpecialValues  # concluded when it is an expression, else declared
+
+
+class SbomLicence(TypedDict):
+    """One distinct licence expression the packages use, and how many use it."""
+
+    expression: str
+    declared: int
+    concluded: int
+    effective: int
+    examples: list[str]
+    analysis: LicenceAnalysis
+
+
+class Reachable(TypedDict):
+    """What can be reached from the described package, as ntia-conformance-checker follows it."""
+
+    packages: int
+    floating: MissingSample
+    missing: dict[str, MissingSample]  # packages_missing over the reachable packages
+
+
+class _SbomReadingAlways(TypedDict):
+    format: str  # json, yaml, xml, rdf, tag-value, json-ld, cyclonedx or unknown
+    spdx: bool
+    readable: bool
+    problems: list[SbomProblem]
+
+
+class SbomReading(_SbomReadingAlways, total=False):
+    """What one SBOM file says (``dpgcheck.licensing.sbom.read_document``); most only when readable."""
+
+    spec_version: str | None
+    name: str | None
+    namespace: str | None
+    created: str | None
+    creators: list[str]  # tools and organisations, never people
+    creator_types: CreatorTypes
+    counts: SbomCounts
+    describes: list[str | None]
+    describes_package: bool
+    relationship_types: dict[str, int]
+    packages_missing: PackagesMissing
+    license_values: LicenceValues
+    licenses: list[SbomLicence]
+    standard: str | None  # spdx-2, spdx-3 or cyclonedx
+    serialisation: str
+    creator_contacts: CreatorContacts
+    tools: list[str]
+    lifecycles: list[str]
+    completeness: dict[str, int]
+    not_recorded: list[str]  # packages_missing fields the format has no field for
+    hash_algorithms: dict[str, int]
+    property_names: dict[str, int]
+    purposes: dict[str, int]
+    reachable: Reachable
+
+
+class _SbomPlace(TypedDict):
+    path: str
+    origin: str  # repository or command-line
+    size: int
+
+
+class SbomDocument(_SbomPlace, SbomReading):
+    """One entry of ``sbom.documents``: where the file is and what it says."""
+
+
+class SbomFacts(TypedDict):
+    """The ``sbom`` section: the SBOMs found or given with ``--sbom``."""
+
+    count: int
+    spdx_count: int
+    readable_count: int
+    documents: list[SbomDocument]
+
+
 # --- what a run adds to the facts: input.options ----------------------------------------------
 
 
