@@ -12,6 +12,8 @@ import functools
 import json
 from typing import Any
 
+from dpgcheck.shapes import DeprecatedId, LicenceAnalysis
+
 MAX_EXPRESSION_LENGTH = 2000
 MAX_ALTERNATIVES = 256
 
@@ -53,7 +55,7 @@ _disk: dict[str, Any] | None = None
 _disk_dirty = False
 
 
-def analyse(expression: str) -> dict[str, Any]:
+def analyse(expression: str) -> LicenceAnalysis:
     """Facts about one SPDX licence expression; never raises on bad input.
 
     Answers are memoised in the process and cached on disk (see
@@ -110,8 +112,8 @@ def _flush() -> None:
         write_json(path, _disk)
 
 
-def _analyse(text: str) -> dict[str, Any]:
-    facts: dict[str, Any] = {
+def _analyse(text: str) -> LicenceAnalysis:
+    facts: LicenceAnalysis = {
         "expression": text,
         "normalized": None,
         "valid": False,
@@ -179,9 +181,9 @@ def _spdx_replacements() -> dict[str, str]:
     return {i: rec["replacement"] for i, rec in licenses.items() if rec.get("deprecated") and rec.get("replacement")}
 
 
-def _deprecated_tokens(text: str, known: dict[str, Any]) -> list[dict[str, str]]:
+def _deprecated_tokens(text: str, known: dict[str, Any]) -> list[DeprecatedId]:
     """Ids written in an old or alias form (``GPL-2.0+``, ``GPL-3.0``) and what they became."""
-    found = []
+    found: list[DeprecatedId] = []
     for token in text.replace("(", " ").replace(")", " ").split():
         if token.upper() in ("AND", "OR", "WITH"):
             continue

@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable
 
 from dpgcheck.problems import Problem, problem
 from dpgcheck.licensing.globmatch import Glob, compile_glob
+from dpgcheck.shapes import InvalidExpression, LicenceText
 
 SOURCE = "reuse"
 SCAN_LIMIT = 16 * 1024 * 1024
@@ -465,11 +466,11 @@ class FileResult:
 @dataclass
 class ProjectResult:
     files: list[FileResult]
-    licenses_dir: list[dict[str, Any]]
+    licenses_dir: list[LicenceText]
     used: list[str]
     missing: list[str]
     unused: list[str]
-    invalid_expressions: list[dict[str, str]]
+    invalid_expressions: list[InvalidExpression]
     reuse_toml: list[str]
     dep5: bool
     problems: list[Problem]
@@ -529,7 +530,7 @@ def lint(
             continue
         results.append(_resolve(path, size, present, sizes, tomls, dep5, read))
 
-    licenses_dir = []
+    licenses_dir: list[LicenceText] = []
     for path, _ in entries:
         if path.startswith("LICENSES/") and path.count("/") == 1:
             name = path[len("LICENSES/"):]
@@ -539,7 +540,7 @@ def lint(
             else:
                 licenses_dir.append({"id": stem, "path": path, "extension": "." + extension})
     used: set[str] = set()
-    invalid: list[dict[str, str]] = []
+    invalid: list[InvalidExpression] = []
     for result in results:
         for value, source_type in result.info.expressions:
             valid, symbols = parse_expression(value)

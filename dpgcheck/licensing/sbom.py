@@ -14,11 +14,12 @@ grouped by :class:`dpgcheck.licensing.sbom_problems.Messages`.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from dpgcheck.licensing.sbom_problems import EXAMPLES, Messages, error_messages
 from dpgcheck.licensing.spdx2 import document_facts
 from dpgcheck.licensing.spdx2_load import XmlDtdRefused, load, strip_fractional_seconds
+from dpgcheck.shapes import SbomReading
 
 MAX_BYTES = 64 * 1024 * 1024
 # YAML is the slowest serialisation to read: libyaml yields ~2 million events for 30 MB,
@@ -85,7 +86,7 @@ DTD_REFUSED = "the XML declares a DTD (DOCTYPE); refused: dpgcheck reads no DTDs
 STANDARDS = {"cyclonedx": "cyclonedx", "json-ld": "spdx-3", "unknown": None}
 
 
-def read_document(data: bytes, name: str) -> dict[str, Any]:
+def read_document(data: bytes, name: str) -> SbomReading:
     """Facts about one SBOM file (SPDX 2, SPDX 3 or CycloneDX); never raises on bad input."""
     messages = Messages()
     document_format = detect_format(name, data)
@@ -109,7 +110,8 @@ def read_document(data: bytes, name: str) -> dict[str, Any]:
         if text is not None:
             facts.update(_parse_text(text, document_format, messages) if standard == "spdx-2" else _parse_other(data, text, document_format, messages))
     facts["problems"] = messages.as_list()
-    return facts
+    # Assembled from the readers' plain mappings; sbom.json is the schema they follow.
+    return cast(SbomReading, facts)
 
 
 def _serialisation(document_format: str, data: bytes) -> str:

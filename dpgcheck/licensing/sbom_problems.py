@@ -2,7 +2,7 @@
 SPDX 3 and CycloneDX readers), and the messages an exception of a parser carries."""
 from __future__ import annotations
 
-from typing import Any
+from dpgcheck.shapes import SbomProblem
 
 #: Examples kept per problem code in the facts, and gathered before the first of them are chosen.
 EXAMPLES = 10
@@ -13,7 +13,7 @@ class Messages:
     """Problems found in a document, grouped by code so a 16,000-package SBOM stays small."""
 
     def __init__(self) -> None:
-        self._groups: dict[str, dict[str, Any]] = {}
+        self._groups: dict[str, SbomProblem] = {}
 
     def add(self, code: str, kind: str, message: str, example: str | None = None) -> None:
         group = self._groups.get(code)
@@ -26,7 +26,7 @@ class Messages:
     def codes(self) -> set[str]:
         return set(self._groups)
 
-    def as_list(self) -> list[dict[str, Any]]:
+    def as_list(self) -> list[SbomProblem]:
         # The first examples in sorted order, so that RDF (whose elements have no order)
         # gives the same facts on every run.
         return [{**self._groups[c], "examples": sorted(set(self._groups[c]["examples"]))[:EXAMPLES]} for c in sorted(self._groups)]

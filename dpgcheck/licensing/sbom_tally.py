@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 from dpgcheck.patterns import lazy
 from dpgcheck.licensing.expression import MAX_EXPRESSION_LENGTH, analyse
+from dpgcheck.shapes import LicenceAnalysis
 
 EXAMPLES = 10
 MAX_ANALYSED = 2000
@@ -95,7 +96,7 @@ def _without_contacts(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _cached_analysis(expression: str) -> dict[str, Any]:
+def _cached_analysis(expression: str) -> LicenceAnalysis:
     return analyse(expression)
 
 

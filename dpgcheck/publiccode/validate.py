@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from dpgcheck.patterns import lazy
 from dpgcheck.publiccode.standard import countries, languages, standard
+from dpgcheck.shapes import LicenceAnalysis
 
 Issue = dict[str, Any]
 
@@ -135,7 +136,7 @@ def valid_date(value: Any) -> bool:
 
 
 class Validator:
-    def __init__(self, lines: dict[str, int], exists: Callable[[str], bool] | None = None, analyse_license: Callable[[str], dict[str, Any]] | None = None) -> None:
+    def __init__(self, lines: dict[str, int], exists: Callable[[str], bool] | None = None, analyse_license: Callable[[str], LicenceAnalysis] | None = None) -> None:
         self.lines = lines
         self.exists = exists
         self.analyse_license = analyse_license
@@ -587,7 +588,7 @@ def validate(
     lines: dict[str, int] | None = None,
     *,
     exists: Callable[[str], bool] | None = None,
-    analyse_license: Callable[[str], dict[str, Any]] | None = None,
+    analyse_license: Callable[[str], LicenceAnalysis] | None = None,
 ) -> list[Issue]:
     """Errors and warnings for a parsed publiccode.yml, sorted by line then key."""
     issues = Validator(lines or {}, exists, analyse_license).run(doc)

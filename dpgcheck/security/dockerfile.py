@@ -4,7 +4,7 @@ instruction starts (or, inside a ``RUN``, the line of the download)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from dpgcheck.shapes import ImageUse, PipedDownload
 
 from dpgcheck.patterns import lazy
 from dpgcheck.security.text import downloads_in, image_pinned, shorten
@@ -54,9 +54,9 @@ def _instructions(text: str) -> list[tuple[int, str, list[tuple[int, str]]]]:
     return out
 
 
-def read(path: str, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    images: list[dict[str, Any]] = []
-    downloads: list[dict[str, Any]] = []
+def read(path: str, text: str) -> tuple[list[ImageUse], list[PipedDownload]]:
+    images: list[ImageUse] = []
+    downloads: list[PipedDownload] = []
     stages: set[str] = set()
     for line, keyword, parts in _instructions(text):
         if keyword == "FROM":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dpgcheck.shapes import ActionUse, Checkout, ImageUse, Permissions, PipedDownload, ScriptExpression, Workflow, WorkflowJob
 from dpgcheck.security.text import contexts_in, downloads_in, image_pinned, sha_pinned, shorten, value_line
 
 
@@ -25,11 +26,11 @@ class Found:
     """What one workflow file contributes to the security facts."""
 
     def __init__(self) -> None:
-        self.actions: list[dict[str, Any]] = []
-        self.images: list[dict[str, Any]] = []
-        self.downloads: list[dict[str, Any]] = []
-        self.checkouts: list[dict[str, Any]] = []
-        self.expressions: list[dict[str, Any]] = []
+        self.actions: list[ActionUse] = []
+        self.images: list[ImageUse] = []
+        self.downloads: list[PipedDownload] = []
+        self.checkouts: list[Checkout] = []
+        self.expressions: list[ScriptExpression] = []
 
 
 def _triggers(on: Any) -> list[str]:
@@ -42,7 +43,7 @@ def _triggers(on: Any) -> list[str]:
     return []
 
 
-def permissions(value: Any, line: int) -> dict[str, Any]:
+def permissions(value: Any, line: int) -> Permissions:
     """A ``permissions:`` value as facts: its level and the scopes it grants write to."""
     if isinstance(value, str):
         level = value.strip().lower()
@@ -58,7 +59,7 @@ def permissions(value: Any, line: int) -> dict[str, Any]:
     return {"line": line, "level": "unknown", "write": [], "read": []}
 
 
-def _action(path: str, line: int, job: str, ref: str) -> dict[str, Any]:
+def _action(path: str, line: int, job: str, ref: str) -> ActionUse:
     ref = ref.strip()
     if ref.startswith("./") or ref.startswith("../"):
         return {"path": path, "line": line, "job": job, "ref": shorten(ref), "kind": "local", "github_owned": False, "pinned": True}
@@ -93,13 +94,13 @@ def _script(found: Found, path: str, key_line: int, job: str, field: str, value:
             found.downloads.append({"path": path, "line": value_line(key_line, value, offset), "source": SYSTEM, "command": command})
 
 
-def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any], Found]:
+def read(path: str, document: Any, lines: dict[str, int]) -> tuple[Workflow, Found]:
     """The workflow's summary and what it contributes to the flat fact lists."""
     found = Found()
     doc = document if isinstance(document, dict) else {}
     triggers = _triggers(doc.get("on", doc.get(True)))
     top = permissions(doc["permissions"], lines.get("permissions", 1)) if "permissions" in doc else None
-    jobs_out = []
+    jobs_out: list[WorkflowJob] = []
     jobs = _mapping(doc.get("jobs"))
     for job_id, job in jobs.items():
         prefix = f"jobs.{job_id}"
@@ -139,5 +140,5 @@ def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any
             run = step.get("run")
             if isinstance(run, str):
                 _script(found, path, lines.get(f"{step_path}.run", step_line), str(job_id), "run", run)
-    summary = {"path": path, "system": SYSTEM, "readable": True, "triggers": triggers, "permissions": top, "jobs": jobs_out}
+    summary: Workflow = {"path": path, "system": SYSTEM, "readable": True, "triggers": triggers, "permissions": top, "jobs": jobs_out}
     return summary, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dpgcheck.shapes import ImageUse, PipedDownload, Workflow, WorkflowJob
 from dpgcheck.security.text import downloads_in, image_pinned, shorten, value_line
 
 SYSTEM = "gitlab-ci"
@@ -12,7 +13,7 @@ _GLOBAL_KEYS = {"stages", "variables", "include", "workflow", "cache", "before_s
 _SCRIPT_KEYS = ("before_script", "script", "after_script")
 
 
-def _images(path: str, lines: dict[str, int], prefix: str, job: Any, images: list[dict[str, Any]]) -> None:
+def _images(path: str, lines: dict[str, int], prefix: str, job: Any, images: list[ImageUse]) -> None:
     def add(key: str, value: Any) -> None:
         name = value.get("name") if isinstance(value, dict) else value
         if isinstance(name, str) and name.strip():
@@ -27,7 +28,7 @@ def _images(path: str, lines: dict[str, int], prefix: str, job: Any, images: lis
             add(f"{prefix}.services[{index}]" if prefix else f"services[{index}]", service)
 
 
-def _scripts(path: str, lines: dict[str, int], prefix: str, job: dict[str, Any], downloads: list[dict[str, Any]]) -> None:
+def _scripts(path: str, lines: dict[str, int], prefix: str, job: dict[str, Any], downloads: list[PipedDownload]) -> None:
     for key in _SCRIPT_KEYS:
         value = job.get(key)
         key_path = f"{prefix}.{key}" if prefix else key
@@ -42,9 +43,9 @@ def _scripts(path: str, lines: dict[str, int], prefix: str, job: dict[str, Any],
                                   "source": SYSTEM, "command": command})
 
 
-def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    images: list[dict[str, Any]] = []
-    downloads: list[dict[str, Any]] = []
+def read(path: str, document: Any, lines: dict[str, int]) -> tuple[Workflow, list[ImageUse], list[PipedDownload]]:
+    images: list[ImageUse] = []
+    downloads: list[PipedDownload] = []
     doc = document if isinstance(document, dict) else {}
     _images(path, lines, "", doc, images)
     _scripts(path, lines, "", doc, downloads)
@@ -52,12 +53,12 @@ def read(path: str, document: Any, lines: dict[str, int]) -> tuple[dict[str, Any
     if isinstance(default, dict):
         _images(path, lines, "default", default, images)
         _scripts(path, lines, "default", default, downloads)
-    jobs = []
+    jobs: list[WorkflowJob] = []
     for name, job in doc.items():
         if name in _GLOBAL_KEYS or not isinstance(job, dict):
             continue
         jobs.append({"id": str(name), "line": lines.get(str(name), 1), "permissions": None, "reusable": False})
         _images(path, lines, str(name), job, images)
         _scripts(path, lines, str(name), job, downloads)
-    summary = {"path": path, "system": SYSTEM, "readable": True, "triggers": [], "permissions": None, "jobs": jobs}
+    summary: Workflow = {"path": path, "system": SYSTEM, "readable": True, "triggers": [], "permissions": None, "jobs": jobs}
     return summary, images, downloads

@@ -17,8 +17,6 @@ Only kinds and counts are recorded, never an address or a name.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import FileEntry, RepoView
@@ -31,6 +29,7 @@ from dpgcheck.governance.headings import headings
 from dpgcheck.governance.security_policy import read_security_policy
 from dpgcheck.governance.topics import TOPIC_NAMES, topics_of
 from dpgcheck.problems import problem
+from dpgcheck.shapes import GovernanceDocument, GovernanceFacts
 
 SECTION = "governance"
 
@@ -71,7 +70,7 @@ def _location(entry: FileEntry) -> str:
     return entry.path.rpartition("/")[0] or "root"
 
 
-def empty() -> dict[str, Any]:
+def empty() -> GovernanceFacts:
     return {
         "documents": {kind: [] for kind in KINDS},
         "topics": {name: [] for name in TOPIC_NAMES},
@@ -83,14 +82,14 @@ def empty() -> dict[str, Any]:
     }
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> GovernanceFacts:
     facts = empty()
     documents = _documents(view)
     topics: dict[str, set[str]] = {name: set() for name in TOPIC_NAMES}
     texts: dict[str, str] = {}
     for kind in KINDS:
         for entry in documents[kind]:
-            record: dict[str, Any] = {"path": entry.path, "location": _location(entry), "size": entry.size, "topics": []}
+            record: GovernanceDocument = {"path": entry.path, "location": _location(entry), "size": entry.size, "topics": []}
             facts["documents"][kind].append(record)
             if kind not in TEXT_KINDS and kind != "changelog":
                 continue
@@ -118,7 +117,7 @@ def _read(view: RepoView, entry: FileEntry) -> str | None:
     return view.read_text(entry.path, source=SECTION, limit=READ_LIMIT)
 
 
-def _security(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+def _security(facts: GovernanceFacts, entries: list[FileEntry], texts: dict[str, str]) -> None:
     """The first security policy that could be read."""
     for entry in entries:
         text = texts.get(entry.path)
@@ -127,7 +126,7 @@ def _security(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, 
             return
 
 
-def _code_of_conduct(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+def _code_of_conduct(facts: GovernanceFacts, entries: list[FileEntry], texts: dict[str, str]) -> None:
     """The first code of conduct that could be read."""
     for entry in entries:
         text = texts.get(entry.path)
@@ -136,7 +135,7 @@ def _code_of_conduct(facts: dict[str, Any], entries: list[FileEntry], texts: dic
             return
 
 
-def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str, str]) -> None:
+def _changelog(facts: GovernanceFacts, entries: list[FileEntry], texts: dict[str, str]) -> None:
     """The first changelog that could be read."""
     for entry in entries:
         text = texts.get(entry.path)
@@ -145,7 +144,7 @@ def _changelog(facts: dict[str, Any], entries: list[FileEntry], texts: dict[str,
             return
 
 
-def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
+def _funding(facts: GovernanceFacts, entries: list[FileEntry], view: RepoView) -> None:
     """The first FUNDING.yml: its path even when it cannot be read, its platforms when it parses."""
     if not entries:
         return
@@ -162,7 +161,7 @@ def _funding(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) ->
         facts["funding"]["platforms"] = found.platforms
 
 
-def _codeowners(facts: dict[str, Any], entries: list[FileEntry], view: RepoView) -> None:
+def _codeowners(facts: GovernanceFacts, entries: list[FileEntry], view: RepoView) -> None:
     """The first CODEOWNERS file, when it can be read."""
     if not entries:
         return

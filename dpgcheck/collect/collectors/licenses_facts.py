@@ -16,12 +16,13 @@ Heavy libraries are imported only when there is something to parse or scan.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.shapes import DeclaredLicence, DetectedLicence, LicenceFile, LicenceMatch, LicensesFacts
 
 SECTION = "licenses"
 
@@ -41,7 +42,7 @@ def _decode(view: RepoView, path: str, limit: int) -> str | None:
     return view.read_text(path, source=SECTION, limit=limit)
 
 
-def _declared(view: RepoView) -> list[dict[str, Any]]:
+def _declared(view: RepoView) -> list[DeclaredLicence]:
     from dpgcheck.licensing.declared import DeclaredError, source_for
 
     found: list[dict[str, Any]] = []
@@ -85,10 +86,11 @@ def _declared(view: RepoView) -> list[dict[str, Any]]:
 
         for item in found:
             item["analysis"] = analyse(item["expression"]) if item["expression"] else None
-    return sorted(found, key=lambda d: (d["path"], d["field"], d["value"]))
+    # Each entry is a DeclaredLicence once its analysis is filled in above.
+    return cast("list[DeclaredLicence]", sorted(found, key=lambda d: (d["path"], d["field"], d["value"])))
 
 
-def _detected(view: RepoView) -> list[dict[str, Any]]:
+def _detected(view: RepoView) -> list[DetectedLicence]:
     candidates = []
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:
@@ -101,13 +103,13 @@ def _detected(view: RepoView) -> list[dict[str, Any]]:
             problem(SECTION, "too-many-license-files", f"{len(candidates)} licence files; identified the first {MAX_LICENSE_FILES}")
         )
         candidates = candidates[:MAX_LICENSE_FILES]
-    detected = []
+    detected: list[DetectedLicence] = []
     for entry, location in candidates:
         named = None
         if location == "LICENSES":
             name = entry.path.rsplit("/", 1)[-1]
             named = name.rsplit(".", 1)[0] if "." in name else name
-        base = {
+        base: LicenceFile = {
             "path": entry.path,
             "location": location,
             "size": entry.size,
@@ -120,17 +122,22 @@ def _detected(view: RepoView) -> list[dict[str, Any]]:
             continue
         from dpgcheck.licensing.detect import detect
 
-        detected.append({**base, **detect(text)})
+        detected.append({**base, **_match(detect(text))})
     return detected
 
 
-def _unread() -> dict[str, Any]:
+def _unread() -> LicenceMatch:
     from dpgcheck.licensing.detect import _result
 
-    return _result(match="not_read")
+    return _match(_result(match="not_read"))
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def _match(found: dict[str, Any]) -> LicenceMatch:
+    """The detector's answer (a plain mapping there) as what it is."""
+    return cast(LicenceMatch, found)
+
+
+def collect(view: RepoView, options: CollectOptions) -> LicensesFacts:
     declared = _declared(view)
     detected = _detected(view)
     declared_ids = sorted({i for d in declared if d["analysis"] for i in d["analysis"]["ids"]})

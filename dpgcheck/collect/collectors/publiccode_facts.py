@@ -14,6 +14,7 @@ from typing import Any
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
+from dpgcheck.shapes import PubliccodeFacts, PubliccodeFields, PubliccodeIssue
 # dpgcheck.publiccode (its YAML reader, validator and the standard's data) is imported when a
 # repository has a publiccode.yml: most have none, and a pre-commit run should not pay for it.
 
@@ -26,7 +27,7 @@ _READ_PROBLEMS = {"file-too-large", "binary-file", "not-utf8", "yaml-syntax", "a
                   "too-many-nodes", "too-deep", "recursive-alias", "multiple-documents", "unsupported-tag", "bad-tag", "complex-key"}
 
 
-def empty() -> dict[str, Any]:
+def empty() -> PubliccodeFacts:
     return {
         "present": False,
         "path": None,
@@ -46,7 +47,7 @@ def empty() -> dict[str, Any]:
     }
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> PubliccodeFacts:
     facts = empty()
     candidates = sorted(
         (entry for entry in view.files if "/" not in entry.path and entry.lower in FILE_NAMES),
@@ -108,12 +109,12 @@ def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
     return facts
 
 
-def _refuse(facts: dict[str, Any], code: str, message: str) -> None:
+def _refuse(facts: PubliccodeFacts, code: str, message: str) -> None:
     facts["errors"] = [{"key": "", "code": code, "message": message, "line": 1}]
     facts["error_count"] = 1
 
 
-def _issue(issue: dict[str, Any]) -> dict[str, Any]:
+def _issue(issue: dict[str, Any]) -> PubliccodeIssue:
     return {"key": issue["key"], "code": issue["code"], "message": issue["message"], "line": int(issue["line"] or 1)}
 
 
@@ -141,7 +142,7 @@ def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def fields(doc: dict[str, Any]) -> dict[str, Any]:
+def fields(doc: dict[str, Any]) -> PubliccodeFields:
     """The file's content normalised for rules; people (contacts, contractors) are only counted."""
     from dpgcheck.licensing.expression import analyse
     from dpgcheck.publiccode.validate import valid_date

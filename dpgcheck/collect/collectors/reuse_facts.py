@@ -11,23 +11,22 @@ facts of a repository with thousands of unlicensed files stay small.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.licensing import reuse_spec as reuse
+from dpgcheck.shapes import PathSample, ReuseFacts
 
 SECTION = "reuse"
 SAMPLE = 100
 SOURCE_TYPES = ("file-header", "dot-license", "reuse-toml", "dep5")
 
 
-def _sample(paths: list[str]) -> dict[str, Any]:
+def _sample(paths: list[str]) -> PathSample:
     ordered = sorted(paths)
     return {"count": len(ordered), "paths": ordered[:SAMPLE]}
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
+def collect(view: RepoView, options: CollectOptions) -> ReuseFacts:
     entries = [(e.path, e.size) for e in view.files if not e.is_symlink]
     result = reuse.lint(entries, lambda path: view.read_bytes(path, source=SECTION, limit=reuse.SCAN_LIMIT))
     view.problems.extend(result.problems)

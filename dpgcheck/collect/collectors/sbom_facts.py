@@ -10,13 +10,12 @@ document of their kind to read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.licensing import sbom
+from dpgcheck.shapes import SbomDocument, SbomFacts, SbomReading
 
 SECTION = "sbom"
 
@@ -28,21 +27,22 @@ MAX_REPOSITORY_DOCUMENTS = 16
 MAX_REPOSITORY_BYTES = 64 * 1024 * 1024
 
 
-def _not_read(reason: str) -> dict[str, Any]:
+def _not_read(reason: str) -> SbomReading:
     return {
         "format": "unknown", "spdx": False, "readable": False,
         "problems": [{"code": "not-read", "kind": "parse", "message": reason, "count": 1, "examples": []}],
     }
 
 
-def _too_large(size: int) -> dict[str, Any]:
+def _too_large(size: int) -> SbomReading:
     return {
         "format": "unknown", "spdx": False, "readable": False,
         "problems": [{"code": "too-large", "kind": "parse", "message": f"the file is {size} bytes, over the {sbom.MAX_BYTES}-byte limit; not parsed", "count": 1, "examples": []}],
     }
 
 
-def _document(path: str, origin: str, size: int, data: bytes | None) -> dict[str, Any]:
+def _document(path: str, origin: str, size: int, data: bytes | None) -> SbomDocument:
+    facts: SbomReading
     if data is None:
         facts = _too_large(size) if size > sbom.MAX_BYTES else {
             "format": "unknown", "spdx": False, "readable": False,
@@ -53,8 +53,8 @@ def _document(path: str, origin: str, size: int, data: bytes | None) -> dict[str
     return {"path": path, "origin": origin, "size": size, **facts}
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
-    documents = []
+def collect(view: RepoView, options: CollectOptions) -> SbomFacts:
+    documents: list[SbomDocument] = []
     parsed = parsed_bytes = 0
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:

@@ -14,6 +14,9 @@ from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import FileEntry, RepoView
 from dpgcheck.security import binaries, dockerfile, fuzzing, github_actions, gitlab_ci, updates, workflows
 from dpgcheck.security.text import downloads_in
+from dpgcheck.shapes import (
+    ActionUse, BinaryArtefact, Checkout, FuzzingSetup, ImageUse, PipedDownload, ScriptExpression, SecurityFacts, UpdateTool, Workflow,
+)
 
 SECTION = "security"
 MAX_TEXT_BYTES = 512 * 1024
@@ -30,8 +33,8 @@ def _workflow_kind(lower: str) -> str | None:
     return None
 
 
-def _unreadable(path: str, system: str, code: str, message: str, line: int | None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": path, "system": system, "readable": False, "triggers": [], "permissions": None, "jobs": [],
+def _unreadable(path: str, system: str, code: str, message: str, line: int | None) -> Workflow:
+    entry: Workflow = {"path": path, "system": system, "readable": False, "triggers": [], "permissions": None, "jobs": [],
                              "problem": {"code": code, "message": message}}
     if line:
         entry["problem"]["line"] = line
@@ -79,16 +82,16 @@ def _read_text(view: RepoView, entry: FileEntry) -> str | None:
     return view.read_text(entry.path, source=SECTION, limit=MAX_TEXT_BYTES)
 
 
-def collect(view: RepoView, options: CollectOptions) -> dict[str, Any]:
-    workflows_found: list[dict[str, Any]] = []
-    actions: list[dict[str, Any]] = []
-    images: list[dict[str, Any]] = []
-    downloads: list[dict[str, Any]] = []
-    checkouts: list[dict[str, Any]] = []
-    expressions: list[dict[str, Any]] = []
-    update_tools: list[dict[str, Any]] = []
-    found_binaries: list[dict[str, Any]] = []
-    fuzz: list[dict[str, Any]] = []
+def collect(view: RepoView, options: CollectOptions) -> SecurityFacts:
+    workflows_found: list[Workflow] = []
+    actions: list[ActionUse] = []
+    images: list[ImageUse] = []
+    downloads: list[PipedDownload] = []
+    checkouts: list[Checkout] = []
+    expressions: list[ScriptExpression] = []
+    update_tools: list[UpdateTool] = []
+    found_binaries: list[BinaryArtefact] = []
+    fuzz: list[FuzzingSetup] = []
     heads = 0
     fuzz_reads = 0
     read_workflows = _read_workflows(view)
