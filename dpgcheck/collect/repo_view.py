@@ -188,7 +188,7 @@ class RepoView:
             os.close(descriptor)
         if whole and total <= KEEP_READ_BYTES and self._read_whole_bytes[0] + total <= KEEP_TOTAL_BYTES:
             # Kept for the other collectors: every read releases the interpreter lock, and with the
-            # collectors on three threads each release cost a hand-off (the binary check reads the
+            # collectors side by side each release can be a hand-off (the binary check reads the
             # head of every file the REUSE scan has just read).
             self._read_whole[entry.path] = data
             self._read_whole_bytes[0] += total
