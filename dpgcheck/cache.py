@@ -83,3 +83,50 @@ def write_text(path: Path, text: str) -> None:
             raise
     except OSError:
         pass
+
+
+class DiskMap:
+    """A small ``str -> JSON value`` map kept in one cache file: read when first used, written
+    once at exit when a run added to it, at most ``limit`` entries (beyond, new ones are not
+    kept). ``kind``, ``library`` and ``module_file`` name the file as :func:`versioned_dir` does."""
+
+    def __init__(self, kind: str, library: str, module_file: str, name: str, limit: int) -> None:
+        self._where = (kind, library, module_file, name)
+        self._limit = limit
+        self._entries: dict[str, Any] | None = None
+        self._dirty = False
+        self._located = False
+        self._file: Path | None = None
+
+    def _path(self) -> Path | None:
+        if not self._located:
+            kind, library, module_file, name = self._where
+            directory = versioned_dir(kind, library, module_file)
+            self._file = directory / name if directory is not None else None
+            self._located = True
+        return self._file
+
+    def get(self, key: str) -> Any:
+        if self._entries is None:
+            path = self._path()
+            data = read_json(path) if path is not None else None
+            self._entries = data if isinstance(data, dict) else {}
+        return self._entries.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        if self._entries is None:
+            self.get(key)
+        assert self._entries is not None
+        if len(self._entries) >= self._limit or self._path() is None:
+            return
+        self._entries[key] = value
+        if not self._dirty:
+            import atexit
+
+            self._dirty = True
+            atexit.register(self._flush)
+
+    def _flush(self) -> None:
+        path = self._path()
+        if path is not None and self._entries is not None:
+            write_json(path, self._entries)

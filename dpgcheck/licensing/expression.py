@@ -12,6 +12,8 @@ import functools
 import json
 from typing import Any
 
+from dpgcheck.cache import DiskMap
+
 from dpgcheck.shapes import DeprecatedId, LicenceAnalysis
 
 MAX_EXPRESSION_LENGTH = 2000
@@ -51,8 +53,7 @@ def _dnf(node: Any) -> list[list[str]]:
 #: Expressions kept in the on-disk cache (one JSON file); beyond this, new ones are not added.
 DISK_CACHE_LIMIT = 2000
 _memo: dict[str, str] = {}
-_disk: dict[str, Any] | None = None
-_disk_dirty = False
+_disk = DiskMap("expressions", "license_expression", __file__, "analyses.json", DISK_CACHE_LIMIT)
 
 
 def analyse(expression: str) -> LicenceAnalysis:
@@ -65,51 +66,12 @@ def analyse(expression: str) -> LicenceAnalysis:
     text = " ".join(str(expression).split())
     if text in _memo:
         return json.loads(_memo[text])
-    disk = _disk_cache()
-    if text in disk and isinstance(disk[text], dict):
-        facts = disk[text]
-    else:
+    facts: Any = _disk.get(text)
+    if not isinstance(facts, dict):
         facts = _analyse(text)
-        if len(disk) < DISK_CACHE_LIMIT:
-            disk[text] = facts
-            _mark_dirty()
+        _disk.put(text, facts)
     _memo[text] = json.dumps(facts)
     return json.loads(_memo[text])
-
-
-def _disk_path() -> Any:
-    from dpgcheck.cache import versioned_dir
-
-    directory = versioned_dir("expressions", "license_expression", __file__)
-    return directory / "analyses.json" if directory is not None else None
-
-
-def _disk_cache() -> dict[str, Any]:
-    global _disk
-    if _disk is None:
-        from dpgcheck.cache import read_json
-
-        path = _disk_path()
-        data = read_json(path) if path is not None else None
-        _disk = data if isinstance(data, dict) else {}
-    return _disk
-
-
-def _mark_dirty() -> None:
-    global _disk_dirty
-    if not _disk_dirty and _disk_path() is not None:
-        import atexit
-
-        _disk_dirty = True
-        atexit.register(_flush)
-
-
-def _flush() -> None:
-    from dpgcheck.cache import write_json
-
-    path = _disk_path()
-    if path is not None and _disk is not None:
-        write_json(path, _disk)
 
 
 def _analyse(text: str) -> LicenceAnalysis:

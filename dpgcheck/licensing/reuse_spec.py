@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from dpgcheck.cache import DiskMap
 from dpgcheck.problems import Problem, problem
 from dpgcheck.licensing.globmatch import Glob, compile_glob
 from dpgcheck.shapes import InvalidExpression, LicenceText
@@ -159,55 +160,20 @@ def _plain_licensing() -> Any:
 #: Parsed expressions kept on disk (one JSON file): a run whose headers name only known
 #: expressions does not import license-expression (~20 ms). Beyond this many, new ones are not added.
 PARSED_DISK_LIMIT = 2000
-_parsed_disk: dict[str, Any] | None = None
-_parsed_dirty = False
-
-
-def _parsed_path() -> Any:
-    from dpgcheck.cache import versioned_dir
-
-    directory = versioned_dir("reuse-expressions", "license_expression", __file__)
-    return directory / "parsed.json" if directory is not None else None
-
-
-def _parsed_cache() -> dict[str, Any]:
-    global _parsed_disk
-    if _parsed_disk is None:
-        from dpgcheck.cache import read_json
-
-        path = _parsed_path()
-        data = read_json(path) if path is not None else None
-        _parsed_disk = data if isinstance(data, dict) else {}
-    return _parsed_disk
-
-
-def _flush_parsed() -> None:
-    from dpgcheck.cache import write_json
-
-    path = _parsed_path()
-    if path is not None and _parsed_disk is not None:
-        write_json(path, _parsed_disk)
+_parsed = DiskMap("reuse-expressions", "license_expression", __file__, "parsed.json", PARSED_DISK_LIMIT)
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_expression(text: str) -> tuple[bool, tuple[str, ...]]:
     """(valid, symbols as written) of a REUSE licence expression; ids are case-sensitive."""
-    global _parsed_dirty
     if not text or len(text) > MAX_EXPRESSION_LENGTH:
         return False, ()
-    disk = _parsed_cache()
-    known = disk.get(text)
+    known = _parsed.get(text)
     if isinstance(known, list) and len(known) == 2 and isinstance(known[0], bool) and isinstance(known[1], list) \
             and all(isinstance(symbol, str) for symbol in known[1]):
         return known[0], tuple(known[1])
     answer = _parse_expression(text)
-    if len(disk) < PARSED_DISK_LIMIT and _parsed_path() is not None:
-        disk[text] = [answer[0], list(answer[1])]
-        if not _parsed_dirty:
-            import atexit
-
-            _parsed_dirty = True
-            atexit.register(_flush_parsed)
+    _parsed.put(text, [answer[0], list(answer[1])])
     return answer
 
 
