@@ -11,7 +11,7 @@ Adding a collector is adding those two files: nothing else changes.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -37,15 +37,36 @@ def _load(module: ModuleType) -> Collector:
     return Collector(section, collect, module.__name__)
 
 
-def all_collectors() -> list[Collector]:
-    found = []
-    for info in sorted(pkgutil.iter_modules(collectors_package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+SUFFIX = "_facts"
+
+
+def collector_names() -> list[str]:
+    """The collectors' module names, in registry order (by name), none imported yet."""
+    names: set[str] = set()
+    for folder in collectors_package.__path__:
+        try:
+            entries = os.listdir(folder)
+        except OSError:  # not a folder on disk (a zip import): ask the import system instead
+            import pkgutil
+
+            names.update(info.name for info in pkgutil.iter_modules([folder]))
             continue
-        module = importlib.import_module(f"{collectors_package.__name__}.{info.name}")
-        found.append(_load(module))
-    sections = [c.section for c in found]
-    duplicates = {s for s in sections if sections.count(s) > 1}
-    if duplicates:
-        raise TypeError(f"two collectors fill the same section: {sorted(duplicates)}")
-    return found
+        names.update(entry[: -len(".py")] for entry in entries if entry.endswith(".py"))
+    return sorted(name for name in names if name.endswith(SUFFIX) and not name.startswith("_"))
+
+
+def section_of(name: str) -> str:
+    """The section a collector module fills, from its name (``history_facts`` fills ``history``)."""
+    return name.removesuffix(SUFFIX)
+
+
+def load_collector(name: str) -> Collector:
+    collector = _load(importlib.import_module(f"{collectors_package.__name__}.{name}"))
+    if collector.section != section_of(name):
+        raise TypeError(f"{collector.module} fills {collector.section!r}: name it {collector.section}{SUFFIX}")
+    return collector
+
+
+def all_collectors() -> list[Collector]:
+    """Every collector, imported (a module named for another section is refused, so no two fill one)."""
+    return [load_collector(name) for name in collector_names()]

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
 from pathlib import Path
 from typing import Any
 
 from dpgcheck import FACTS_VERSION
 from dpgcheck.collect.options import CollectOptions
-from dpgcheck.collect.collector_index import Collector, all_collectors
+from dpgcheck.collect.collector_index import Collector, collector_names, load_collector, section_of
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.timing import timed
 
@@ -47,49 +47,69 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
     with timed("open repository"):
         view = open_view(path, options)
     try:
-        with timed("import collectors"):
-            collectors = all_collectors()
+        side = (SIDE_THREAD_SMALL_TREE if len(view.files) <= SMALL_TREE_FILES else SIDE_THREAD) if concurrent else ()
         facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
-        views = {c.section: view.for_collector() for c in collectors}
-        side = SIDE_THREAD_SMALL_TREE if len(view.files) <= SMALL_TREE_FILES else SIDE_THREAD
-        sections = _sections(collectors, views, options, side) if concurrent else {
-            c.section: _run(c, views[c.section], options) for c in collectors}
-        for collector in collectors:
-            facts[collector.section] = sections[collector.section]
         problems = list(view.problems)
-        for collector in collectors:
-            problems.extend(views[collector.section].problems)
+        for section, (outcome, collector_view) in _sections(view, options, side).items():
+            facts[section] = outcome
+            problems.extend(collector_view.problems)
     finally:
         view.close()
     facts["problems"] = sorted(problems, key=lambda p: (p.get("source", ""), p.get("path", ""), p.get("code", ""), p.get("message", "")))
     return facts
 
 
-def _sections(collectors: list[Collector], views: dict[str, RepoView], options: CollectOptions,
-              side: tuple[str, ...]) -> dict[str, Any]:
-    """Every collector's section, those named in ``side`` on a thread of their own.
+def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], RepoView]]:
+    """Every collector's section (with the view it read, for its problems), in registry order.
 
-    A collector that raises is a bug (or the user's bad input, DpgcheckError): it ends the
-    run, and the first in registry order is the one reported, as in a serial run.
+    The collectors named in ``side`` are imported and started first, on a thread of their
+    own; each of the others is imported just before it runs, so their imports overlap the
+    side thread's ``git log`` too. A collector that raises is a bug (or the user's bad input,
+    DpgcheckError): it ends the run, and the first in registry order is the one reported, as
+    in a serial run.
     """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-collect") as pool:
-        aside: dict[str, Future[dict[str, Any]]] = {
-            c.section: pool.submit(_run, c, views[c.section], options) for c in collectors if c.section in side
-        }
-        done: dict[str, dict[str, Any] | Exception] = {}
-        for collector in collectors:
-            if collector.section not in aside:
-                try:
-                    done[collector.section] = _run(collector, views[collector.section], options)
-                except Exception as exc:  # noqa: BLE001 - raised below, in registry order
-                    done[collector.section] = exc
-        sections: dict[str, Any] = {}
-        for collector in collectors:
-            outcome = aside[collector.section].result() if collector.section in aside else done[collector.section]
-            if isinstance(outcome, Exception):
-                raise outcome
-            sections[collector.section] = outcome
+    names = collector_names()
+    aside = {name: _OnThread(load_collector(name), view.for_collector(), options) for name in names if section_of(name) in side}
+    outcomes: dict[str, tuple[dict[str, Any] | BaseException, RepoView]] = {}
+    for name in names:  # an interruption (Ctrl-C) leaves here at once: the side thread is a daemon
+        if name in aside:
+            continue
+        collector_view = view.for_collector()
+        try:
+            outcomes[name] = (_run(load_collector(name), collector_view, options), collector_view)
+        except Exception as exc:  # noqa: BLE001 - raised below, in registry order
+            outcomes[name] = (exc, collector_view)
+    for name, running in aside.items():
+        outcomes[name] = (running.outcome(), running.view)
+    sections: dict[str, tuple[dict[str, Any], RepoView]] = {}
+    for name in names:
+        outcome, collector_view = outcomes[name]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        sections[section_of(name)] = (outcome, collector_view)
     return sections
+
+
+class _OnThread:
+    """One collector run on a thread of its own; ``outcome()`` waits for its section or exception."""
+
+    def __init__(self, collector: Collector, view: RepoView, options: CollectOptions) -> None:
+        self.view = view
+        self._outcome: dict[str, Any] | BaseException | None = None
+        # A daemon: Ctrl-C during a long `git log` ends the run without waiting for it.
+        self._thread = threading.Thread(target=self._work, args=(collector, options), name=f"dpgcheck-collect-{collector.section}", daemon=True)
+        self._thread.start()
+
+    def _work(self, collector: Collector, options: CollectOptions) -> None:
+        try:
+            self._outcome = _run(collector, self.view, options)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by outcome()
+            self._outcome = exc
+
+    def outcome(self) -> dict[str, Any] | BaseException:
+        self._thread.join()
+        assert self._outcome is not None
+        return self._outcome
 
 
 def _run(collector: Collector, view: RepoView, options: CollectOptions) -> dict[str, Any]:
