@@ -1,3 +1,3 @@
-from dpgcheck.cli import main
+from dpgcheck.console import run
 
-main()
+run()

@@ -55,6 +55,9 @@ def batch_run(list_file, directory, records, output, jobs, timeout, resume, shar
               bundles, no_builtin, now, engine, executor, scheduler, affiliations, network, history_max_commits, progress,
               eval_timeout, eval_memory) -> None:
     """Audit every target of LIST (paths and git URLs, one a line), --dir or --records."""
+    import gc
+
+    gc.enable()  # a batch runs for long: the cycle collector the one-shot console entry switched off is back
     with error_handler():
         from dpgcheck.batch.pool import default_jobs
         from dpgcheck.batch.worker import BatchConfig
