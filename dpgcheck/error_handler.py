@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import platform
 import sys
-import traceback
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -38,6 +36,9 @@ def redacted_command(argv: list[str]) -> str:
 
 
 def internal_error_report(exc: BaseException) -> str:
+    import platform
+    import traceback
+
     return "\n".join(
         [
             "### dpgcheck internal error",

@@ -20,6 +20,8 @@ _TEST_RULE = re.compile(r"^(?P<name>test_[A-Za-z0-9_]+)\s*(?:if\b|\{|:?=)", re.M
 
 @dataclass(frozen=True)
 class TestResult:
+    """One Rego test's outcome, as `dpgcheck policy test` reports it."""
+
     module: str
     package: str
     name: str

@@ -26,6 +26,8 @@ MAX_CONFIG_BYTES = 256 * 1024
 
 @dataclass(frozen=True)
 class RepoConfig:
+    """A repository's ``.dpgcheck.yaml``: its defaults for the command line, and its waivers."""
+
     path: Path | None = None
     profile: str | None = None
     fail_on: str | None = None

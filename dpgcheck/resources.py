@@ -1,18 +1,41 @@
-"""Files that ship inside the package: the built-in policies and the JSON schemas."""
+"""Files that ship inside the package: the built-in policies, the JSON schemas and data files.
+
+Installed as files (a wheel or a source checkout: the usual case) they are plain paths, so a
+run does not import :mod:`importlib.resources` (which brings zipfile, tempfile and random:
+some 10 ms of a pre-commit run's start); from a zip import they are importlib's views.
+"""
 from __future__ import annotations
 
+import importlib
 import json
 import sys
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-if sys.version_info >= (3, 11):
-    from importlib.resources.abc import Traversable
-else:  # Python 3.10 keeps it in importlib.abc
-    from importlib.abc import Traversable
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # Python 3.10 keeps it in importlib.abc
+        from importlib.abc import Traversable
 
-__all__ = ["Traversable", "builtin_policies", "schema"]
+__all__ = ["Traversable", "builtin_policies", "package_file", "schema"]
+
+
+def package_file(package: str, *parts: str) -> Traversable:
+    """``parts`` under ``package``'s folder (a data file or folder that ships with it)."""
+    module = sys.modules.get(package) or importlib.import_module(package)
+    origin = getattr(module, "__file__", None)
+    node: Traversable
+    folder = Path(origin).resolve().parent if origin else None
+    if folder is not None and folder.is_dir():
+        node = folder
+    else:
+        from importlib import resources
+
+        node = resources.files(package)
+    for part in parts:
+        node = node / part
+    return node
 
 
 def builtin_policies() -> Traversable:
@@ -21,15 +44,11 @@ def builtin_policies() -> Traversable:
     In a wheel it is ``dpgcheck/_policies``; in a source checkout (editable
     install or running from the tree) it is the top-level ``policies/``.
     """
-    here = Path(__file__).resolve().parent
-    if here.is_dir():  # installed as files (not in a zip): no need for importlib.resources and zipfile
-        return here / "_policies" if (here / "_policies").is_dir() else here.parent / "policies"
-    packaged = resources.files("dpgcheck") / "_policies"
+    packaged = package_file("dpgcheck", "_policies")
     if packaged.is_dir():
         return packaged
-    return here.parent / "policies"
+    return Path(__file__).resolve().parent.parent / "policies"
 
 
 def schema(name: str) -> dict[str, Any]:
-    text = (resources.files("dpgcheck") / "schemas" / name).read_text(encoding="utf-8")
-    return json.loads(text)
+    return json.loads(package_file("dpgcheck", "schemas", name).read_text(encoding="utf-8"))

@@ -7,9 +7,12 @@ return (``policies/lib/result.rego``, ``policies/decision/decision.rego``; norma
 (``dpgcheck/schemas/report.schema.json``). Only ``typing`` is imported here, so any layer
 may use them. Values that come from the policies are typed by what the policies promise:
 a bundle's own rule can put anything in ``evidence``, so that stays a plain mapping.
-"""
-from __future__ import annotations
 
+The annotations here are evaluated, not postponed (no ``from __future__ import
+annotations``), so a class may only name those defined above it: with postponed ones,
+``TypedDict`` compiles every field's annotation string at import, which made this module
+cost 13-25 ms of every run's start instead of 5-7.
+"""
 from typing import Any, TypedDict
 
 # --- facts: repository --------------------------------------------------------------------

@@ -8,7 +8,6 @@ colour, even in a pipe), then ``TERM=dumb``, then whether the stream is a termin
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Mapping
 from typing import IO
 
@@ -40,9 +39,9 @@ def width(stream: IO[str]) -> int:
     try:
         if not stream.isatty():
             return DEFAULT_WIDTH
-        columns = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-        if not os.environ.get("COLUMNS"):
-            columns = os.get_terminal_size(stream.fileno()).columns
+        override = os.environ.get("COLUMNS", "")
+        # COLUMNS as shutil.get_terminal_size reads it (not imported: shutil brings bz2 and lzma)
+        columns = int(override) if override.isdigit() else os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, ValueError, OSError):
         return DEFAULT_WIDTH
     return min(columns, MAX_WIDTH) if columns > 0 else DEFAULT_WIDTH

@@ -74,6 +74,8 @@ def _context(engine: str) -> Any:
 
 @dataclass
 class _Worker:
+    """One worker process of the pool and the target it is working on."""
+
     process: Any
     conn: Connection
     ready: bool = False
@@ -83,6 +85,8 @@ class _Worker:
 
 @dataclass
 class PoolStats:
+    """What the pool measured of its workers, for the benchmarks and the summary."""
+
     #: Peak resident memory of each worker process that finished normally, in KiB.
     worker_peak_rss_kib: list[int] = field(default_factory=list)
     #: Times each of those workers loaded the policies (1: once for the whole batch).

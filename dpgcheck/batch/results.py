@@ -19,6 +19,8 @@ from dpgcheck.errors import DpgcheckError
 
 @dataclass
 class Existing:
+    """The results file as a resumed run finds it: its whole lines and the bytes of a torn last one."""
+
     lines: list[dict[str, Any]] = field(default_factory=list)
     torn_bytes: int = 0
 

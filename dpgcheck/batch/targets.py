@@ -18,6 +18,8 @@ MAX_LIST_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Target:
+    """One thing a batch audits: a checkout, a git URL, a registry record pair, or an invalid line."""
+
     id: str
     kind: str  # "path" | "url" | "record" | "invalid"
     path: str | None = None  # a checkout (kind path) or the nominee record (kind record)

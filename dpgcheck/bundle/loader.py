@@ -14,7 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck.bundle.datafiles import MAX_POLICY_FILE_BYTES, parse_data
 from dpgcheck.bundle.dispatch import MODULE_NAME as DISPATCH_MODULE
@@ -22,7 +22,10 @@ from dpgcheck.bundle.dispatch import dispatch_module
 from dpgcheck.bundle.metadata import catalog_entry, package_path
 from dpgcheck.bundle.overlay import check_overlay_data, check_overlay_package, check_overlay_rule_id, data_overrides, namespace_of
 from dpgcheck.errors import DpgcheckError
-from dpgcheck.resources import Traversable, builtin_policies
+from dpgcheck.resources import builtin_policies
+
+if TYPE_CHECKING:
+    from dpgcheck.resources import Traversable
 
 @dataclass
 class PolicySet:

@@ -24,6 +24,8 @@ TIMEOUT_SECONDS = 30
 
 @dataclass(frozen=True)
 class RemoteOptions:
+    """How bundle URLs are fetched: the CA to trust, whether plain HTTP is allowed, offline use of the cache."""
+
     ca_file: Path | None = None
     allow_http: bool = False
     offline: bool = False

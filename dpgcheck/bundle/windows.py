@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck.bundle.datafiles import parse_data
 from dpgcheck.errors import DpgcheckError
-from dpgcheck.resources import Traversable, builtin_policies
+from dpgcheck.resources import builtin_policies
+
+if TYPE_CHECKING:
+    from dpgcheck.resources import Traversable
 
 #: Longest window a bundle may ask for (a hundred years), and how many lengths at most.
 MAX_WINDOW_DAYS = 36_525

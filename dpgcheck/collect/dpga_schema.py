@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Any
 
+from dpgcheck.resources import package_file
 from dpgcheck.shapes import DpgaError
 
 MAX_ERRORS_PER_DOCUMENT = 50
@@ -19,7 +19,7 @@ MAX_ERRORS_PER_DOCUMENT = 50
 
 @functools.lru_cache(maxsize=2)
 def _schema(kind: str) -> dict[str, Any]:
-    text = (resources.files("dpgcheck") / "schemas" / "dpga" / f"{kind}-schema.json").read_text(encoding="utf-8")
+    text = package_file("dpgcheck", "schemas", "dpga", f"{kind}-schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 

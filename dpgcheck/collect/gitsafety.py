@@ -34,6 +34,8 @@ MAX_WALKED_DIRECTORIES = 200_000
 
 @dataclass(frozen=True)
 class GitLocation:
+    """Where a checkout's git directory is, and whether it lies outside the checked directory."""
+
     kind: str  # "directory", "file" (a gitdir: file) or "symlink"
     path: Path  # the git directory, resolved
     outside: bool  # the git directory is not inside the checked directory

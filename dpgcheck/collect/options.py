@@ -7,6 +7,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class CollectOptions:
+    """The user's choices that change what is collected (extra inputs, network, history bounds, staged)."""
+
     #: SPDX documents given on the command line (``--sbom``), read in addition to those found.
     sbom_paths: tuple[Path, ...] = ()
     #: Organisation affiliations for contributors (``--affiliations``), a YAML/JSON map.

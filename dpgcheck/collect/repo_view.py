@@ -31,6 +31,8 @@ GIT_TIMEOUT_SECONDS = 30
 
 @dataclass(frozen=True)
 class FileEntry:
+    """One listed file of the repository: its path, size and, for a link, where it leads."""
+
     path: str  # repository-relative, POSIX separators, original case
     size: int
     is_symlink: bool = False
@@ -81,6 +83,8 @@ def git_location(root: Path, path: Path, refuse_outside_git: bool, problems: lis
 
 @dataclass
 class RepoView:
+    """What the collectors see of a repository: the listed files, bounded reads of them, the git directory."""
+
     root: Path
     files: list[FileEntry]
     git_dir: Path | None

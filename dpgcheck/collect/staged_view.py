@@ -28,6 +28,8 @@ MAX_LINK_HOPS = 40
 
 @dataclass(frozen=True)
 class IndexEntry:
+    """One stage-0 entry of the git index: mode, blob id and name."""
+
     mode: str
     object_id: str
     name: str  # as git spells it, decoded with surrogate escapes
@@ -35,6 +37,8 @@ class IndexEntry:
 
 @dataclass
 class StagedView(RepoView):
+    """The repository as its index holds it (what the next commit will contain), read through git."""
+
     #: Listed path -> the object id of the blob to read for it (a link's target's blob).
     objects: dict[str, str] = field(default_factory=dict, repr=False)
     reader: BlobReader | None = field(default=None, repr=False)

@@ -17,6 +17,8 @@ from dpgcheck.errors import DpgcheckError
 
 @dataclass(frozen=True)
 class BatchRequest:
+    """Everything `dpgcheck batch` was asked to do."""
+
     list_file: Path | None
     directory: Path | None
     records: Path | None

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckRequest:
+    """Everything `dpgcheck check` was asked to do, as the command line or a program gives it."""
+
     path: Path | None
     record: Path | None
     screening: Path | None
@@ -221,8 +223,6 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     side they take about as long as the longer of the two. A collection error is reported
     before a policy error, as when they ran one after the other.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     from dpgcheck.bundle.cache import cached_policies
     from dpgcheck.engine.factory import open_engine
     from dpgcheck.timing import timed
@@ -251,6 +251,8 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
             except BaseException:
                 evaluator.close()
                 raise
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-facts") as pool:
         gathered = pool.submit(lambda: gather_facts(with_history_windows(request)))
         engine = None

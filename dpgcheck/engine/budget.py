@@ -33,6 +33,8 @@ DEFAULT_MEMORY_MB = 1024
 
 @dataclass(frozen=True)
 class Budget:
+    """The limits on one evaluation: wall time in seconds and address space in MiB."""
+
     seconds: float = DEFAULT_SECONDS
     memory_mb: int = DEFAULT_MEMORY_MB
 

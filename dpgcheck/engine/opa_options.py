@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class OpaServerOptions:
+    """Where and how to reach an OPA server (``--engine opa``); none given: a local one is started."""
+
     url: str | None = None
     token: str | None = None
     ca_bundle: str | None = None

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from dpgcheck.resources import package_file
 
 UNKNOWN = "unknown"
 
@@ -57,7 +58,7 @@ def public_tlds() -> frozenset[str]:
     organisation (issue 17: real histories). Regenerate the file from a newer list with
     the ICANN section's last labels, one a line.
     """
-    text = resources.files("dpgcheck.history").joinpath(TLDS_FILE).read_text(encoding="utf-8")
+    text = package_file("dpgcheck.history", TLDS_FILE).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")) | DOCUMENTATION_TLDS
 
 

@@ -12,7 +12,6 @@ Licence names and URLs that are not SPDX are mapped by :mod:`dpgcheck.licensing.
 from __future__ import annotations
 
 import ast
-import configparser
 import json
 import re
 from typing import Any, Callable
@@ -103,6 +102,8 @@ def parse_pyproject(text: str) -> list[Declaration]:
 
 
 def parse_setup_cfg(text: str) -> list[Declaration]:
+    import configparser  # here: only a setup.cfg needs it
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)

@@ -46,6 +46,8 @@ def _tokens(pattern: str, dialect: str) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Glob:
+    """A REUSE.toml path pattern, compiled to the cheapest test that decides it."""
+
     pattern: str
     literal: str | None  # the whole pattern, when it has no wildcard
     prefix: str

@@ -100,6 +100,8 @@ class Info:
 
 @dataclass
 class Annotation:
+    """One ``[[annotations]]`` table of a REUSE.toml: its paths, precedence and what it declares."""
+
     patterns: list[Glob]
     precedence: str
     info: Info
@@ -107,6 +109,8 @@ class Annotation:
 
 @dataclass
 class TomlFile:
+    """A REUSE.toml and its annotations, indexed for look-up by path."""
+
     directory: str  # "" for the root
     annotations: list[Annotation]
     #: path -> index of the last annotation naming it without a wildcard (a look-up, not a scan)
@@ -416,6 +420,8 @@ def is_ignored(path: str) -> bool:
 
 @dataclass
 class FileResult:
+    """One covered file's copyright and licensing, wherever each came from."""
+
     path: str
     info: Info
     scanned: bool = True
@@ -431,6 +437,8 @@ class FileResult:
 
 @dataclass
 class ProjectResult:
+    """The whole repository's REUSE result: every covered file, the licence texts, and what is missing or unused."""
+
     files: list[FileResult]
     licenses_dir: list[LicenceText]
     used: list[str]

@@ -19,6 +19,8 @@ __all__ = ["MAX_BYTES", "Result", "check"]
 
 @dataclass
 class Result:
+    """A publiccode.yml read and validated: the document, each key's line, and the issues found."""
+
     parsed: bool
     document: Any = None
     lines: dict[str, int] = field(default_factory=dict)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Any
+
+from dpgcheck.resources import package_file
 
 
 def _data(name: str) -> Any:
-    return json.loads((resources.files(__package__) / "data" / name).read_text(encoding="utf-8"))
+    return json.loads(package_file(__package__, "data", name).read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

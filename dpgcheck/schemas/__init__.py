@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Any
+
+from dpgcheck.resources import package_file
 
 
 def _load(*parts: str) -> dict[str, Any]:
-    node = resources.files(__name__)
-    for part in parts:
-        node = node / part
-    return json.loads(node.read_text(encoding="utf-8"))
+    return json.loads(package_file(__name__, *parts).read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,7 +30,7 @@ def facts_validator() -> Any:
 def facts_schema() -> dict[str, Any]:
     """The facts schema with every collector's section schema merged in."""
     schema = _load("facts.schema.json")
-    sections = resources.files(__name__) / "facts"
+    sections = package_file(__name__, "facts")
     for item in sorted(sections.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".json"):
             section = json.loads(item.read_text(encoding="utf-8"))

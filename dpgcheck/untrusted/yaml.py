@@ -58,6 +58,8 @@ class YamlRefused(Exception):
 
 @dataclass
 class Loaded:
+    """A document read with the bounded loader: its value, each key's line, and non-fatal issues."""
+
     value: Any
     #: key path ("a.b[0].c") -> 1-based line where that key or item starts
     lines: dict[str, int] = field(default_factory=dict)
