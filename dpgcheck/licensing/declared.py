@@ -48,16 +48,13 @@ def _join(expressions: list[str], operator: str) -> str | None:
 # --- parsers --------------------------------------------------------------------------
 
 def _toml(text: str) -> dict[str, Any]:
+    from dpgcheck.untrusted import toml
+
     try:
-        import tomllib
-    except ImportError:  # Python 3.10
-        try:
-            import tomli as tomllib  # type: ignore[no-redef]
-        except ImportError:
-            raise DeclaredError("reading TOML needs Python 3.11 or the tomli package") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return toml.loads(text)
+    except toml.NoTomlParser as exc:
+        raise DeclaredError(str(exc)) from None
+    except toml.InvalidToml as exc:
         raise DeclaredError(f"not valid TOML: {exc}") from None
 
 

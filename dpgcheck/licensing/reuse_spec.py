@@ -328,17 +328,14 @@ def _as_list(value: Any) -> list[str] | None:
 
 
 def parse_reuse_toml(text: str, directory: str, path: str, problems: list[Problem]) -> TomlFile | None:
+    from dpgcheck.untrusted import toml
+
     try:
-        import tomllib  # type: ignore[import-not-found]
-    except ModuleNotFoundError:  # Python 3.10
-        try:
-            import tomli as tomllib  # type: ignore[no-redef]
-        except ModuleNotFoundError:
-            problems.append(problem(SOURCE, "reuse-toml-unsupported", "no TOML parser (install tomli on Python 3.10); REUSE.toml not read", path))
-            return None
-    try:
-        data = tomllib.loads(text)
-    except Exception as exc:  # noqa: BLE001 - tomllib.TOMLDecodeError and friends
+        data = toml.loads(text)
+    except toml.NoTomlParser:
+        problems.append(problem(SOURCE, "reuse-toml-unsupported", "no TOML parser (install tomli on Python 3.10); REUSE.toml not read", path))
+        return None
+    except Exception as exc:  # noqa: BLE001 - the parser's TOMLDecodeError and friends
         problems.append(problem(SOURCE, "reuse-toml-invalid", f"REUSE.toml is not valid TOML ({exc}); not used", path))
         return None
     if data.get("version") != 1:

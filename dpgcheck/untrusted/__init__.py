@@ -16,6 +16,8 @@ this module, so that each has the same limits:
   needs the loader's lines of keys or duplicate-key report uses :func:`.yaml.load`
   directly; an SBOM of tens of megabytes goes through :mod:`.large_yaml`. No other
   module of dpgcheck imports PyYAML (``tests/architecture`` checks it).
+* TOML (``pyproject.toml``, ``REUSE.toml``): :mod:`.toml`, the standard parser, its
+  answers kept on disk by content so that a warm run does not import it.
 
 A refusal is :class:`Refused` with a one-line reason; callers add the file name
 and turn it into a :class:`~dpgcheck.errors.DpgcheckError` (exit 2) or a recorded
