@@ -2,11 +2,19 @@
 
 Loading the built-in bundle parses every rule's METADATA (YAML), merges ~0.5 MB of data
 and generates the dispatch module; on a pre-commit run that is ~40 ms of a budget of a
-few hundred. The cache keeps the result as one JSON file named by a SHA-256 over the
-dpgcheck version, the source of the modules that build a policy set, and the path and
-bytes of every file of every bundle, so any change to a policy, a data file or the
-loader is a new key: a stale entry can never be read. The bytes are read and hashed on
-every run (a few milliseconds); what is saved is the parsing.
+few hundred. The cache keeps the result as JSON files named by a SHA-256 over the
+dpgcheck version, the source of the modules that build a policy set, and every file of
+every bundle, so any change to a policy, a data file or the loader is a new key:
+
+* a bundle given with ``--bundle`` is known by the path and bytes of each file, read and
+  hashed on every run;
+* the built-in bundle, a part of the installed package, by the path, size and
+  modification time of each file (a stat, as the licence caches know their libraries):
+  hashing its 200-odd files took 10-15 ms of every pre-commit run. Installing another
+  version or editing a file in a checkout changes what is stated.
+
+What is saved is the parsing. The policy set kept is the one an engine judges with: its
+test modules (half of the bytes) are not kept, and ``dpgcheck policy test`` loads afresh.
 
 The cache lives beside the licence cache (``$DPGCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dpgcheck``, else ``~/.cache/dpgcheck``; ``DPGCHECK_NO_CACHE=1`` turns
@@ -28,7 +36,7 @@ from dpgcheck.cache import cache_root, write_json, write_text
 if TYPE_CHECKING:
     from dpgcheck.bundle.loader import PolicySet
 
-FORMAT = 2
+FORMAT = 3
 #: The modules whose code decides what a loaded policy set holds.
 _BUILDERS = ("loader.py", "datafiles.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
 
@@ -61,6 +69,21 @@ def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
     return True
 
 
+def _installed_files_stamp(root: Path, digest: "hashlib._Hash") -> bool:
+    """Feed the relative path, size and modification time of every file under ``root`` into ``digest``."""
+    for directory, subdirs, names in os.walk(root):
+        subdirs.sort()
+        relative = os.path.relpath(directory, root)
+        for name in sorted(names):
+            info = os.lstat(os.path.join(directory, name))
+            if not stat.S_ISREG(info.st_mode):
+                return False  # a link or a special file: the loader refuses it, let it say so
+            digest.update(f"{relative}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        if any(os.path.islink(os.path.join(directory, name)) for name in subdirs):
+            return False
+    return True
+
+
 @functools.lru_cache(maxsize=1)
 def _package_digest(include_builtin: bool) -> bytes | None:
     """The digest of the loader's code and of the built-in bundle: files of the installed
@@ -78,7 +101,7 @@ def _package_digest(include_builtin: bool) -> bytes | None:
             if not isinstance(builtin, Path):
                 return None
             digest.update(b"\0bundle\0" + str(builtin.name).encode("utf-8", "surrogateescape") + b"\0")
-            if not _bundle_digest(builtin, digest):
+            if not _installed_files_stamp(builtin, digest):
                 return None
     except OSError:
         return None
@@ -124,13 +147,13 @@ def cached_policies(
     if stored is not None:
         return stored
     policy_set = load_policies(bundle_paths, include_builtin=include_builtin)
+    policy_set.test_modules = {}  # as a cached set has none
     policy_set.data_text = json.dumps(policy_set.data)
     # The data first, then the rest: an entry is complete once its .set.json is in place.
     write_text(folder / f"{key}.data.json", policy_set.data_text)
     write_json(folder / f"{key}.set.json", {
         "format": FORMAT,
         "modules": policy_set.modules,
-        "test_modules": policy_set.test_modules,
         "manifests": policy_set.manifests,
         "sources": policy_set.sources,
         "packages": policy_set.packages,
@@ -154,7 +177,7 @@ def _read(folder: Path, key: str) -> "PolicySet | None":
             return None
         return PolicySet(
             modules=stored["modules"],
-            test_modules=stored["test_modules"],
+            test_modules={},
             data=data,
             manifests=stored["manifests"],
             sources=stored["sources"],
