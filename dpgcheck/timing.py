@@ -27,3 +27,9 @@ def timed(step: str) -> Iterator[None]:
         sys.stderr.write(
             f"dpgcheck: {step}: {(ended - started) * 1000:.1f} ms (from {(started - _STARTED) * 1000:.0f} to {(ended - _STARTED) * 1000:.0f} ms){where}\n"
         )
+
+
+def note(text: str) -> None:
+    """A one-line remark among the step timings (what a run chose, when that explains its times)."""
+    if _ENABLED:
+        sys.stderr.write(f"dpgcheck: {text} (at {(time.perf_counter() - _STARTED) * 1000:.0f} ms)\n")

@@ -234,16 +234,21 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     verification = request.verification
     if (verification is not None and (verification.keys or verification.required)) or any(isinstance(b, str) for b in request.bundles):
         # Bundles to verify or fetch come first: one refused stops the run before any other work.
+        from dpgcheck.engine.evaluator_process import discard_early
+
+        discard_early()
         policy_set = load()
         facts = gather_facts(with_history_windows(request, policy_set.data))
         with timed("open engine"):
             return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
     if request.engine == "regorus" and request.budget is not None:
-        from dpgcheck.engine.evaluator_process import EvaluatorProcess, can_fork
+        from dpgcheck.engine.evaluator_process import EvaluatorProcess, adopt_early, can_fork
 
-        if can_fork():
-            # The engine gets ready in a child on the other core while this process collects.
+        evaluator = adopt_early(bundles=request.bundles, builtin=request.builtin, budget=request.budget)
+        if evaluator is None and can_fork():
             evaluator = EvaluatorProcess(load, request.budget)
+        if evaluator is not None:
+            # The engine gets ready in a child on the other core while this process collects.
             try:
                 # The windows from the bundles' data files, read after the fork: the child is compiling meanwhile.
                 facts = gather_facts(with_history_windows(request))  # a collection error is reported before a policy error
@@ -252,6 +257,10 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
                 evaluator.close()
                 raise
     from concurrent.futures import ThreadPoolExecutor
+
+    from dpgcheck.engine.evaluator_process import discard_early
+
+    discard_early()  # another engine, or no budget: the early child is not this run's
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dpgcheck-facts") as pool:
         gathered = pool.submit(lambda: gather_facts(with_history_windows(request)))

@@ -35,7 +35,7 @@ from typing import Any
 from dpgcheck.bundle.loader import PolicySet
 from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory, available
 from dpgcheck.errors import DpgcheckError
-from dpgcheck.timing import timed
+from dpgcheck.timing import note, timed
 
 #: A cheap query that makes regorus prepare the loaded modules (about 40 ms the first time).
 WARM_UP_QUERY = "data.dpgcheck.decision.decision_version"
@@ -59,6 +59,56 @@ def _native_threads() -> int:
     except (OSError, ValueError, IndexError):
         pass
     return 1  # no /proc (macOS, BSD): threading's count is all there is
+
+
+#: The child forked by :func:`fork_early` at the start of a one-shot ``dpgcheck check``, until adopted.
+_EARLY: "EvaluatorProcess | None" = None
+
+
+def fork_early() -> None:
+    """Fork the engine child for the built-in policies now, before the command line is parsed.
+
+    The installed command calls this first thing when it is asked to ``check`` (see
+    :mod:`dpgcheck.console`): the child then loads the policies and opens regorus while this
+    process imports click and the commands, 40-60 ms sooner than the command itself could
+    start it. :func:`adopt_early` hands it to the run if the run turns out to want exactly
+    that engine (the embedded one, the built-in bundle alone, the default memory budget);
+    any other run ends it and starts its own, as before.
+    """
+    global _EARLY
+    if _EARLY is None and can_fork():
+        _EARLY = EvaluatorProcess(_builtin_only, Budget())
+
+
+def _builtin_only() -> PolicySet:
+    from dpgcheck.bundle.cache import cached_policies
+
+    with timed("load policies"):
+        return cached_policies((), include_builtin=True)
+
+
+def adopt_early(*, bundles: tuple[object, ...], builtin: bool, budget: Budget) -> "EvaluatorProcess | None":
+    """The early child, if it serves a run with these bundles and budget; else None (and it is ended)."""
+    global _EARLY
+    early, _EARLY = _EARLY, None
+    if early is None:
+        return None
+    assert early._budget is not None
+    if bundles or not builtin or budget.memory_mb != early._budget.memory_mb or early._owner != os.getpid():
+        note("the engine child forked at the start is not this run's: ended")
+        early.close()
+        return None
+    early._budget = budget  # its time budget is kept here, by the parent
+    note("the engine child forked at the start is adopted")
+    return early
+
+
+def discard_early() -> None:
+    """End the early child if no run adopted it."""
+    global _EARLY
+    early, _EARLY = _EARLY, None
+    if early is not None:
+        early.close()
 
 
 class EvaluatorProcess:
@@ -126,7 +176,9 @@ class EvaluatorProcess:
 
     def query(self, ref: str, input: Any = None) -> Any:
         self.policy_set()
-        request = json.dumps({"ref": ref, "input": input}).encode("utf-8")
+        # The reference, a newline, then the input as JSON (none: no input): the child hands
+        # that text to regorus as it is, instead of parsing and writing it again.
+        request = ref.encode("utf-8") + b"\n" + (json.dumps(input).encode("utf-8") if input is not None else b"")
         seconds = self._budget.seconds if self._budget is not None else None
         try:
             self._send(request)
@@ -245,9 +297,9 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
             request = reader.next()
             if request is None:
                 return
-            message = json.loads(request)
+            ref, _, input_json = request.partition(b"\n")
             try:
-                send(engine.query_json(message["ref"], json.dumps(message["input"]) if message["input"] is not None else None).encode("utf-8"))
+                send(engine.query_json(ref.decode("utf-8"), input_json.decode("utf-8") if input_json else None).encode("utf-8"))
             except DpgcheckError as exc:
                 send(pickle.dumps(("error", exc.message, exc.path)))
     except MemoryError:
