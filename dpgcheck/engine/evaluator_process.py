@@ -26,13 +26,13 @@ import os
 import pickle
 import select
 import signal
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from dpgcheck.bundle.loader import PolicySet
+from dpgcheck import forking
 from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory, available
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.timing import note, timed
@@ -42,23 +42,8 @@ WARM_UP_QUERY = "data.dpgcheck.decision.decision_version"
 
 
 def can_fork() -> bool:
-    """Fork is safe only with no other thread running (a thread's locks would be copied held).
-
-    Threads started by native code (a test runner's I/O, a Go or Rust runtime) are not in
-    ``threading``'s count; on Linux the kernel's count of the process's threads is read too.
-    """
-    return available() and threading.active_count() == 1 and _native_threads() <= 1
-
-
-def _native_threads() -> int:
-    try:
-        with open("/proc/self/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"Threads:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 1  # no /proc (macOS, BSD): threading's count is all there is
+    """Fork is safe only with no other thread running (see :func:`dpgcheck.forking.can_fork`)."""
+    return available() and forking.can_fork()
 
 
 #: The child forked by :func:`fork_early` at the start of a one-shot ``dpgcheck check``, until adopted.

@@ -16,7 +16,7 @@ from tests.architecture.import_graph import cycles, imports, modules, package_of
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Areas that gather or judge nothing on their own: they may import only the base layer.
-BASE = {"errors", "untrusted", "problems", "gitcmd", "cache", "resources", "timing", "vocabulary", "shapes", "patterns", ""}
+BASE = {"errors", "untrusted", "problems", "gitcmd", "cache", "resources", "timing", "vocabulary", "shapes", "patterns", "forking", ""}
 #: Domain packages: knowledge of one subject, used by collectors; never the layers above them.
 DOMAIN = {"governance", "history", "licensing", "publiccode", "security"}
 ABOVE_DOMAIN = {"collect", "commands", "report", "cli", "cli_options", "batch", "engine", "bundle", "evaluate",
