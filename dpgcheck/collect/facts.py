@@ -16,23 +16,21 @@ from dpgcheck.collect.collector_index import Collector, collector_names, load_co
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.timing import note, timed
 
-#: Collected on a thread of their own while the others run one after another on the calling
-#: thread: they wait on git most of their time (``git log``; rev-parse, show and remote).
-#: Against three threads side by side (warm, median of 15): about the same on a staged run of a
-#: 175-file repository, less CPU on 1,000-file working trees, where every file read releases
-#: the interpreter lock and with three threads each release was a hand-off. The repository
-#: collector joins the history only in a small tree: there its git calls are most of the work
-#: (a batch of small repositories: 21 a second with two jobs, against 19 without), while in a
-#: large one its subprocesses, started beside the file scans, cost more than they overlap
+#: Collected beside the others, which run one after another on the calling thread: they wait
+#: on git most of their time (``git log``; rev-parse, show and remote). In a process with no
+#: other thread each is forked into a process of its own (see OWN_PROCESS), else it runs on a
+#: thread.
+SIDE = ("history", "repository")
+#: Forked rather than threaded when this process has no other thread: the history's parsing
+#: of ``git log`` (26 ms of Python for 3,000 commits) and the repository's six git calls then
+#: take neither the interpreter lock nor a turn from the collectors here. Measured on a staged
+#: run of a 175-file repository: the history forked, 336 -> 320 ms (median of 21). A fork costs
+#: ~2 ms. On a thread, the repository collector joins only in a small tree (SMALL_TREE_FILES):
+#: in a large one its subprocesses, started beside the file scans, cost more than they overlap
 #: (200 workflows added 32-57 ms of CPU with it aside, 4-24 ms without).
+OWN_PROCESS = ("history", "repository")
 SIDE_THREAD = ("history",)
-SIDE_THREAD_SMALL_TREE = ("history", "repository")
 SMALL_TREE_FILES = 300
-#: Of those, collected in a forked process when this one has no other thread: the history's
-#: parsing of ``git log`` (26 ms of Python for 3,000 commits) then does not take the
-#: interpreter lock from the collectors here. A staged run of a 175-file repository ends
-#: ~30 ms sooner when it costs this process nothing; a fork costs ~2 ms.
-OWN_PROCESS = ("history",)
 
 
 def open_view(path: Path, options: CollectOptions) -> RepoView:
@@ -46,8 +44,8 @@ def open_view(path: Path, options: CollectOptions) -> RepoView:
 def collect_repository(path: Path, options: CollectOptions | None = None, *, concurrent: bool = True) -> dict[str, Any]:
     """The facts of the repository at ``path`` (its working tree, or its index with ``options.staged``).
 
-    With ``concurrent`` the history (and in a small tree the repository) is collected on a
-    thread of its own while the others run (see SIDE_THREAD). Each collector has its own list
+    With ``concurrent`` the history and the repository are collected beside the others, each
+    in a forked process or on a thread (see SIDE and OWN_PROCESS). Each collector has its own list
     of problems; the document is the same either way (sections in registry order, problems
     sorted).
     """
@@ -55,7 +53,7 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
     with timed("open repository"):
         view = open_view(path, options)
     try:
-        side = (SIDE_THREAD_SMALL_TREE if len(view.files) <= SMALL_TREE_FILES else SIDE_THREAD) if concurrent else ()
+        side = _side(len(view.files)) if concurrent else ()
         facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
         problems = list(view.problems)
         for section, (outcome, collector_view) in _sections(view, options, side).items():
@@ -65,6 +63,12 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
         view.close()
     facts["problems"] = sorted(problems, key=lambda p: (p.get("source", ""), p.get("path", ""), p.get("code", ""), p.get("message", "")))
     return facts
+
+
+def _side(files: int) -> tuple[str, ...]:
+    if forking.can_fork() or files <= SMALL_TREE_FILES:
+        return SIDE
+    return SIDE_THREAD
 
 
 def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], RepoView]]:
@@ -80,7 +84,7 @@ def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) ->
     aside: dict[str, _OnThread | _InChild] = {}
     for name in names:
         if section_of(name) in side:
-            runner = _InChild if section_of(name) in OWN_PROCESS and forking.can_fork() else _OnThread
+            runner = _InChild if section_of(name) in OWN_PROCESS and forking.can_fork() else _OnThread  # after a fork: still one thread
             aside[name] = runner(load_collector(name), view.for_collector(), options)
     outcomes: dict[str, tuple[dict[str, Any] | BaseException, RepoView]] = {}
     for name in names:  # an interruption (Ctrl-C) leaves here at once: the side thread is a daemon
