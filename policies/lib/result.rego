@@ -10,16 +10,17 @@
 #   writes them.
 package dpgcheck.lib.result
 
+# Each is one object literal: a rule can build hundreds of findings (one per unpinned
+# action), and in regorus every nested call and object.union is a cost per finding.
+
 # The requirement is not met.
 fail(message, evidence) := {"message": message, "evidence": evidence}
 
 # The requirement is not met at a place in the repository.
-fail_at(message, evidence, location) := object.union(fail(message, evidence), {"location": location})
+fail_at(message, evidence, location) := {"message": message, "evidence": evidence, "location": location}
 
 # The facts cannot tell whether the requirement is met.
-insufficient_evidence(message, evidence) := object.union(fail(message, evidence), _insufficient)
+insufficient_evidence(message, evidence) := {"message": message, "evidence": evidence, "outcome": "insufficient_evidence"}
 
 # The facts at a place in the repository cannot tell whether the requirement is met.
-insufficient_evidence_at(message, evidence, location) := object.union(fail_at(message, evidence, location), _insufficient)
-
-_insufficient := {"outcome": "insufficient_evidence"}
+insufficient_evidence_at(message, evidence, location) := {"message": message, "evidence": evidence, "location": location, "outcome": "insufficient_evidence"}

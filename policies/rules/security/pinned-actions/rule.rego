@@ -41,12 +41,17 @@ _pinned := count([a | some a in _counted; a.pinned])
 
 _share := _pinned / count(_counted) if count(_counted) > 0
 
+_min_share := config.threshold("min_pinned_action_share")
+
+# Looked up once, not once for each of the (possibly hundreds of) findings.
+_min_percent := round(_min_share * 100)
+
 findings contains finding if {
-	_share < config.threshold("min_pinned_action_share")
+	_share < _min_share
 	some a in _counted
 	not a.pinned
 	finding := result.fail_at(
-		sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, _pinned, count(_counted), round(config.threshold("min_pinned_action_share") * 100)]),
+		sprintf("%s uses %s, not pinned by commit hash (%d of %d action references are pinned; at least %v%% expected)", [a.path, a.ref, _pinned, count(_counted), _min_percent]),
 		{"ref": a.ref, "kind": a.kind, "job": a.job, "github_owned": a.github_owned, "pinned": _pinned, "total": count(_counted)},
 		{"path": a.path, "line": a.line},
 	)
