@@ -172,8 +172,13 @@ class RepoView:
         """At most ``limit`` bytes of a listed file (the working tree's copy; a staged view reads the index).
 
         Read in pieces sized by the listed size: ``read(limit)`` on a buffered file allocates
-        the whole limit (5 MB) for every file, which cost more than reading a small file.
+        the whole limit (5 MB) for every file, which cost more than reading a small file. A file
+        another collector has read whole is not read again (the security collector reads the
+        workflows the REUSE scan has just read).
         """
+        known = self._read_whole.get(entry.path)
+        if known is not None:
+            return known[:limit]
         descriptor = os.open(os.path.join(self._root_text, entry.name_on_disk or entry.path), os.O_RDONLY)
         try:
             pieces: list[bytes] = []
