@@ -146,14 +146,18 @@ def test_200_workflows_add_less_than_50_ms(repos, tmp_path, monkeypatch):
     for name in ("pinned", "unpinned"):
         c, w, d, _ = figures[name]
         print(f"{name}: 200 workflows add {c - base[0] + d - base[2]:.1f} ms cold, {w - base[1] + d - base[2]:.1f} ms with the workflow cache warm")
-    wall = {}
+    # The installed command on each repository in turn, run after run (its caches warm): the
+    # medians, and what the workflows add to the median.
+    walls: dict[str, list[float]] = {name: [] for name in repos}
     for name, path in repos.items():
-        runs = []
-        for _ in range(3):
+        subprocess.run([sys.executable, "-m", "dpgcheck", "check", "--now", NOW, str(path)], capture_output=True, check=False)
+    for _ in range(RUNS * 2):
+        for name, path in repos.items():
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "dpgcheck", "check", "--now", NOW, str(path)], capture_output=True, check=False)
-            runs.append(time.perf_counter() - started)
-        wall[name] = min(runs) * 1000
-    print("`dpgcheck check` wall time (least of 3): " + ", ".join(f"{k} {v:.0f} ms" for k, v in wall.items()))
+            walls[name].append((time.perf_counter() - started) * 1000)
+    median = {name: statistics.median(times) for name, times in walls.items()}
+    print("`dpgcheck check` wall time (median of %d, in turn): " % (RUNS * 2) + ", ".join(f"{k} {v:.0f} ms" for k, v in median.items())
+          + f"; 200 pinned workflows add {median['pinned'] - median['none']:.0f} ms, unpinned {median['unpinned'] - median['none']:.0f} ms")
     _, pinned_warm, pinned_decided, _ = figures["pinned"]
     assert pinned_warm - base[1] + pinned_decided - base[2] < 50
