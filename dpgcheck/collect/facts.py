@@ -74,9 +74,9 @@ def _side(files: int) -> tuple[str, ...]:
 def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], RepoView]]:
     """Every collector's section (with the view it read, for its problems), in registry order.
 
-    The collectors named in ``side`` are imported and started first, on a thread of their
-    own; each of the others is imported just before it runs, so their imports overlap the
-    side thread's ``git log`` too. A collector that raises is a bug (or the user's bad input,
+    The collectors named in ``side`` are imported and started first, each in a forked process
+    (see OWN_PROCESS) or on a thread of its own; each of the others is imported just before it
+    runs, so their imports overlap the history's ``git log`` too. A collector that raises is a bug (or the user's bad input,
     DpgcheckError): it ends the run, and the first in registry order is the one reported, as
     in a serial run.
     """
@@ -87,7 +87,7 @@ def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) ->
             runner = _InChild if section_of(name) in OWN_PROCESS and forking.can_fork() else _OnThread  # after a fork: still one thread
             aside[name] = runner(load_collector(name), view.for_collector(), options)
     outcomes: dict[str, tuple[dict[str, Any] | BaseException, RepoView]] = {}
-    for name in names:  # an interruption (Ctrl-C) leaves here at once: the side thread is a daemon
+    for name in names:  # an interruption (Ctrl-C) leaves here at once: a side thread is a daemon, a child ends on its own
         if name in aside:
             continue
         collector_view = view.for_collector()
