@@ -41,8 +41,10 @@ FORMAT = 3
 _BUILDERS = ("loader.py", "datafiles.py", "metadata.py", "dispatch.py", "archive.py", "overlay.py", "cache.py")
 
 
-def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
-    """Feed every file under ``root`` (sorted, with its relative path) into ``digest``."""
+def _bundle_digest(root: Path, digest: "hashlib._Hash", *, by_content: bool = True) -> bool:
+    """Feed every file under ``root`` (sorted, with its relative path) into ``digest``: its bytes'
+    hash, or with ``by_content=False`` its size and modification time (the installed built-in
+    bundle). False for what the loader refuses (a link or a special file): let it say so."""
     if root.is_file():
         digest.update(b"archive\0" + root.read_bytes())
         return True
@@ -53,32 +55,22 @@ def _bundle_digest(root: Path, digest: "hashlib._Hash") -> bool:
         relative = os.path.relpath(directory, root)
         for name in sorted(names):
             path = os.path.join(directory, name)
+            digest.update(f"{relative}/{name}".encode("utf-8", "surrogateescape") + b"\0")
+            if not by_content:
+                info = os.lstat(path)
+                if not stat.S_ISREG(info.st_mode):
+                    return False
+                digest.update(f"{info.st_size}\0{info.st_mtime_ns}\0".encode())
+                continue
             if os.path.islink(path):
-                return False  # the loader refuses links: let it say so
+                return False
             # Opened without blocking and checked on the open file: a FIFO (a plain open would wait
             # for a writer forever) or a device is not read here; the loader refuses it by name.
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
             with open(fd, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
                     return False
-                digest.update(f"{relative}/{name}".encode("utf-8", "surrogateescape") + b"\0")
                 digest.update(hashlib.sha256(handle.read()).digest())
-        for name in subdirs:
-            if os.path.islink(os.path.join(directory, name)):
-                return False
-    return True
-
-
-def _installed_files_stamp(root: Path, digest: "hashlib._Hash") -> bool:
-    """Feed the relative path, size and modification time of every file under ``root`` into ``digest``."""
-    for directory, subdirs, names in os.walk(root):
-        subdirs.sort()
-        relative = os.path.relpath(directory, root)
-        for name in sorted(names):
-            info = os.lstat(os.path.join(directory, name))
-            if not stat.S_ISREG(info.st_mode):
-                return False  # a link or a special file: the loader refuses it, let it say so
-            digest.update(f"{relative}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
         if any(os.path.islink(os.path.join(directory, name)) for name in subdirs):
             return False
     return True
@@ -101,7 +93,7 @@ def _package_digest(include_builtin: bool) -> bytes | None:
             if not isinstance(builtin, Path):
                 return None
             digest.update(b"\0bundle\0" + str(builtin.name).encode("utf-8", "surrogateescape") + b"\0")
-            if not _installed_files_stamp(builtin, digest):
+            if not _bundle_digest(builtin, digest, by_content=False):
                 return None
     except OSError:
         return None
