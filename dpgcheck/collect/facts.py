@@ -18,18 +18,15 @@ from dpgcheck.timing import note, timed
 
 #: Collected beside the others, which run one after another on the calling thread: they wait
 #: on git most of their time (``git log``; rev-parse, show and remote). In a process with no
-#: other thread each is forked into a process of its own (see OWN_PROCESS), else it runs on a
-#: thread.
+#: other thread both are forked into processes of their own: the history's parsing of
+#: ``git log`` (26 ms of Python for 3,000 commits) and the repository's six git calls then
+#: take neither the interpreter lock nor a turn from the collectors here (a staged run of a
+#: 175-file repository: 336 -> 320 ms, median of 21, with the history forked; a fork costs
+#: ~2 ms). Otherwise they run on threads, the repository only in a small tree: in a large one
+#: its subprocesses, started beside the file scans, cost more than they overlap (200
+#: workflows added 32-57 ms of CPU with it aside, 4-24 ms without).
 SIDE = ("history", "repository")
-#: Forked rather than threaded when this process has no other thread: the history's parsing
-#: of ``git log`` (26 ms of Python for 3,000 commits) and the repository's six git calls then
-#: take neither the interpreter lock nor a turn from the collectors here. Measured on a staged
-#: run of a 175-file repository: the history forked, 336 -> 320 ms (median of 21). A fork costs
-#: ~2 ms. On a thread, the repository collector joins only in a small tree (SMALL_TREE_FILES):
-#: in a large one its subprocesses, started beside the file scans, cost more than they overlap
-#: (200 workflows added 32-57 ms of CPU with it aside, 4-24 ms without).
-OWN_PROCESS = ("history", "repository")
-SIDE_THREAD = ("history",)
+SIDE_THREAD_LARGE_TREE = ("history",)
 SMALL_TREE_FILES = 300
 
 
@@ -45,7 +42,7 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
     """The facts of the repository at ``path`` (its working tree, or its index with ``options.staged``).
 
     With ``concurrent`` the history and the repository are collected beside the others, each
-    in a forked process or on a thread (see SIDE and OWN_PROCESS). Each collector has its own list
+    in a forked process or on a thread (see SIDE). Each collector has its own list
     of problems; the document is the same either way (sections in registry order, problems
     sorted).
     """
@@ -53,7 +50,7 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
     with timed("open repository"):
         view = open_view(path, options)
     try:
-        side = _side(len(view.files)) if concurrent else ()
+        side = _side(len(view.files)) if concurrent else {}
         facts: dict[str, Any] = {"facts_version": FACTS_VERSION, "subject": {"kind": "repository"}}
         problems = list(view.problems)
         for section, (outcome, collector_view) in _sections(view, options, side).items():
@@ -65,17 +62,19 @@ def collect_repository(path: Path, options: CollectOptions | None = None, *, con
     return facts
 
 
-def _side(files: int) -> tuple[str, ...]:
-    if forking.can_fork() or files <= SMALL_TREE_FILES:
-        return SIDE
-    return SIDE_THREAD
+def _side(files: int) -> dict[str, type[_OnThread] | type[_InChild]]:
+    """The collectors to run beside the others, and how (decided once: a fork leaves one thread)."""
+    if forking.can_fork():
+        return {section: _InChild for section in SIDE}
+    return {section: _OnThread for section in (SIDE if files <= SMALL_TREE_FILES else SIDE_THREAD_LARGE_TREE)}
 
 
-def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], RepoView]]:
+def _sections(view: RepoView, options: CollectOptions,
+              side: dict[str, type[_OnThread] | type[_InChild]]) -> dict[str, tuple[dict[str, Any], RepoView]]:
     """Every collector's section (with the view it read, for its problems), in registry order.
 
     The collectors named in ``side`` are imported and started first, each in a forked process
-    (see OWN_PROCESS) or on a thread of its own; each of the others is imported just before it
+    or on a thread of its own, as ``side`` says; each of the others is imported just before it
     runs, so their imports overlap the history's ``git log`` too. A collector that raises is a bug (or the user's bad input,
     DpgcheckError): it ends the run, and the first in registry order is the one reported, as
     in a serial run.
@@ -83,8 +82,8 @@ def _sections(view: RepoView, options: CollectOptions, side: tuple[str, ...]) ->
     names = collector_names()
     aside: dict[str, _OnThread | _InChild] = {}
     for name in names:
-        if section_of(name) in side:
-            runner = _InChild if section_of(name) in OWN_PROCESS and forking.can_fork() else _OnThread  # after a fork: still one thread
+        runner = side.get(section_of(name))
+        if runner is not None:
             aside[name] = runner(load_collector(name), view.for_collector(), options)
     outcomes: dict[str, tuple[dict[str, Any] | BaseException, RepoView]] = {}
     for name in names:  # an interruption (Ctrl-C) leaves here at once: a side thread is a daemon, a child ends on its own

@@ -1,4 +1,4 @@
-"""The history collected in a forked process (dpgcheck.collect.facts.OWN_PROCESS): the same facts,
+"""The history collected in a forked process (dpgcheck.collect.facts.SIDE): the same facts,
 problems and errors as a serial collection, in a process that has no other thread (as the
 installed command is; a test runner's threads make it fall back to a thread)."""
 from __future__ import annotations
