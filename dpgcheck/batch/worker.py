@@ -102,7 +102,8 @@ def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> A
     """
     if budget is None or config.engine != "regorus":
         return prepared.engine
-    from dpgcheck.engine.evaluator_process import EvaluatorProcess, can_fork
+    from dpgcheck.engine.evaluator_process import EvaluatorProcess
+    from dpgcheck.forking import can_fork
 
     if not can_fork():
         return prepared.engine

@@ -242,7 +242,8 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
         with timed("open engine"):
             return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
     if request.engine == "regorus" and request.budget is not None:
-        from dpgcheck.engine.evaluator_process import EvaluatorProcess, adopt_early, can_fork
+        from dpgcheck.engine.evaluator_process import EvaluatorProcess, adopt_early
+        from dpgcheck.forking import can_fork
 
         evaluator = adopt_early(bundles=request.bundles, builtin=request.builtin, budget=request.budget)
         if evaluator is None and can_fork():

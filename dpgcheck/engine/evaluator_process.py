@@ -32,18 +32,13 @@ from dataclasses import replace
 from typing import Any
 
 from dpgcheck.bundle.loader import PolicySet
-from dpgcheck import forking
-from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory, available
+from dpgcheck.engine.budget import Budget, BudgetExceeded, _describe, _limit_memory
+from dpgcheck.forking import can_fork
 from dpgcheck.errors import DpgcheckError
 from dpgcheck.timing import note, timed
 
 #: A cheap query that makes regorus prepare the loaded modules (about 40 ms the first time).
 WARM_UP_QUERY = "data.dpgcheck.decision.decision_version"
-
-
-def can_fork() -> bool:
-    """Fork is safe only with no other thread running (see :func:`dpgcheck.forking.can_fork`)."""
-    return available() and forking.can_fork()
 
 
 #: The child forked by :func:`fork_early` at the start of a one-shot ``dpgcheck check``, until adopted.

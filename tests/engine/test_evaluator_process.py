@@ -60,7 +60,7 @@ def test_a_collection_error_is_reported_before_a_policy_error(tmp_path):
 def test_no_fork_while_another_thread_runs():
     import threading
 
-    from dpgcheck.engine.evaluator_process import can_fork
+    from dpgcheck.forking import can_fork
 
     release = threading.Event()
     other = threading.Thread(target=release.wait)
