@@ -109,7 +109,9 @@ _reduce_by := {"checks": 0.5, "statuses": 0.5, "contents": 10, "packages": 10, "
 
 # Each workflow's facts for the deductions, in one pass each over the workflows (keyed by
 # path, which is unique): a Rego function call per workflow and job cost 60 M instructions
-# with 200 workflows, a quarter of the whole decision.
+# with 200 workflows, a quarter of the whole decision. "Writes" is security.writes(p) spelt
+# out (write-all, or any scope with write); the same sets kept in data.dpgcheck.lib.security
+# measured 10 M instructions more on regorus, so they stay here.
 _undeclared_top := {w.path | some w in _github_workflows; w.permissions == null}
 
 _writes_top := {w.path | some w in _github_workflows; w.permissions != null; w.permissions.level == "write-all"} | {w.path |
