@@ -19,7 +19,11 @@ class Engine(Protocol):
     name: str
 
     def query(self, ref: str, input: Any = None) -> Any:
-        """The value of a reference such as ``data.x.y``, or :data:`UNDEFINED`."""
+        """The value of a reference such as ``data.x.y``, or :data:`UNDEFINED`.
+
+        Whole numbers are integers, whichever engine answers (OPA writes ``1.0`` where
+        regorus writes ``1``): see :func:`dpgcheck.engine.normalise.canonical_numbers`.
+        """
 
     def coverage(self) -> dict[str, Any] | None:
         """Line coverage of the policies since the engine was created, where the engine gives it."""

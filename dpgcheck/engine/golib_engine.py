@@ -56,7 +56,9 @@ class GolibEngine:
                         seen[key].update(range(start, end + 1))
         if not rows:
             return UNDEFINED
-        return rows[0]["__result__"]
+        from dpgcheck.engine.normalise import canonical_numbers
+
+        return canonical_numbers(rows[0]["__result__"])
 
     def coverage(self) -> dict[str, Any] | None:
         if not self._coverage_enabled:

@@ -156,7 +156,9 @@ class OpaServerEngine:
             except ValueError:
                 message = response.text
             raise DpgcheckError(f"the OPA server at {self.url} could not evaluate {ref}: {str(message)[:300]}")
-        body = response.json()
+        from dpgcheck.engine.normalise import parse_answer
+
+        body = parse_answer(response.text)
         return body["result"] if "result" in body else UNDEFINED
 
     def coverage(self) -> dict[str, Any] | None:

@@ -57,7 +57,9 @@ class RegorusEngine:
 
 def value_of(answer: str) -> Any:
     """The value of regorus's JSON answer to a one-expression query, or :data:`UNDEFINED`."""
-    rows = json.loads(answer).get("result") or []
+    from dpgcheck.engine.normalise import parse_answer
+
+    rows = parse_answer(answer).get("result") or []
     if not rows or not rows[0].get("expressions"):
         return UNDEFINED
     return rows[0]["expressions"][0]["value"]

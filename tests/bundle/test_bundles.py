@@ -165,7 +165,7 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
     from opa_bindings import OpaEngine
 
     from dpgcheck.collect.facts import collect_repository
-    from dpgcheck.engine.normalise import normalise_decision
+    from dpgcheck.engine.normalise import canonical_numbers, normalise_decision
     from dpgcheck.report.model import build_report
 
     overlay = write_overlay(tmp_path / "gov")
@@ -188,7 +188,7 @@ def test_built_bundle_gives_opa_the_same_decision(tmp_path):
     engine.add_data(data)
     facts = collect_repository(ROOT / "examples" / "non-compliant")
     facts["options"] = {"profile": "national", "now": NOW}
-    opa_decision = normalise_decision(engine.eval_document("dpgcheck.decision.main", facts))
+    opa_decision = normalise_decision(canonical_numbers(engine.eval_document("dpgcheck.decision.main", facts)))
     code, ours = run_json("check", ROOT / "examples" / "non-compliant", "--bundle", overlay, "--profile", "national", "--format", "json", "--now", NOW)
     # The report adds to the decision what the decision does not hold (each finding's stable id,
     # each rule's documentation link): OPA's decision goes through the same report builder.
