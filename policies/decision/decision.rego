@@ -28,15 +28,30 @@ _profile := object.get(config.profiles, config.profile_name, null)
 # --- selection -------------------------------------------------------------
 
 # A selector is "*", a rule id, "rule:<id>", "area:<area>", "indicator:<n>" or "profile:<name>".
-# What each one means is decided here: the selectors that name a rule are worked out once per
-# evaluation from its catalogue entry (id, area, indicator, profiles), so selection is a few
-# set look-ups per rule.
-_selectors_of(id, rule) := ({"*", id, sprintf("rule:%s", [id]), sprintf("area:%s", [rule.area])}
-	| {sprintf("indicator:%s", [i]) | i := object.get(rule, "indicator", null); i != null})
-	| {sprintf("profile:%s", [p]) | some p in object.get(rule, "profiles", [])}
+# What each one means is decided here: each selector a run uses is read once and names its
+# rules from the catalogue entries (id, area, indicator, profiles), so selection costs a pass
+# over the catalogue per selector, not a set of selector strings built for every rule.
+_catalog_ids := {id | some id, _ in _catalog}
 
-_rule_selectors[id] := _selectors_of(id, rule) if some id, rule in _catalog
-
+_named_by(selector) := _catalog_ids if selector == "*"
+else := {id |
+	area := substring(selector, count("area:"), -1)
+	some id, rule in _catalog
+	rule.area == area
+} if startswith(selector, "area:")
+else := {id |
+	indicator := substring(selector, count("indicator:"), -1)
+	some id, rule in _catalog
+	rule.indicator != null
+	sprintf("%s", [rule.indicator]) == indicator
+} if startswith(selector, "indicator:")
+else := {id |
+	profile := substring(selector, count("profile:"), -1)
+	some id, rule in _catalog
+	profile in object.get(rule, "profiles", [])
+} if startswith(selector, "profile:")
+else := {substring(selector, count("rule:"), -1)} & _catalog_ids if startswith(selector, "rule:")
+else := {selector} & _catalog_ids
 
 # A profile that includes another ("profile:<name>") gets all of it: config.included_profiles
 # is the selected profile and every profile it includes, at any depth.
@@ -44,17 +59,16 @@ _include_selectors := {s | some name in config.included_profiles; some s in obje
 
 _exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-# The rules a selector list names, by set intersection (one native operation per rule,
-# not a search through each rule's selectors).
-_included_ids := {id | some id, selectors in _rule_selectors; count(selectors & _include_selectors) > 0}
+# The rules a selector list names.
+_included_ids := {id | some selector in _include_selectors; some id in _named_by(selector)}
 
-_excluded_ids := {id | some id, selectors in _rule_selectors; count(selectors & _exclude_selectors) > 0}
+_excluded_ids := {id | some selector in _exclude_selectors; some id in _named_by(selector)}
 
 # A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
 # from the catalogue when the bundles are loaded (dpgcheck/bundle/dispatch.py, and baked
 # into `dpgcheck bundle build`): one direct reference per rule, so an engine evaluates the
 # selected rule packages only, instead of every package under data.dpgcheck.rules.
-_loaded(id, _) if id in data.dpgcheck.dispatch.loaded
+_loaded_ids := data.dpgcheck.dispatch.loaded
 
 # Severity: run configuration wins over the profile (with what it includes), the profile over
 # the rule's own. A rule whose METADATA gives an effective_on date later than the evaluation
@@ -68,7 +82,7 @@ _selected contains id if {
 	_profile != null
 	some id in _included_ids
 	not id in _excluded_ids
-	_loaded(id, _catalog[id])
+	id in _loaded_ids
 }
 
 # Each selected rule's configured severity, in one pass (a function call per rule costs
@@ -115,29 +129,36 @@ _adjusted(id, severity) := "info" if {
 # for the few rules that are hook notes or not yet effective.
 _severities := object.union(_configured, {id: _adjusted(id, _configured[id]) | some id in _hook_notes | _not_yet_effective})
 
-active[id] := object.union(_catalog[id], {"severity": severity}) if {
+# The rules this run evaluates and the severity of each (a severity of "off" leaves one out).
+# The decision reads this map and the catalogue; active, the catalogue entries with their
+# severity, is for those who ask for it (`dpgcheck policy list --profile`): merging an entry
+# costs more than reading it.
+_active_severities := {id: severity |
 	some id, severity in _severities
-	severity in object.keys(_severity_rank)
+	_severity_rank[severity]
 }
+
+active[id] := object.union(_catalog[id], {"severity": severity}) if some id, severity in _active_severities
 
 # --- findings --------------------------------------------------------------
 
 # Each active rule's findings as a set of its own, so a rule's status reads its set instead
 # of searching every finding; findings is their union.
 _raw_findings[id] := {found |
+	rule := _catalog[id]
 	indicator := object.get(rule, "indicator", null)
 	some raw in data.dpgcheck.dispatch.findings(id)
 	found := {
 		"rule_id": id,
 		"area": rule.area,
-		"severity": rule.severity,
+		"severity": severity,
 		"indicator": indicator,
 		"outcome": object.get(raw, "outcome", "fail"),
 		"message": raw.message,
 		"evidence": object.get(raw, "evidence", {}),
 		"location": object.get(raw, "location", null),
 	}
-} if some id, rule in active
+} if some id, severity in _active_severities
 
 # A rule that no waiver names keeps its findings as they are: the waiver look-ups, a few
 # function calls per finding, are made only for the rules waivers name.
@@ -240,25 +261,32 @@ errors contains msg if {
 	msg := sprintf("the waiver of %q has expires %q, which is not a date", [w.rule, w.expires])
 }
 
-_findings_of(id) := _findings_by_rule[id]
-
 # --- per-rule and per-indicator status -------------------------------------
 
-_status_of(id) := "fail" if {
-	some f in _findings_of(id)
+# The rules with a failing error finding, and those with a finding that lacks evidence: one
+# pass over the findings, instead of searches through each rule's findings in turn.
+_failing_rules := {f.rule_id |
+	some f in findings
 	f.outcome == "fail"
 	f.severity == "error"
-} else := "insufficient_evidence" if {
-	some f in _findings_of(id)
+}
+
+_insufficient_rules := {f.rule_id |
+	some f in findings
 	f.outcome == "insufficient_evidence"
-} else := "warn" if {
-	count(_findings_of(id)) > 0
-} else := "not_applicable" if {
-	data.dpgcheck.dispatch.not_applicable(id)
-} else := "pass"
+}
+
+_status_of(id) := "fail" if id in _failing_rules
+else := "insufficient_evidence" if id in _insufficient_rules
+else := "warn" if count(_findings_by_rule[id]) > 0
+else := "not_applicable" if data.dpgcheck.dispatch.not_applicable(id)
+else := "pass"
 
 # Only a staged run's notes carry the hook_note field: other decisions stay as they were.
-rules[id] := object.union(rule, object.union({"status": _status_of(id), "blocking": id in _blocking_rules}, {"hook_note": true | id in _hook_notes})) if some id, rule in active
+rules[id] := object.union(_catalog[id], _rule_status(id, severity)) if some id, severity in _active_severities
+
+_rule_status(id, severity) := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules, "hook_note": true} if id in _hook_notes
+else := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}
 
 _worst(statuses) := "fail" if "fail" in statuses
 else := "insufficient_evidence" if "insufficient_evidence" in statuses
@@ -268,9 +296,11 @@ else := "pass" if {
 } else := "not_applicable"
 
 # Each indicator once (several rules share one), then the statuses of its rules.
-_indicator_values := {rule.indicator | some rule in active}
+# (Passes over the rules' entries: a look-up by a variable key costs an engine more than a step
+# of a loop.)
+_indicator_values := {rule.indicator | some rule in rules}
 
-indicators[indicator] := _worst({rules[id].status | some id, r in active; r.indicator == indicator}) if some indicator in _indicator_values
+indicators[indicator] := _worst({rule.status | some rule in rules; rule.indicator == indicator}) if some indicator in _indicator_values
 
 # --- verdict ---------------------------------------------------------------
 
@@ -280,9 +310,11 @@ _blocking_rules := {f.rule_id | some f in _blocking}
 _blocking := [f |
 	some f in findings
 	f.outcome != "waived"
-	_severity_rank[f.severity] >= _fail_on_rank[fail_on]
+	_severity_rank[f.severity] >= _fail_on_level
 	not f.rule_id in _hook_notes
 ]
+
+_fail_on_level := _fail_on_rank[fail_on]
 
 # The facts document versions these policies read. Anything else (or no version: a
 # document that is not dpgcheck facts) is refused, never judged as compliant.
@@ -304,7 +336,7 @@ errors contains msg if {
 
 errors contains msg if {
 	_profile != null
-	count(active) == 0
+	count(_active_severities) == 0
 	msg := sprintf("no rule was evaluated: profile %q selects no loaded rule (check the profile, --disable and the bundles loaded)", [config.profile_name])
 }
 
@@ -319,10 +351,7 @@ errors contains msg if {
 }
 
 # A misspelt rule id in the run options must not silently leave a policy unchanged.
-_known_selector(selector) if {
-	some id, _ in _catalog
-	selector in _rule_selectors[id]
-}
+_known_selector(selector) if count(_named_by(selector)) > 0
 
 _known_selector(selector) if {
 	startswith(selector, "profile:")
@@ -382,10 +411,10 @@ _count_by(field, value) := count([f | some f in findings; f[field] == value])
 summary := {
 	"findings": count(findings),
 	"blocking": count(_blocking),
-	"rules_evaluated": count(active),
+	"rules_evaluated": count(_active_severities),
 	"rules_by_status": {s: count({id | some id, r in rules; r.status == s}) | some s in {"pass", "fail", "warn", "insufficient_evidence", "not_applicable"}},
 	"by_severity": {s: _count_by("severity", s) | some s, _ in _severity_rank},
-	"by_area": {a: _count_by("area", a) | some a in {r.area | some r in active}},
+	"by_area": {a: _count_by("area", a) | some a in {rule.area | some rule in rules}},
 	"by_indicator": {i: _count_by("indicator", i) | some i in _indicator_values},
 }
 
