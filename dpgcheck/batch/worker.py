@@ -84,7 +84,13 @@ def prepare(config: BatchConfig) -> Prepared:
         policy_set = cached_policies(tuple(Path(b) for b in config.bundles), include_builtin=config.builtin)
         from dpgcheck.engine.factory import open_engine
 
-        _loaded[key] = Prepared(open_engine(config.engine, policy_set), policy_set.revision, list(policy_set.sources), policy_set.catalog, policy_set)
+        engine = open_engine(config.engine, policy_set)
+        # The engine's one-off preparation, here: the local pool forks its workers (and each
+        # worker its evaluation child) from this process, and they inherit a prepared engine.
+        from dpgcheck.engine.evaluator_process import WARM_UP_QUERY
+
+        engine.query(WARM_UP_QUERY)
+        _loaded[key] = Prepared(engine, policy_set.revision, list(policy_set.sources), policy_set.catalog, policy_set)
     return _loaded[key]
 
 
