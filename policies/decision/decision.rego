@@ -59,10 +59,17 @@ _include_selectors := {s | some name in config.included_profiles; some s in obje
 
 _exclude_selectors := {s | some name in config.included_profiles; some s in object.get(config.profiles[name], "exclude", [])} | {s | some s in object.get(config.effective, "disabled", [])}
 
-# The rules a selector list names.
-_included_ids := {id | some selector in _include_selectors; some id in _named_by(selector)}
+# Every selector the run and its bundles write, and the rules each names: worked out once, for
+# the selection and for the errors about selectors that name no rule.
+_all_selectors := ((_include_selectors | _exclude_selectors)
+	| {s | some s in object.get(config.options, "disabled", [])})
+	| {s | some s in object.get(config.bundle_config, "disabled", [])}
 
-_excluded_ids := {id | some selector in _exclude_selectors; some id in _named_by(selector)}
+_rules_named := {selector: _named_by(selector) | some selector in _all_selectors}
+
+_included_ids := {id | some selector in _include_selectors; some id in _rules_named[selector]}
+
+_excluded_ids := {id | some selector in _exclude_selectors; some id in _rules_named[selector]}
 
 # A rule in the catalogue whose package is loaded. data.dpgcheck.dispatch is generated
 # from the catalogue when the bundles are loaded (dpgcheck/bundle/dispatch.py, and baked
@@ -351,7 +358,7 @@ errors contains msg if {
 }
 
 # A misspelt rule id in the run options must not silently leave a policy unchanged.
-_known_selector(selector) if count(_named_by(selector)) > 0
+_known_selector(selector) if count(_rules_named[selector]) > 0
 
 _known_selector(selector) if {
 	startswith(selector, "profile:")
