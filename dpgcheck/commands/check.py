@@ -282,11 +282,11 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
 
 
 def _open_in_process(request: CheckRequest, policy_set: Any) -> Any:
-    """The engine for a run in this process: regorus is kept open for the next run (see shared_engine)."""
+    """The engine for a run in this process: an embedded one is kept open for the next run (see dpgcheck.engine.shared)."""
+    from dpgcheck.engine.shared import SHAREABLE, shared_engine
+
+    if request.engine in SHAREABLE:
+        return shared_engine(request.engine, policy_set)
     from dpgcheck.engine.factory import open_engine
 
-    if request.engine == "regorus":
-        from dpgcheck.engine.regorus_engine import shared_engine
-
-        return shared_engine(policy_set)
     return open_engine(request.engine, policy_set, opa=request.opa)

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from dpgcheck.bundle.loader import PolicySet
@@ -96,46 +94,3 @@ def _first_line(exc: BaseException) -> str:
     where = next((line[4:] for line in lines if line.startswith("--> ")), "")
     error = next((line for line in lines if line.startswith("error:")), lines[0] if lines else type(exc).__name__)
     return f"{where}: {error}" if where else error
-
-
-#: Engines kept for reuse in this process (see :func:`shared_engine`), most recently used last.
-_SHARED: "OrderedDict[tuple[str, int], RegorusEngine]" = OrderedDict()
-SHARED_ENGINES = 4
-
-
-class _Borrowed:
-    """A shared engine lent to one run: closing it gives it back instead of dropping it."""
-
-    name = "regorus"
-    in_process_budget = True
-
-    def __init__(self, engine: RegorusEngine) -> None:
-        self._engine = engine
-
-    def query(self, ref: str, input: Any = None) -> Any:
-        return self._engine.query(ref, input)
-
-    def coverage(self) -> dict[str, Any] | None:
-        return None
-
-    def close(self) -> None:
-        pass
-
-
-def shared_engine(policy_set: PolicySet) -> _Borrowed:
-    """A regorus engine of ``policy_set`` that stays open for later runs in this process and thread.
-
-    Opening one costs more than an evaluation (parsing the modules and data, then the
-    engine's preparation on its first query); a process that judges many repositories in
-    turn (a test run, a program that imports dpgcheck) opens it once per policy set. The
-    key is the set's revision, a digest of its modules and data, and the thread (an engine
-    evaluates one query at a time); the few most recent are kept.
-    """
-    key = (policy_set.revision, threading.get_ident())
-    engine = _SHARED.pop(key, None)
-    if engine is None:
-        engine = RegorusEngine(policy_set)
-    _SHARED[key] = engine
-    while len(_SHARED) > SHARED_ENGINES:
-        _SHARED.popitem(last=False)
-    return _Borrowed(engine)
