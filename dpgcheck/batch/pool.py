@@ -55,6 +55,7 @@ def _serve(conn: Connection, config: BatchConfig, inherited: list[Connection]) -
         if target is None:
             from dpgcheck.batch import worker
 
+            worker.release()
             conn.send(("stats", {"peak_rss_kib": _peak_rss_kib(), "policy_loads": worker.policy_loads}))
             return
         conn.send(("line", audit(target, config)))

@@ -120,6 +120,14 @@ def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> A
     return _evaluators[key]
 
 
+def release() -> None:
+    """End this process's evaluation children (a worker's last act): each is waited for, so its
+    time counts in the worker's and none outlives the batch."""
+    for evaluator in _evaluators.values():
+        evaluator.close()
+    _evaluators.clear()
+
+
 def dumps(line: dict[str, Any]) -> str:
     """The one serialisation of a result line: sorted keys, no spaces, UTF-8, no newline inside.
 

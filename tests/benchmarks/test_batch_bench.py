@@ -2,8 +2,9 @@
 
     python -m pytest tests/benchmarks/test_batch_bench.py -s -p no:cacheprovider
 
-Each figure is printed with the wall time, the CPU time of the batch and its
-workers, and the load average, because the machine may be shared: a wall time
+Each figure is printed with the wall time, the CPU time of the batch, its
+workers and their evaluation children (each worker waits for its children, the batch
+for its workers, so all of it is counted), and the load average, because the machine may be shared: a wall time
 under load says little without them. The targets of the issue are printed next
 to the figures; only correctness is asserted (machines differ).
 """
