@@ -140,13 +140,17 @@ class LocalPool:
         for _ in range(min(self.jobs, len(pending))):
             workers.append(self._start())
         grace = self.config.timeout + KILL_GRACE_SECONDS
+
+        def feed(worker: _Worker) -> None:
+            if worker.ready and worker.target is None and pending:
+                worker.target = pending.popleft()
+                worker.deadline = time.monotonic() + grace
+                worker.conn.send(worker.target)
+
         try:
             while pending or any(w.target is not None for w in workers):
                 for worker in workers:
-                    if worker.ready and worker.target is None and pending:
-                        worker.target = pending.popleft()
-                        worker.deadline = time.monotonic() + grace
-                        worker.conn.send(worker.target)
+                    feed(worker)
                 busy = [w.deadline for w in workers if w.target is not None]
                 wait_for = max(0.0, min(busy) - time.monotonic()) if busy else None
                 ready = wait([w.conn for w in workers], timeout=wait_for)
@@ -163,8 +167,10 @@ class LocalPool:
                         if kind == "ready":
                             worker.ready = True
                             self._failed_starts = 0
+                            feed(worker)
                         elif kind == "line":
                             worker.target = None
+                            feed(worker)  # its next target first: the worker does not wait while the line is written
                             yield value
                     elif worker.target is not None and time.monotonic() >= worker.deadline:
                         target = worker.target

@@ -108,15 +108,16 @@ def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> A
     """
     if budget is None or config.engine != "regorus":
         return prepared.engine
+    key = config.key()
+    if key in _evaluators:  # whether this process may fork was asked when the child was made
+        return _evaluators[key]
     from dpgcheck.engine.evaluator_process import EvaluatorProcess
     from dpgcheck.forking import can_fork
 
     if not can_fork():
         return prepared.engine
-    key = config.key()
-    if key not in _evaluators:
-        policy_set = prepared.policy_set
-        _evaluators[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
+    policy_set = prepared.policy_set
+    _evaluators[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
     return _evaluators[key]
 
 
