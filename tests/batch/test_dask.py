@@ -55,7 +55,7 @@ def test_dask_needs_a_scheduler_and_a_reachable_one(tmp_path):
 
     # The CLI runs in this process, where Dask read its configuration at import: the environment
     # variable alone would leave the 30 s default connect timeout.
-    with dask.config.set({"distributed.comm.timeouts.connect": "3s"}):
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         result = batch("--records", REGISTRY, "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{port}", "-o", tmp_path / "y.ndjson",
-                       timeout=120, env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
+                       timeout=120, env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
     assert result.returncode == 2 and "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
