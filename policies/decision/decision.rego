@@ -168,18 +168,16 @@ _raw_findings[id] := {found |
 } if some id, severity in _active_severities
 
 # A rule that no waiver names keeps its findings as they are: the waiver look-ups, a few
-# function calls per finding, are made only for the rules waivers name.
+# function calls per finding, are made only for the rules waivers name (and with no waiver at
+# all, the rules' findings are taken as one object, without a step per rule).
 _waived_rules := {w.rule | some w in _waivers}
 
-_findings_by_rule[id] := fs if {
-	some id, fs in _raw_findings
-	not id in _waived_rules
-}
+_findings_by_rule := _raw_findings if count(_waived_rules) == 0
 
-_findings_by_rule[id] := {object.union(f, _waiver_fields(f)) | some f in fs} if {
+_findings_by_rule := object.union(_raw_findings, {id: {object.union(f, _waiver_fields(f)) | some f in fs} |
 	some id, fs in _raw_findings
 	id in _waived_rules
-}
+}) if count(_waived_rules) > 0
 
 findings := union({fs | some fs in _findings_by_rule})
 
@@ -289,8 +287,13 @@ else := "warn" if count(_findings_by_rule[id]) > 0
 else := "not_applicable" if data.dpgcheck.dispatch.not_applicable(id)
 else := "pass"
 
-# Only a staged run's notes carry the hook_note field: other decisions stay as they were.
-rules[id] := object.union(_catalog[id], _rule_status(id, severity)) if some id, severity in _active_severities
+# Only a staged run's notes carry the hook_note field: other decisions stay as they were (and
+# are built without asking, rule by rule, whether each is a note).
+rules := {id: object.union(_catalog[id], {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}) |
+	some id, severity in _active_severities
+} if count(_hook_notes) == 0
+
+rules := {id: object.union(_catalog[id], _rule_status(id, severity)) | some id, severity in _active_severities} if count(_hook_notes) > 0
 
 _rule_status(id, severity) := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules, "hook_note": true} if id in _hook_notes
 else := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}
