@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dpgcheck.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, git, safe_env
 from dpgcheck.collect.gitsafety import GitLocation, GitRefused, locate, preflight
 from dpgcheck.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
@@ -98,6 +98,8 @@ class RepoView:
     #: Small files already read whole, shared by the collectors' twins of this view (see _content).
     _read_whole: dict[str, bytes] = field(default_factory=dict, repr=False)
     _read_whole_bytes: list[int] = field(default_factory=lambda: [0], repr=False)
+    #: Answers of read-only git queries, shared by the twins (see git_query).
+    _git_answers: dict[tuple[str, ...], "str | GitUnavailable"] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_path = {entry.path: entry for entry in self.files}
@@ -202,6 +204,22 @@ class RepoView:
             self._read_whole[entry.path] = data
             self._read_whole_bytes[0] += total
         return data
+
+    def git_query(self, *args: str) -> str:
+        """The output of ``git -C ROOT ARGS``, a read-only query, run once per collection: the
+        history and repository collectors both ask for HEAD's commit and whether the clone is
+        shallow (two git processes of the ten a small repository costs). A failure is raised
+        again, the same, to each collector that asks."""
+        found = self._git_answers.get(args)
+        if found is None:
+            try:
+                found = git(self.root, *args)
+            except GitUnavailable as exc:
+                found = exc
+            self._git_answers[args] = found
+        if isinstance(found, GitUnavailable):
+            raise found
+        return found
 
     def for_collector(self) -> "RepoView":
         """The same files with a problem list of its own, so collectors can run side by side."""

@@ -144,3 +144,42 @@ def test_symlink_loop_and_dangling_link_are_recorded(make_repo):
         {"source": "repository", "code": "broken-symlink", "message": "symbolic link is a loop of links", "path": "a"},
         {"source": "repository", "code": "broken-symlink", "message": "symbolic link is a loop of links", "path": "b"},
     ]
+
+
+def test_the_history_and_repository_collectors_ask_git_each_shared_question_once(make_repo, monkeypatch) -> None:
+    """HEAD's commit and whether the clone is shallow: one git process each, for both collectors."""
+    import subprocess
+
+    from dpgcheck.collect.facts import collect_repository
+
+    repo = make_repo({"README.md": "# r\n"})
+    asked: list[tuple[str, ...]] = []
+    real_run = subprocess.run
+
+    def run(command, *args, **kwargs):
+        if command[:1] == ["git"]:
+            asked.append(tuple(part for part in command if part.startswith(("rev-parse", "--verify", "--is-shallow", "HEAD^"))))
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    facts = collect_repository(repo, concurrent=False)
+    assert asked.count(("rev-parse", "--verify", "HEAD^{commit}")) == 1
+    assert asked.count(("rev-parse", "--is-shallow-repository")) == 1
+    assert facts["repository"]["git"]["commit"] == git(repo, "rev-parse", "HEAD").strip()
+    assert facts["history"]["available"] is True
+    assert facts["repository"]["git"]["shallow"] is False and facts["history"]["shallow"] is False
+
+
+def test_a_shared_git_question_that_fails_fails_alike_for_each_collector(tmp_path) -> None:
+    from dpgcheck.collect.repo_view import RepoView
+    from dpgcheck.gitcmd import GitUnavailable
+
+    (tmp_path / ".git").mkdir()  # no repository behind it: every git query fails
+    view = RepoView(root=tmp_path, files=[], git_dir=tmp_path / ".git")
+    errors = []
+    for twin in (view.for_collector(), view.for_collector()):
+        try:
+            twin.git_query("rev-parse", "--verify", "-q", "HEAD^{commit}")
+        except GitUnavailable as exc:
+            errors.append(str(exc))
+    assert len(errors) == 2 and errors[0] == errors[1]
