@@ -287,16 +287,15 @@ else := "warn" if count(_findings_by_rule[id]) > 0
 else := "not_applicable" if data.dpgcheck.dispatch.not_applicable(id)
 else := "pass"
 
+_rule_entries := {id: object.union(_catalog[id], {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}) |
+	some id, severity in _active_severities
+}
+
 # Only a staged run's notes carry the hook_note field: other decisions stay as they were (and
 # are built without asking, rule by rule, whether each is a note).
-rules := {id: object.union(_catalog[id], {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}) |
-	some id, severity in _active_severities
-} if count(_hook_notes) == 0
+rules := _rule_entries if count(_hook_notes) == 0
 
-rules := {id: object.union(_catalog[id], _rule_status(id, severity)) | some id, severity in _active_severities} if count(_hook_notes) > 0
-
-_rule_status(id, severity) := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules, "hook_note": true} if id in _hook_notes
-else := {"severity": severity, "status": _status_of(id), "blocking": id in _blocking_rules}
+rules := object.union(_rule_entries, {id: {"hook_note": true} | some id in _hook_notes; _rule_entries[id]}) if count(_hook_notes) > 0
 
 _worst(statuses) := "fail" if "fail" in statuses
 else := "insufficient_evidence" if "insufficient_evidence" in statuses
