@@ -71,9 +71,12 @@ class RegorusEngine:
         self._engine = None
 
 
-#: References that are evaluated as rule paths (see RegorusEngine._rule_value_json): the decision.
+#: References that are evaluated as rule paths (see RegorusEngine._rule_value_json): the decision,
+#: the one reference every run asks and the only one compared with its query answer on the corpus.
 RULE_REFS = frozenset({DECISION_REF})
 _UNDEFINED_RULE = '"<undefined>"'
+#: A rule's value is put in the envelope of a query's answer, so that what reads answers (value_of,
+#: the engine child's messages) reads both alike.
 _ANSWER_OPENING = '{"result": [{"expressions": [{"value": '
 _ANSWER_CLOSING = "}]}]}"
 
