@@ -23,9 +23,13 @@ def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
     )
 
 
-def _whole_or_float(text: str) -> int | float:
-    value = float(text)
+def _canonical(value: float) -> int | float:
+    """A whole float (exactly representable) as an integer: OPA's Go engine answers 1.0 where regorus answers 1."""
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def _whole_or_float(text: str) -> int | float:
+    return _canonical(float(text))
 
 
 def parse_answer(text: str) -> Any:
@@ -39,9 +43,9 @@ def parse_answer(text: str) -> Any:
 
 
 def canonical_numbers(value: Any) -> Any:
-    """Whole floats as integers: OPA's Go engine answers 1.0 where regorus answers 1."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
+    """Whole floats as integers, in an answer already parsed (see :func:`_canonical`)."""
+    if isinstance(value, float):
+        return _canonical(value)
     if isinstance(value, dict):
         return {key: canonical_numbers(item) for key, item in value.items()}
     if isinstance(value, list):
