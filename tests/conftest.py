@@ -169,8 +169,8 @@ def run_json(*args: str | Path, **kwargs: Any) -> tuple[int, Any]:
     return result.returncode, json.loads(result.stdout)
 
 
-@functools.lru_cache(maxsize=1)
-def _facts_validator() -> Any:
+@functools.lru_cache(maxsize=None)
+def _facts_validator(section: str | None = None) -> Any:
     import jsonschema
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
@@ -178,19 +178,22 @@ def _facts_validator() -> Any:
     from dpgcheck.schemas import facts_schema
 
     schema = facts_schema()
+    if section is not None:
+        schema = schema["properties"][section]
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     registry = Registry().with_resource(schema["$id"], DRAFT202012.create_resource(schema)).crawl()
     return cls(schema, registry=registry)
 
 
-def validate_facts_document(facts: Any) -> None:
-    """``jsonschema.validate(facts, facts_schema())``: the schema checked against its meta-schema and
-    the best-matching error raised, with the schema checked and its references crawled once per
+def validate_facts_document(facts: Any, section: str | None = None) -> None:
+    """``jsonschema.validate(facts, facts_schema())``, or with ``section`` the schema of that section of
+    the document (``facts_schema()["properties"][section]``): the schema checked against its meta-schema
+    and the best-matching error raised, with the schema checked and its references crawled once per
     session (half a second each time, where validating a document takes milliseconds)."""
     import jsonschema
 
-    error = jsonschema.exceptions.best_match(_facts_validator().iter_errors(facts))
+    error = jsonschema.exceptions.best_match(_facts_validator(section).iter_errors(facts))
     if error is not None:
         raise error
 

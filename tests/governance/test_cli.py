@@ -7,11 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
-from dpgcheck.schemas import facts_schema
-from tests.conftest import ENGINES, run_dpgcheck, run_json
+from tests.conftest import ENGINES, run_dpgcheck, run_json, validate_facts_document
 from tests.governance.helpers import FULL, MINIMAL, billion_laughs, dump, mutate
 from tests.governance.test_governance_collector import GOVERNANCE_MD, SECURITY_MD
 
@@ -152,7 +150,7 @@ def test_fifty_megabyte_publiccode_through_the_cli(make_repo: Callable[..., Path
     result = run_dpgcheck("facts", root, in_process=False)
     assert result.returncode == 0, result.stderr
     facts = json.loads(result.stdout)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     assert [e["code"] for e in facts["publiccode"]["errors"]] == ["file-too-large"]
     assert facts["publiccode"]["parsed"] is False
 
@@ -161,7 +159,7 @@ def test_facts_command_output_validates(make_repo: Callable[..., Path]) -> None:
     result = run_dpgcheck("facts", make_repo(GOOD))
     assert result.returncode == 0, result.stderr
     facts = json.loads(result.stdout)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     assert facts["publiccode"]["valid"] is True
     assert facts["governance"]["security"]["private_channels"] == ["advisory", "email"]
     assert "registry.example.org" not in json.dumps(facts["governance"])

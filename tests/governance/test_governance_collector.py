@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
 from dpgcheck.collect.collectors import governance_facts as collector
@@ -15,7 +14,7 @@ from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.governance.contacts import contact_kinds
-from dpgcheck.schemas import facts_schema
+from tests.conftest import validate_facts_document
 
 GOVERNANCE_MD = """# Governance of the Civil Registry
 
@@ -81,7 +80,7 @@ def section_of(root: Path) -> dict[str, Any]:
     """Only this collector's section, validated against its schema (the whole document is checked once below)."""
     view = RepoView.open(root)
     section = collector.collect(view, CollectOptions())
-    jsonschema.validate(section, facts_schema()["properties"]["governance"])
+    validate_facts_document(section, "governance")
     return section
 
 
@@ -146,7 +145,7 @@ def test_no_address_or_handle_is_recorded(make_repo: Callable[..., Path]) -> Non
         "CODEOWNERS": "* @jane-doe maria.exemplo@gmail.com\n",
     })
     facts = collect_repository(root)
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     text = json.dumps(facts)
     for personal in ("maria", "jane", "1234 5678", "gmail"):
         assert personal not in text.lower()

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
 from dpgcheck.collect.collectors import publiccode_facts as collector
@@ -15,20 +14,20 @@ from dpgcheck.collect.facts import collect_repository
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.collect.repo_view import RepoView
 from dpgcheck.publiccode import check
-from dpgcheck.schemas import facts_schema
+from tests.conftest import validate_facts_document
 from tests.governance.helpers import FULL, MINIMAL, billion_laughs, dump, mutate
 
 
 def facts_of(root: Path, options: CollectOptions | None = None) -> dict[str, Any]:
     """Only this collector's section (the others are slow), validated against its schema."""
     section = collector.collect(RepoView.open(root), options or CollectOptions())
-    jsonschema.validate(section, facts_schema()["properties"]["publiccode"])
+    validate_facts_document(section, "publiccode")
     return {"publiccode": section}
 
 
 def test_whole_facts_document_validates(make_repo: Callable[..., Path]) -> None:
     facts = collect_repository(make_repo({"publiccode.yml": dump(mutate(MINIMAL, "developmentStatus", "alpha")).decode()}))
-    jsonschema.validate(facts, facts_schema())
+    validate_facts_document(facts)
     assert [e["code"] for e in facts["publiccode"]["errors"]] == ["invalid-value"]
 
 
