@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,13 @@ def test_coverage_engines_parse_their_own_modules():
     engine = RegorusEngine(load_policies(), coverage=True)
     engine.query("data.dpgcheck.decision.decision_version")
     assert engine.coverage() and not regorus_engine._PARSED
+
+
+def test_regorus_errors_carry_no_rust_backtrace_unless_the_user_asks(monkeypatch):
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+    monkeypatch.delenv("RUST_LIB_BACKTRACE", raising=False)
+    RegorusEngine(load_policies())
+    assert os.environ["RUST_LIB_BACKTRACE"] == "0"
+    monkeypatch.setenv("RUST_LIB_BACKTRACE", "1")
+    RegorusEngine(load_policies())
+    assert os.environ["RUST_LIB_BACKTRACE"] == "1"
