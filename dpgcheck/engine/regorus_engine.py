@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -93,12 +94,22 @@ def _add_modules(engine: Any, modules: Iterable[tuple[str, str]]) -> None:
             raise DpgcheckError(f"Rego does not parse: {_first_line(exc)}", path=name) from None
 
 
-#: Engines that hold parsed modules and no data, most recently used last, each with the modules
-#: it holds. Parsing the built-in policies (~250 kB of Rego) takes ~45 ms and cloning an engine
-#: next to nothing, so a process that opens engine after engine (a test run, a program that builds
-#: bundles and runs their tests) parses a set of modules once. The data is added to each clone.
-_PARSED: "OrderedDict[tuple[tuple[str, str], ...], Any]" = OrderedDict()
+#: Engines that hold parsed modules and no data, per thread, most recently used last, each with
+#: the modules it holds. Parsing the built-in policies (~250 kB of Rego) takes ~45 ms and cloning
+#: an engine next to nothing, so a process that opens engine after engine (a test run, a program
+#: that builds bundles and runs their tests) parses a set of modules once. The data is added to
+#: each clone. Per thread: a regorus engine may only be used, and dropped, on the thread that made
+#: it (pyo3 refuses it anywhere else), as dpgcheck.engine.shared keys its engines by thread too.
+_PARSED = threading.local()
 PARSED_ENGINES = 6
+
+
+def _kept() -> "OrderedDict[tuple[tuple[str, str], ...], Any]":
+    """This thread's parsed engines."""
+    kept: OrderedDict[tuple[tuple[str, str], ...], Any] | None = getattr(_PARSED, "engines", None)
+    if kept is None:
+        kept = _PARSED.engines = OrderedDict()
+    return kept
 
 
 def _parsed(modules: dict[str, str]) -> Any:
@@ -109,23 +120,24 @@ def _parsed(modules: dict[str, str]) -> Any:
     own modules. What a clone is given afterwards (data, input) is its own.
     """
     regorus = _regorus()
+    kept = _kept()
     key = tuple(modules.items())
-    engine = _PARSED.pop(key, None)
+    engine = kept.pop(key, None)
     if engine is None:
         base: tuple[tuple[str, str], ...] = ()
-        for held in _PARSED:
+        for held in kept:
             if len(base) < len(held) <= len(key) and all(modules.get(name) == source for name, source in held):
                 base = held
         if base:
-            engine = _PARSED[base].clone()
+            engine = kept[base].clone()
         else:
             engine = regorus.Engine()
             engine.set_rego_v0(False)
         held_names = {name for name, _ in base}
         _add_modules(engine, ((name, source) for name, source in key if name not in held_names))
-    _PARSED[key] = engine
-    while len(_PARSED) > PARSED_ENGINES:
-        _PARSED.popitem(last=False)
+    kept[key] = engine
+    while len(kept) > PARSED_ENGINES:
+        kept.popitem(last=False)
     return engine.clone()
 
 
