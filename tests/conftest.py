@@ -16,7 +16,7 @@ import pytest
 # it), which compiles 38 grammars at import: 2.7 s in each test process that imports jsonschema,
 # for the "iri" and "iri-reference" formats, which no schema here uses ("uri", "uri-reference"
 # and "date-time" are checked by other packages). The test processes do without it.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+sys.modules.setdefault("rfc3987_syntax", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 DPGA_DATA = ROOT / "tests" / "data" / "dpga"

@@ -22,8 +22,7 @@ class RegorusEngine:
     def __init__(self, policy_set: PolicySet, *, with_tests: bool = False, coverage: bool = False) -> None:
         modules = {**policy_set.modules, **(policy_set.test_modules if with_tests else {})}
         if coverage:
-            self._engine = _regorus().Engine()
-            self._engine.set_rego_v0(False)
+            self._engine = _new_engine()
             self._engine.set_enable_coverage(True)
             _add_modules(self._engine, modules.items())
         else:
@@ -77,13 +76,21 @@ def _regorus() -> Any:
     With RUST_BACKTRACE=1 in the environment (a Rust developer's shell, some CI machines) every
     error regorus makes captures a backtrace, and it makes many while it reads and prepares the
     policies, where dpgcheck never shows one: a process that opened the built-in policies and asked
-    one query ran 820 M instructions instead of 539 M. RUST_LIB_BACKTRACE, which Rust reads first for such backtraces (not for a
-    panic's), is set to 0 before regorus first runs, unless the user has set it.
+    one query ran 820 M instructions instead of 539 M. RUST_LIB_BACKTRACE, which Rust reads first
+    for such backtraces (not for a panic's), is set to 0 before regorus first runs, unless the user
+    has set it.
     """
     os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
     import regorus
 
     return regorus
+
+
+def _new_engine() -> Any:
+    """An empty regorus engine that reads Rego v1."""
+    engine = _regorus().Engine()
+    engine.set_rego_v0(False)
+    return engine
 
 
 def _add_modules(engine: Any, modules: Iterable[tuple[str, str]]) -> None:
@@ -119,7 +126,6 @@ def _parsed(modules: dict[str, str]) -> Any:
     the same name: an overlay's engine starts from the built-in policies' and parses only its
     own modules. What a clone is given afterwards (data, input) is its own.
     """
-    regorus = _regorus()
     kept = _kept()
     key = tuple(modules.items())
     engine = kept.pop(key, None)
@@ -128,11 +134,7 @@ def _parsed(modules: dict[str, str]) -> Any:
         for held in kept:
             if len(base) < len(held) <= len(key) and all(modules.get(name) == source for name, source in held):
                 base = held
-        if base:
-            engine = kept[base].clone()
-        else:
-            engine = regorus.Engine()
-            engine.set_rego_v0(False)
+        engine = kept[base].clone() if base else _new_engine()
         held_names = {name for name, _ in base}
         _add_modules(engine, ((name, source) for name, source in key if name not in held_names))
     kept[key] = engine

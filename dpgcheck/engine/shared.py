@@ -1,8 +1,8 @@
 """Embedded engines kept open for the next run in the same process.
 
-Opening an engine costs more than an evaluation: regorus parses the modules and data and
-prepares itself on its first query (about 150 ms); OPA's Go engine compiles the policies
-on its first query (about 600 ms). A process that judges many repositories in turn (a
+Opening an engine costs more than an evaluation: regorus reads the data and prepares itself
+on its first query (tens of milliseconds; the modules are parsed once per process, see
+regorus_engine._parsed); OPA's Go engine compiles the policies on its first query (about 450 ms). A process that judges many repositories in turn (a
 test run, a program that imports dpgcheck) opens one per engine and policy set. The key
 is the engine's name, the set's revision (a digest of its modules and data) and the thread
 (an engine evaluates one query at a time); the few most recent are kept.
