@@ -735,6 +735,7 @@ class RunInput(TypedDict, total=False):
     staged: bool
     hook_history_rules: str
     waivers: list[dict[str, Any]]
+    scorecard: bool
 
 
 # --- the policies' answer -----------------------------------------------------------------

@@ -142,6 +142,20 @@ def with_repo_config(request: CheckRequest) -> CheckRequest:
     )
 
 
+#: The report formats that show the Scorecard-shaped view; a run in any other asks the
+#: policies not to compute it (RunOptions.scorecard).
+SCORECARD_FORMATS = frozenset({"json"})
+
+
+def run_options(request: CheckRequest) -> RunOptions:
+    """The run's options for the policies: the request's, without the Scorecard view its report would not show."""
+    if (request.output_format or "text") in SCORECARD_FORMATS:
+        return request.run
+    import dataclasses
+
+    return dataclasses.replace(request.run, scorecard=False)
+
+
 def check(request: CheckRequest) -> int:
     from dpgcheck.timing import timed
 
@@ -153,7 +167,7 @@ def check(request: CheckRequest) -> int:
         from dpgcheck.evaluate import decide
 
         with timed("evaluate"):
-            decision = decide(engine, facts, request.run, request.budget, policy_set.catalog)
+            decision = decide(engine, facts, run_options(request), request.budget, policy_set.catalog)
     finally:
         engine.close()
     if decision["verdict"] == "error":

@@ -428,9 +428,19 @@ summary := {
 }
 
 # The Scorecard-shaped view (policies/scorecard): scores to compare, not part of the verdict.
+# A run whose report does not show it passes input.options.scorecard = false, and it is
+# then null rather than computed; without the option it is always there.
 default scorecard := null
 
-scorecard := data.dpgcheck.scorecard.view
+scorecard := data.dpgcheck.scorecard.view if not _scorecard_off
+
+_scorecard_off if config.options.scorecard == false
+
+errors contains msg if {
+	some value in [object.get(config.options, "scorecard", true)]
+	not is_boolean(value)
+	msg := sprintf("options.scorecard must be true or false, not %s", [json.marshal(value)])
+}
 
 # --- bundles loaded, and what each overlay changes in the base ------------
 

@@ -148,3 +148,32 @@ test_success_rule_warns_before_effective_on if {
 	decision.active.readme.severity == "error" with input as {"options": now}
 		with data.dpgcheck.catalog.rules.readme.severity as "error"
 }
+
+# --- the Scorecard-shaped view, computed unless the run says its report will not show it ---
+
+with_a_workflow := object.union(no_history, {
+	"subject": {"kind": "repository"},
+	"security": {
+		"workflows": [{"path": ".github/workflows/ci.yml", "system": "github-actions", "readable": true, "triggers": ["push"], "permissions": null, "jobs": []}],
+		"binaries": [], "dependency_update_tools": [], "fuzzing": [], "actions": [], "images": [], "downloads": [], "checkouts": [], "expressions": [],
+	},
+})
+
+test_success_scorecard_view_is_in_the_decision_by_default if {
+	result := decision.main with input as with_a_workflow
+	[c.name | some c in result.scorecard.checks] == ["Binary-Artifacts", "Dangerous-Workflow", "Dependency-Update-Tool", "Fuzzing", "License", "Pinned-Dependencies", "SBOM", "Token-Permissions"]
+	result.errors == set()
+}
+
+test_success_scorecard_false_leaves_the_view_out_and_the_verdict_alone if {
+	full := decision.main with input as with_a_workflow
+	result := decision.main with input as object.union(with_a_workflow, {"options": {"scorecard": false}})
+	result.scorecard == null
+	object.remove(result, ["scorecard"]) == object.remove(full, ["scorecard"])
+}
+
+test_fail_scorecard_option_that_is_not_a_boolean if {
+	result := decision.main with input as object.union(with_a_workflow, {"options": {"scorecard": "no"}})
+	result.errors == {`options.scorecard must be true or false, not "no"`}
+	result.verdict == "error"
+}

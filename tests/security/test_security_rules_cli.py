@@ -114,6 +114,40 @@ def test_dangerous_patterns_each_give_a_finding_at_file_and_line(make_repo, engi
     }
 
 
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_run_that_shows_no_scorecard_view_decides_the_same_without_it(make_repo, engine):
+    from dpgcheck.bundle.loader import load_policies
+    from dpgcheck.collect.facts import collect_repository
+    from dpgcheck.engine.shared import shared_engine
+    from dpgcheck.evaluate import RunOptions, decide
+
+    facts = collect_repository(make_repo(DANGEROUS))
+    policies = shared_engine(engine, load_policies())
+    full = decide(policies, facts, RunOptions(now=NOW, profile="security-posture"))
+    without = decide(policies, facts, RunOptions(now=NOW, profile="security-posture", scorecard=False))
+    assert full["scorecard"]["checks"] and without["scorecard"] is None
+    assert {k: v for k, v in without.items() if k != "scorecard"} == {k: v for k, v in full.items() if k != "scorecard"}
+
+
+def test_only_the_json_report_asks_for_the_scorecard_view(tmp_path):
+    from dpgcheck.collect.options import CollectOptions
+    from dpgcheck.commands.check import CheckRequest, run_options
+    from dpgcheck.engine.opa_options import OpaServerOptions
+    from dpgcheck.evaluate import RunOptions
+    from dpgcheck.vocabulary import FORMATS
+
+    def asked(output_format: str | None) -> bool:
+        request = CheckRequest(path=tmp_path, record=None, screening=None, facts_file=None, engine="regorus", output_format=output_format,
+                               output=None, bundles=(), builtin=True, run=RunOptions(profile="security-posture"), collect=CollectOptions(),
+                               opa=OpaServerOptions())
+        options = run_options(request)
+        assert options.profile == "security-posture"
+        return options.scorecard
+
+    assert {fmt: asked(fmt) for fmt in (None, *FORMATS)} == {fmt: fmt == "json" for fmt in (None, *FORMATS)}
+    assert RunOptions(scorecard=False).as_input() == {"scorecard": False} and RunOptions().as_input() == {}
+
 def test_safe_twins_give_no_security_finding(make_repo):
     code, report = check(make_repo(SAFE))
     assert security_findings(report) == []
