@@ -89,28 +89,53 @@ def cached_read(system: str, data: bytes) -> dict[str, Any]:
     return result
 
 
-def cached_read_all(items: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
-    """``cached_read`` of every (system, bytes) of a repository, through one cache entry for them all.
+def cached_read_set(items: list[tuple[str, str, bytes]]) -> dict[str, Any]:
+    """The facts of a repository's workflows, given as (path, system, bytes), through one cache entry for them all.
 
-    A repository with hundreds of workflows would otherwise open and parse one cache file per
-    workflow on every run (about a third of what 200 workflows cost a warm run); the entry for
-    the whole set is keyed by the hash of every workflow's key, in order, and holds their
-    answers. On a miss each workflow goes through its own entry (one changed workflow costs one
-    parse) and the set's entry is written again.
+    Returns ``{"summaries": [...], "refused": [...], "actions": [...], ...}``: each workflow's
+    summary and refusal in the order of ``items``, its path filled in, and the lists of
+    :data:`LISTS` joined in that order. A repository with hundreds of workflows would otherwise
+    open and parse one cache file per workflow on every run, then fill in the paths and join
+    the lists; the entry for the whole set holds the joined answer, keyed by every workflow's
+    path, system and content hash, in order. On a miss each workflow goes through its own entry
+    (keyed by content alone: one changed or renamed workflow costs at most one parse) and the
+    set's entry is written again.
     """
+    paths = [path for path, _, _ in items]
     root = cache.cache_root()
     directory = _directory(root) if root is not None else None
     if directory is None or len(items) < 2:
-        return [cached_read(system, data) for system, data in items]
-    keys = [hashlib.sha256(system.encode() + b"\0" + data).digest() for system, data in items]
-    key = "set-" + hashlib.sha256(b"".join(keys)).hexdigest()
+        return _joined([cached_read(system, data) for _, system, data in items], paths)
+    digest = hashlib.sha256()
+    for path, system, data in items:
+        digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + system.encode() + b"\0" + hashlib.sha256(data).digest())
+    key = "set-" + digest.hexdigest()
     where = os.path.join(str(directory), key[4:6], key + ".json")
     found = _read_entry(where)
-    if isinstance(found, list) and len(found) == len(items) and all(_is_answer(r) for r in found):
+    if _is_joined(found, len(items)):
         return found
-    results = [cached_read(system, data) for system, data in items]
-    cache.write_json(Path(where), results)
-    return results
+    joined = _joined([cached_read(system, data) for _, system, data in items], paths)
+    cache.write_json(Path(where), joined)
+    return joined
+
+
+def _joined(answers: list[dict[str, Any]], paths: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"summaries": [], "refused": [], **{name: [] for name in LISTS}}
+    for answer, path in zip(answers, paths):
+        one = with_path(answer, path)
+        out["summaries"].append(one["summary"])
+        out["refused"].append(one["refused"])
+        for name in LISTS:
+            out[name] += one[name]
+    return out
+
+
+def _is_joined(found: Any, count: int) -> bool:
+    return (
+        isinstance(found, dict)
+        and all(isinstance(found.get(name), list) and len(found[name]) == count for name in ("summaries", "refused"))
+        and all(isinstance(found.get(name), list) for name in LISTS)
+    )
 
 
 def with_path(result: dict[str, Any], path: str) -> dict[str, Any]:

@@ -41,10 +41,9 @@ def _unreadable(path: str, system: str, code: str, message: str, line: int | Non
     return entry
 
 
-def _read_workflows(view: RepoView) -> dict[str, dict[str, Any]]:
-    """Every workflow's facts by path, path filled in: a summary and its contributions to the flat lists."""
-    empty: dict[str, Any] = {name: [] for name in workflows.LISTS}
-    done: dict[str, dict[str, Any]] = {}
+def _read_workflows(view: RepoView) -> tuple[list[Workflow], dict[str, list[Any]]]:
+    """Every workflow's summary, and the lists of :data:`workflows.LISTS` from them all, paths filled in."""
+    summaries: list[Workflow] = []
     pending: list[tuple[FileEntry, str, bytes]] = []
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:
@@ -55,26 +54,21 @@ def _read_workflows(view: RepoView) -> dict[str, dict[str, Any]]:
         if entry.size > workflows.MAX_WORKFLOW_BYTES:
             message = f"file is {entry.size} bytes, over the {workflows.MAX_WORKFLOW_BYTES}-byte limit for a workflow; not read"
             view.problems.append(problem(SECTION, "file-too-large", message, entry.path))
-            done[entry.path] = {**empty, "summary": _unreadable(entry.path, system, "file-too-large", message, None)}
+            summaries.append(_unreadable(entry.path, system, "file-too-large", message, None))
             continue
         data = view.read_bytes(entry.path, source=SECTION, limit=workflows.MAX_WORKFLOW_BYTES)
         if data is None:
-            done[entry.path] = {**empty, "summary": _unreadable(entry.path, system, "unreadable", "the file could not be read", None)}
+            summaries.append(_unreadable(entry.path, system, "unreadable", "the file could not be read", None))
             continue
         pending.append((entry, system, data))
-    answers = workflows.cached_read_all([(system, data) for _, system, data in pending])
-    for (entry, system, _), answer in zip(pending, answers):
-        done[entry.path] = _with_problems(view, entry, system, workflows.with_path(answer, entry.path))
-    return done
-
-
-def _with_problems(view: RepoView, entry: FileEntry, system: str, result: dict[str, Any]) -> dict[str, Any]:
-    refused = result["refused"]
-    if refused:
-        where = f" (line {refused['line']})" if refused.get("line") else ""
-        view.problems.append(problem(SECTION, f"workflow-{refused['code']}", f"workflow not read: {refused['message']}{where}", entry.path))
-        result["summary"] = _unreadable(entry.path, system, refused["code"], refused["message"], refused.get("line"))
-    return result
+    joined = workflows.cached_read_set([(entry.path, system, data) for entry, system, data in pending])
+    for (entry, system, _), summary, refused in zip(pending, joined["summaries"], joined["refused"]):
+        if refused:
+            where = f" (line {refused['line']})" if refused.get("line") else ""
+            view.problems.append(problem(SECTION, f"workflow-{refused['code']}", f"workflow not read: {refused['message']}{where}", entry.path))
+            summary = _unreadable(entry.path, system, refused["code"], refused["message"], refused.get("line"))
+        summaries.append(summary)
+    return summaries, {name: joined[name] for name in workflows.LISTS}
 
 
 def _read_text(view: RepoView, entry: FileEntry) -> str | None:
@@ -83,7 +77,6 @@ def _read_text(view: RepoView, entry: FileEntry) -> str | None:
 
 
 def collect(view: RepoView, options: CollectOptions) -> SecurityFacts:
-    workflows_found: list[Workflow] = []
     actions: list[ActionUse] = []
     images: list[ImageUse] = []
     downloads: list[PipedDownload] = []
@@ -94,20 +87,19 @@ def collect(view: RepoView, options: CollectOptions) -> SecurityFacts:
     fuzz: list[FuzzingSetup] = []
     heads = 0
     fuzz_reads = 0
-    read_workflows = _read_workflows(view)
+    # The workflows' items come first and the other files' after them; each list is sorted by
+    # place at the end (a stable sort: items at one place keep the order they were read in).
+    workflows_found, lists = _read_workflows(view)
+    actions += lists["actions"]
+    images += lists["images"]
+    downloads += lists["downloads"]
+    checkouts += lists["checkouts"]
+    expressions += lists["expressions"]
     for entry in view.files:
         if entry.is_symlink and not entry.link_inside:
             continue
         lower = entry.lower
-        system = _workflow_kind(lower)
-        if system is not None:
-            got = read_workflows[entry.path]
-            workflows_found.append(got["summary"])
-            actions += got["actions"]
-            images += got["images"]
-            downloads += got["downloads"]
-            checkouts += got["checkouts"]
-            expressions += got["expressions"]
+        if _workflow_kind(lower) is not None:
             continue
         tool = updates.tool_of(lower)
         if tool is not None:
