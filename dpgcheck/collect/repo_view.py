@@ -124,7 +124,8 @@ class RepoView:
         names = _git_listed_files(root, problems) if git_dir else None
         if names is None:
             names = _walked_files(root, problems)
-        files = [entry for name in sorted(set(names)) if (entry := _entry(root, name, problems))]
+        root_text = str(root)
+        files = [entry for name in sorted(set(names)) if (entry := _entry(root_text, name, problems))]
         return cls(root=root, files=files, git_dir=git_dir, problems=problems, git_location=location, git_refused=refused)
 
     def get(self, path: str) -> FileEntry | None:
@@ -296,19 +297,21 @@ def _walked_files(root: Path, problems: list[Problem]) -> list[str]:
     return names
 
 
-def _entry(root: Path, name: str, problems: list[Problem]) -> FileEntry | None:
+def _entry(root: str, name: str, problems: list[Problem]) -> FileEntry | None:
+    """The entry of the file ``name`` under the directory ``root`` (plain strings: pathlib's
+    cost per name showed in repositories of thousands of files)."""
     shown = printable_name(name)
     on_disk = None if shown == name else name
     if shown != name:
         problems.append(problem("repository", "non-utf8-name", "file name is not valid UTF-8; it is shown with \\x escapes", shown))
-    full = root / name
+    full = os.path.join(root, name)
     try:
-        info = full.lstat()
+        info = os.lstat(full)
     except OSError:
         return None  # listed by git but deleted from the work tree
     if stat.S_ISLNK(info.st_mode):
         target = os.path.realpath(full)
-        inside = target == str(root) or target.startswith(str(root) + os.sep)
+        inside = target == root or target.startswith(root + os.sep)
         if not inside:
             problems.append(problem("repository", "symlink-outside", "symbolic link points outside the repository; not followed", shown))
             return FileEntry(shown, 0, is_symlink=True, link_inside=False, name_on_disk=on_disk)
