@@ -149,9 +149,12 @@ active[id] := object.union(_catalog[id], {"severity": severity}) if some id, sev
 
 # --- findings --------------------------------------------------------------
 
-# Each active rule's findings as a set of its own, so a rule's status reads its set instead
-# of searching every finding; findings is their union.
-_raw_findings[id] := {found |
+# Each active rule's findings as an array of its own, so a rule's status reads its own instead
+# of searching every finding; findings joins them. Arrays, not sets: a rule's findings are a
+# set already, so each of them is reported once, and building a set again compares its objects
+# with one another (with 600 findings of one rule that took half of the decision's 80 ms). The
+# order of findings is the engine's: dpgcheck sorts them (severity, rule, place, message).
+_raw_findings[id] := [found |
 	rule := _catalog[id]
 	indicator := object.get(rule, "indicator", null)
 	some raw in data.dpgcheck.dispatch.findings(id)
@@ -165,7 +168,7 @@ _raw_findings[id] := {found |
 		"evidence": object.get(raw, "evidence", {}),
 		"location": object.get(raw, "location", null),
 	}
-} if some id, severity in _active_severities
+] if some id, severity in _active_severities
 
 # A rule that no waiver names keeps its findings as they are: the waiver look-ups, a few
 # function calls per finding, are made only for the rules waivers name (and with no waiver at
@@ -174,12 +177,12 @@ _waived_rules := {w.rule | some w in _waivers}
 
 _findings_by_rule := _raw_findings if count(_waived_rules) == 0
 
-_findings_by_rule := object.union(_raw_findings, {id: {object.union(f, _waiver_fields(f)) | some f in fs} |
+_findings_by_rule := object.union(_raw_findings, {id: [object.union(f, _waiver_fields(f)) | some f in fs] |
 	some id, fs in _raw_findings
 	id in _waived_rules
 }) if count(_waived_rules) > 0
 
-findings := union({fs | some fs in _findings_by_rule})
+findings := [f | some fs in _findings_by_rule; some f in fs]
 
 # --- waivers ---------------------------------------------------------------
 
