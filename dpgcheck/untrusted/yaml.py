@@ -67,8 +67,15 @@ class Loaded:
     issues: list[tuple[str, str, str, int]] = field(default_factory=list)
 
 
+#: The words the core schema reads as null or a boolean; any other plain scalar that starts with a
+#: letter is a string (numbers, infinities, NaN and "~" start with a digit, a sign, "." or "~").
+_WORDS: dict[str, Any] = {"null": None, "Null": None, "NULL": None, **_BOOL}
+
+
 def resolve_plain(text: str) -> Any:
     """A plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text[:1].isalpha():  # most scalars: names, versions, commands; no pattern to try
+        return _WORDS[text] if text in _WORDS else text
     if _NULL.match(text):
         return None
     if text in _BOOL:
@@ -175,19 +182,47 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
     aliases = 0
     documents = 0
     loader = _Loader(text)
+    next_event = loader.get_event
     try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
+        # Events are told apart by their exact class (the parsers make no subclasses), scalars
+        # first: they are most of a document, and a mapping's key needs no path of its own.
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is _SCALAR:
+                parent = stack[-1] if stack else None
+                expanded += 1
+                if expanded > max_nodes:
+                    raise YamlRefused("too-many-nodes", f"document has more than {max_nodes} nodes", _line(event))
+                if parent is not None and parent.kind == "map" and parent.key is _NO_KEY:
+                    key = event.value
+                    if key == "<<" and event.implicit[0] and event.tag is None:
+                        parent.key = _MERGE
+                    else:
+                        parent.key = key
+                        if key in parent.explicit:
+                            loaded.issues.append(("duplicate-key", _child_path(parent.path, key), "key appears more than once", _line(event) or 0))
+                        parent.explicit.add(key)
+                    parent.key_line = _line(event) or 0
+                    if event.anchor:
+                        anchors[event.anchor] = (key, 1)
+                    continue
+                path = _path_for(parent)
+                value = _scalar(event)
+                _record_line(loaded, parent, path, event, max_nodes)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                _attach(loaded, stack, value, 1)
+                continue
+            if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlRefused("multiple-documents", "file holds more than one YAML document; only one is allowed", _line(event))
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            if kind in _SKIPPED:
                 continue
             parent = stack[-1] if stack else None
             path = _path_for(parent)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= max_depth:
                     raise YamlRefused("too-deep", f"nesting deeper than {max_depth} levels", _line(event))
                 if event.tag not in (None, "!", _CORE + "map", _CORE + "seq", _CORE + "omap", _CORE + "set"):
@@ -195,7 +230,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 if parent is not None and parent.kind == "map" and parent.key is _NO_KEY:
                     raise YamlRefused("complex-key", "a mapping key must be a plain value, not a list or a mapping", _line(event))
                 _record_line(loaded, parent, path, event, max_nodes)
-                frame = _Frame("map" if isinstance(event, yaml.MappingStartEvent) else "seq", path, event.anchor)
+                frame = _Frame("map" if kind is yaml.MappingStartEvent else "seq", path, event.anchor)
                 if event.anchor:
                     open_anchors.add(event.anchor)
                 stack.append(frame)
@@ -203,7 +238,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 if expanded > max_nodes:
                     raise YamlRefused("too-many-nodes", f"document has more than {max_nodes} nodes", _line(event))
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 value = frame.value
                 if frame.kind == "map" and frame.merges:
@@ -216,7 +251,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                     anchors[frame.anchor] = (value, frame.size)
                 _attach(loaded, stack, value, frame.size)
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            if kind is yaml.AliasEvent:
                 aliases += 1
                 if event.anchor in open_anchors:
                     raise YamlRefused("recursive-alias", f"alias *{event.anchor} refers to a value that contains it", _line(event))
@@ -235,35 +270,14 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
                 _record_line(loaded, parent, path, event, max_nodes)
                 _attach(loaded, stack, value, size)
                 continue
-            if isinstance(event, yaml.ScalarEvent):
-                expanded += 1
-                if expanded > max_nodes:
-                    raise YamlRefused("too-many-nodes", f"document has more than {max_nodes} nodes", _line(event))
-                if parent is not None and parent.kind == "map" and parent.key is _NO_KEY:
-                    key = event.value
-                    if key == "<<" and event.implicit[0] and event.tag is None:
-                        parent.key = _MERGE
-                    else:
-                        parent.key = key
-                        if key in parent.explicit:
-                            loaded.issues.append(("duplicate-key", _child_path(parent.path, key), "key appears more than once", _line(event) or 0))
-                        parent.explicit.add(key)
-                    parent.key_line = _line(event) or 0
-                    if event.anchor:
-                        anchors[event.anchor] = (key, 1)
-                    continue
-                value = _scalar(event)
-                _record_line(loaded, parent, path, event, max_nodes)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                _attach(loaded, stack, value, 1)
-                continue
     finally:
         loader.dispose()
     return loaded
 
 
 _MERGE = object()
+_SCALAR = yaml.ScalarEvent
+_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
 def _path_for(parent: _Frame | None) -> str:
