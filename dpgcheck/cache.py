@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 
@@ -89,10 +90,13 @@ def write_text(path: Path, text: str) -> None:
 class DiskMap:
     """A small ``str -> JSON value`` map kept in one cache file: read when first used, written
     once at exit when a run added to it, at most ``limit`` entries (beyond, new ones are not
-    kept). ``kind``, ``library`` and ``module_file`` name the file as :func:`versioned_dir` does."""
+    kept). ``kind``, ``library`` and ``module_file`` name the file as :func:`versioned_dir` does,
+    unless ``directory`` (called once, when the map is first used) gives the folder."""
 
-    def __init__(self, kind: str, library: str, module_file: str, name: str, limit: int) -> None:
+    def __init__(self, kind: str, library: str, module_file: str, name: str, limit: int,
+                 *, directory: "Callable[[], Path | None] | None" = None) -> None:
         self._where = (kind, library, module_file, name)
+        self._directory = directory
         self._limit = limit
         self._entries: dict[str, Any] | None = None
         self._dirty = False
@@ -102,7 +106,7 @@ class DiskMap:
     def _path(self) -> Path | None:
         if not self._located:
             kind, library, module_file, name = self._where
-            directory = versioned_dir(kind, library, module_file)
+            directory = self._directory() if self._directory is not None else versioned_dir(kind, library, module_file)
             self._file = directory / name if directory is not None else None
             self._located = True
         return self._file

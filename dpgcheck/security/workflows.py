@@ -2,9 +2,10 @@
 
 :func:`read_workflow` is pure: the same bytes give the same facts, whatever the file's path
 (the path is filled in afterwards). So its answers are cached on disk by a hash of the bytes
-(the licence cache's place and switches: ``DPGCHECK_CACHE_DIR``, ``DPGCHECK_NO_CACHE=1``),
-and a pre-commit run over unchanged workflows reads one small file per workflow instead of
-parsing it. The key includes a hash of the modules that compute the answer, so a changed
+(the licence cache's place and switches: ``DPGCHECK_CACHE_DIR``, ``DPGCHECK_NO_CACHE=1``):
+a repository's whole set of workflows has one entry (:func:`cached_read_set`), and each
+workflow's answer is kept in one file of answers, written as the run ends, for the runs where
+the set changed. The key includes a hash of the modules that compute the answer, so a changed
 parser never reads old answers; every cache error is ignored.
 """
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dpgcheck.security import github_actions, gitlab_ci, text
 
 MAX_WORKFLOW_BYTES = 512 * 1024
 MAX_WORKFLOW_NODES = 50_000
+#: Workflow answers kept on disk (~2 kB each); beyond, new ones are parsed again each run.
+ANSWERS_KEPT = 5_000
 LISTS = ("actions", "images", "downloads", "checkouts", "expressions")
 #: The sources whose change makes cached answers stale. The YAML loader is named by path: importing
 #: it (and PyYAML, ~25 ms) waits until a workflow is not in the cache.
@@ -73,19 +76,25 @@ def _is_answer(found: Any) -> bool:
     return isinstance(found, dict) and "summary" in found and all(isinstance(found.get(name), list) for name in LISTS)
 
 
-def cached_read(system: str, data: bytes) -> dict[str, Any]:
+def _answers_directory() -> Path | None:
     root = cache.cache_root()
-    directory = _directory(root) if root is not None else None
-    if directory is None:
+    return _directory(root) if root is not None else None
+
+
+#: Each workflow's answer by the hash of its system and bytes, in one file: a first run over a
+#: repository of 200 workflows wrote 200 cache files, which took about as long as parsing them.
+_answers = cache.DiskMap("security-workflows", "yaml", __file__, "answers.json", ANSWERS_KEPT, directory=_answers_directory)
+
+
+def cached_read(system: str, data: bytes) -> dict[str, Any]:
+    if cache.cache_root() is None:
         return read_workflow(system, data)
     key = hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
-    # Plain strings and one open(): with hundreds of workflows, pathlib's cost shows.
-    where = os.path.join(str(directory), key[:2], key + ".json")
-    found = _read_entry(where)
+    found = _answers.get(key)
     if _is_answer(found):
         return found
     result = read_workflow(system, data)
-    cache.write_json(Path(where), result)
+    _answers.put(key, result)
     return result
 
 
