@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -182,7 +183,7 @@ def _build(text: str, *, max_nodes: int, max_aliases: int, max_depth: int) -> Lo
     aliases = 0
     documents = 0
     loader = _Loader(text)
-    next_event = loader.get_event
+    next_event: Callable[[], Any] = loader.get_event  # Any: told apart by exact class below, which mypy does not narrow on
     try:
         # Events are told apart by their exact class (the parsers make no subclasses), scalars
         # first: they are most of a document, and a mapping's key needs no path of its own.
