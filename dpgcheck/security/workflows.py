@@ -86,10 +86,16 @@ def _answers_directory() -> Path | None:
 _answers = cache.DiskMap("security-workflows", "yaml", __file__, "answers.json", ANSWERS_KEPT, directory=_answers_directory)
 
 
-def cached_read(system: str, data: bytes) -> dict[str, Any]:
+def _content_key(system: str, data: bytes) -> str:
+    """A workflow's key in the answers: its system and bytes, not its path."""
+    return hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
+
+
+def cached_read(system: str, data: bytes, key: str | None = None) -> dict[str, Any]:
+    """:func:`read_workflow` through the answers kept on disk (``key``: its :func:`_content_key`, when known)."""
     if cache.cache_root() is None:
         return read_workflow(system, data)
-    key = hashlib.sha256(system.encode() + b"\0" + data).hexdigest()
+    key = key or _content_key(system, data)
     found = _answers.get(key)
     if _is_answer(found):
         return found
@@ -115,15 +121,16 @@ def cached_read_set(items: list[tuple[str, str, bytes]]) -> dict[str, Any]:
     directory = _directory(root) if root is not None else None
     if directory is None or len(items) < 2:
         return _joined([cached_read(system, data) for _, system, data in items], paths)
+    keys = [_content_key(system, data) for _, system, data in items]
     digest = hashlib.sha256()
-    for path, system, data in items:
-        digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + system.encode() + b"\0" + hashlib.sha256(data).digest())
-    key = "set-" + digest.hexdigest()
-    where = os.path.join(str(directory), key[4:6], key + ".json")
+    for path, key in zip(paths, keys):
+        digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + key.encode())
+    name = "set-" + digest.hexdigest()
+    where = os.path.join(str(directory), name[4:6], name + ".json")
     found = _read_entry(where)
     if _is_joined(found, len(items)):
         return found
-    joined = _joined([cached_read(system, data) for _, system, data in items], paths)
+    joined = _joined([cached_read(system, data, key) for (_, system, data), key in zip(items, keys)], paths)
     cache.write_json(Path(where), joined)
     return joined
 

@@ -440,7 +440,7 @@ scorecard := data.dpgcheck.scorecard.view if not _scorecard_off
 _scorecard_off if config.options.scorecard == false
 
 errors contains msg if {
-	some value in [object.get(config.options, "scorecard", true)]
+	value := object.get(config.options, "scorecard", true)
 	not is_boolean(value)
 	msg := sprintf("options.scorecard must be true or false, not %s", [json.marshal(value)])
 }
