@@ -1,7 +1,6 @@
 """dpgcheck check: collect facts, evaluate them, render the report, exit with the verdict."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
