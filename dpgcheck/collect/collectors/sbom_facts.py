@@ -5,7 +5,8 @@ Repository files are those the inventory classifies as kind ``sbom`` (Scorecard'
 ``pom.xml`` is not one). ``--sbom`` files are read from where the user points, the one
 place dpgcheck reads outside the repository, by the user's explicit choice. The readers
 (spdx-tools, spdx-python-model, cyclonedx-python-lib) are imported only when there is a
-document of their kind to read.
+document of their kind to read, and a document read before is not read again
+(:mod:`dpgcheck.licensing.sbom_cache`).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dpgcheck.collect.file_kinds import classify
 from dpgcheck.collect.options import CollectOptions
 from dpgcheck.problems import problem
 from dpgcheck.collect.repo_view import RepoView
-from dpgcheck.licensing import sbom
+from dpgcheck.licensing import sbom, sbom_cache
 from dpgcheck.shapes import SbomDocument, SbomFacts, SbomReading
 
 SECTION = "sbom"
@@ -49,7 +50,7 @@ def _document(path: str, origin: str, size: int, data: bytes | None) -> SbomDocu
             "problems": [{"code": "unreadable", "kind": "parse", "message": "the file could not be read", "count": 1, "examples": []}],
         }
     else:
-        facts = sbom.read_document(data, path)
+        facts = sbom_cache.read_document(data, path)
     return {"path": path, "origin": origin, "size": size, **facts}
 
 
