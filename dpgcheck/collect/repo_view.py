@@ -81,6 +81,11 @@ def git_location(root: Path, path: Path, refuse_outside_git: bool, problems: lis
     return location, refused
 
 
+#: One git process for two questions: ``--is-shallow-repository`` prints true or false, then
+#: ``--verify -q`` HEAD's commit (exit 1, silently, when there is none).
+HEAD_QUERY = ("rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD^{commit}")
+
+
 @dataclass
 class RepoView:
     """What the collectors see of a repository: the listed files, bounded reads of them, the git directory."""
@@ -221,6 +226,13 @@ class RepoView:
         if isinstance(found, GitUnavailable):
             raise found
         return found
+
+    def head(self) -> tuple[str, bool]:
+        """HEAD's commit and whether the clone is shallow, from one ``git rev-parse`` (both the
+        history and the repository collector ask). With no commit yet (or a HEAD that names no
+        commit) git exits 1, raised as :class:`GitUnavailable` like any failed query."""
+        answer = self.git_query(*HEAD_QUERY).split()
+        return (answer[1] if len(answer) > 1 else ""), (answer[:1] == ["true"])
 
     def for_collector(self) -> "RepoView":
         """The same files with a problem list of its own, so collectors can run side by side."""

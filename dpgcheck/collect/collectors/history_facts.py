@@ -79,7 +79,7 @@ def collect(view: RepoView, options: CollectOptions) -> HistoryFacts:
         facts["reason"] = view.git_refused or "no-git"
         return facts
     try:
-        head = view.git_query("rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
+        head, shallow = view.head()
     except GitUnavailable as exc:
         if "failed: 1" in str(exc) and _unborn_head(view):
             facts["reason"] = "no-commits"
@@ -91,7 +91,7 @@ def collect(view: RepoView, options: CollectOptions) -> HistoryFacts:
             view.problems.append(problem(SECTION, "git-unavailable", f"{exc}; history not read"))
         return facts
     try:
-        facts["shallow"] = view.git_query("rev-parse", "--is-shallow-repository").strip() == "true"
+        facts["shallow"] = shallow
         days = options.history_windows if options.history_windows is not None else builtin_window_days()
         reference = _read_history(view, cap, affiliations, sorted(set(days)), facts)
         windows = facts["windows"]

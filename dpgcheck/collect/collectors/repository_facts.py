@@ -28,7 +28,7 @@ def collect(view: RepoView, options: CollectOptions) -> RepositoryFacts:
     if view.git_dir is None:
         return facts
     try:
-        commit = view.git_query("rev-parse", "--verify", "-q", "HEAD^{commit}").strip()
+        commit, shallow = view.head()
     except GitUnavailable as exc:
         if exc.returncode == 1:
             # A repository with no commit yet: nothing to record, nothing wrong.
@@ -46,7 +46,7 @@ def collect(view: RepoView, options: CollectOptions) -> RepositoryFacts:
         if remotes:
             name = "origin" if "origin" in remotes else sorted(remotes)[0]
             info["remote"] = strip_credentials(git(view.root, "remote", "get-url", name).strip())
-        info["shallow"] = view.git_query("rev-parse", "--is-shallow-repository").strip() == "true"
+        info["shallow"] = shallow
     except GitUnavailable as exc:
         view.problems.append(problem(SECTION, "git-unavailable", str(exc)))
     facts["git"] = info
