@@ -17,7 +17,7 @@ from tests.conftest import GIT_ENV
 MAX_SECONDS = 10.0
 MAX_PEAK_MB = 500.0
 #: The evaluation budget given to runs that meet a hostile policy: small, so the suite stays fast.
-BUDGET = ("--eval-timeout", "2", "--eval-memory", "256")
+BUDGET = ("--eval-timeout", "1", "--eval-memory", "256")
 NOW = ("--now", "2026-01-31T00:00:00Z")
 
 
