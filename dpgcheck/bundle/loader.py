@@ -327,5 +327,5 @@ def load_policies(bundle_paths: tuple[Path | str, ...] = (), *, include_builtin:
     for index, (root, label, signature) in enumerate(overlays):
         # Without the built-in policies, the first bundle is the base the others overlay.
         load_bundle(root, policy_set, label=label, signature=signature, base=not include_builtin and index == 0)
-    policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog)
+    policy_set.modules[DISPATCH_MODULE] = dispatch_module(policy_set.catalog, policy_set.modules)
     return policy_set
