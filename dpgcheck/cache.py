@@ -27,15 +27,12 @@ def cache_root() -> Path | None:
     return Path(base)
 
 
-def versioned_dir(kind: str, library: str, module_file: str) -> Path | None:
-    """``<root>/<kind>/<library stamp>-<module hash>``, or None when caching is off.
+def library_stamp(library: str) -> str | None:
+    """Where a library's package sits, its size and when it was installed, or None when it is absent.
 
-    The library is identified by where its package sits and when it was installed (a
-    stat, not ``importlib.metadata``, which costs ~0.1 s with many packages installed).
+    A stat, not ``importlib.metadata``, which costs ~0.1 s with many packages installed; the
+    library is not imported.
     """
-    root = cache_root()
-    if root is None:
-        return None
     try:
         import importlib.util
 
@@ -43,11 +40,25 @@ def versioned_dir(kind: str, library: str, module_file: str) -> Path | None:
         if spec is None or not spec.origin:
             return None
         info = os.stat(spec.origin)
-        stamp = hashlib.sha256(f"{spec.origin}|{info.st_size}|{info.st_mtime_ns}".encode()).hexdigest()[:12]
-        own = hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:12]
-        return root / kind / f"{library}-{stamp}-{own}"
     except (OSError, ImportError, ValueError):
         return None
+    return f"{spec.origin}|{info.st_size}|{info.st_mtime_ns}"
+
+
+def versioned_dir(kind: str, library: str, module_file: str) -> Path | None:
+    """``<root>/<kind>/<library stamp>-<module hash>``, or None when caching is off (or the library is absent)."""
+    root = cache_root()
+    if root is None:
+        return None
+    found = library_stamp(library)
+    if found is None:
+        return None
+    try:
+        own = hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:12]
+    except OSError:
+        return None
+    stamp = hashlib.sha256(found.encode()).hexdigest()[:12]
+    return root / kind / f"{library}-{stamp}-{own}"
 
 
 def read_json(path: Path) -> Any:

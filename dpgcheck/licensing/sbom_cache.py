@@ -11,7 +11,6 @@ rare in repositories, and their facts would make the one cache file that every r
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,25 +21,13 @@ MAX_CACHED_BYTES = 1024 * 1024
 ENTRIES_KEPT = 500
 
 _HERE = Path(__file__).resolve().parent
-#: The dpgcheck modules whose code makes a document's facts, and the readers they call.
+#: The dpgcheck modules whose code makes a document's facts (this one's is in the folder's name,
+#: see cache.versioned_dir), and the readers they call.
 _MODULES = tuple(str(_HERE / name) for name in (
-    "sbom.py", "sbom_cache.py", "sbom_problems.py", "sbom_tally.py", "spdx2.py", "spdx2_load.py",
+    "sbom.py", "sbom_problems.py", "sbom_tally.py", "spdx2.py", "spdx2_load.py",
     "spdx3.py", "cyclonedx.py", "expression.py", "spdx_names.py",
 )) + tuple(str(_HERE.parent / name) for name in ("patterns.py", "untrusted/large_yaml.py", "untrusted/yaml.py"))
 _LIBRARIES = ("cyclonedx", "spdx_python_model", "license_expression", "xmltodict", "defusedxml", "rdflib", "yaml")
-
-
-def _library_stamp(name: str) -> str:
-    """Where a library's package sits and its size and time of installation (no import)."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None and spec.origin else ""
-        info = os.stat(origin) if origin else None
-    except (ImportError, OSError, ValueError):
-        return f"{name}:absent"
-    return f"{name}:{origin}:{info.st_size}:{info.st_mtime_ns}" if info is not None else f"{name}:absent"
 
 
 def _directory() -> Path | None:
@@ -58,7 +45,7 @@ def _directory() -> Path | None:
     except OSError:
         return None
     for library in _LIBRARIES:
-        digest.update(_library_stamp(library).encode())
+        digest.update(f"{library}:{cache.library_stamp(library)}".encode())
     return base / digest.hexdigest()[:16]
 
 
