@@ -20,7 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from dpgcheck.gitcmd import SAFE_CONFIG, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, git_program, safe_env
 from dpgcheck.shapes import GitDirFacts
 from dpgcheck.untrusted import Refused, non_regular, read_regular
 
@@ -95,7 +95,7 @@ def _config_paths(config: Path) -> list[tuple[str, str]]:
     """(key, value) of the settings in one config file that name other files (includes not followed)."""
     try:
         result = subprocess.run(
-            ["git", *SAFE_CONFIG, "config", "--no-includes", "--file", str(config), "--get-regexp", _CONFIG_PATH_KEYS],
+            [git_program(), *SAFE_CONFIG, "config", "--no-includes", "--file", str(config), "--get-regexp", _CONFIG_PATH_KEYS],
             capture_output=True, timeout=PREFLIGHT_TIMEOUT_SECONDS, env=safe_env(), stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired):

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, git, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, git, git_program, safe_env
 from dpgcheck.collect.gitsafety import GitLocation, GitRefused, locate, preflight
 from dpgcheck.problems import Problem, problem
 from dpgcheck.errors import DpgcheckError
@@ -269,7 +269,7 @@ class RepoView:
 def _git_listed_files(root: Path, problems: list[Problem]) -> list[str] | None:
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), *SAFE_CONFIG, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            [git_program(), "-C", str(root), *SAFE_CONFIG, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
             env=safe_env(),

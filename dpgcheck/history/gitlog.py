@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, safe_env
+from dpgcheck.gitcmd import SAFE_CONFIG, GitUnavailable, git_program, safe_env
 
 LOG_TIMEOUT_SECONDS = 120
 FIELD = "\x1f"
@@ -17,7 +17,7 @@ def stream_log(root: Path, *, max_count: int, fields: str, timeout: float = LOG_
     ``fields`` are ``git log`` placeholders joined by ``%x1f``; commits are NUL-separated (``-z``).
     """
     command = [
-        "git", "-C", str(root), *SAFE_CONFIG, "log", "-z", f"--max-count={max_count}",
+        git_program(), "-C", str(root), *SAFE_CONFIG, "log", "-z", f"--max-count={max_count}",
         f"--format={fields}", "--no-color", "HEAD", "--",
     ]
     try:

@@ -41,3 +41,30 @@ def test_repository_config_cannot_run_programs(make_repo, tmp_path):
     assert facts.returncode == 0, facts.stderr
     assert check.returncode in (0, 1), check.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ran")) == []
+
+
+def test_git_is_found_on_path_once_and_never_in_a_relative_folder(make_repo, tmp_path, monkeypatch):
+    """A git in the folder dpgcheck runs from (an empty or relative PATH entry) is never run."""
+    import os
+    import shutil
+
+    from dpgcheck import gitcmd
+    from dpgcheck.collect.facts import collect_repository
+
+    repo = make_repo({"README.md": "# r\n"})
+    head = git(repo, "rev-parse", "HEAD").strip()
+    marker = tmp_path / "ran"
+    (repo / "git").write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    (repo / "git").chmod(0o755)
+    real = shutil.which("git")
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("PATH", os.pathsep.join(["", ".", os.path.dirname(real)]))
+    assert gitcmd.git_program() == real
+    facts = collect_repository(repo, concurrent=False)
+    assert facts["repository"]["git"]["commit"] == head and not marker.exists()
+    # No git on PATH: the bare name, and git is missing as before.
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert gitcmd.git_program() == "git"
+    missing = collect_repository(repo, concurrent=False)
+    assert missing["repository"]["git"] is None and not marker.exists()
+    assert any(p["code"] == "git-missing" for p in missing["problems"])
