@@ -36,22 +36,24 @@ SAFE_CONFIG: tuple[str, ...] = tuple(
 
 
 _programs: dict[str | None, str] = {}
+#: What runs when no absolute PATH entry holds git: nothing (a bare "git" would be looked for in
+#: relative entries too).
+NO_GIT = "/nonexistent/dpgcheck-found-no-git-on-PATH/git"
 
 
 def git_program() -> str:
     """The git that ``PATH`` names, as an absolute path, found once per value of ``PATH``.
 
-    Handing ``subprocess`` the bare name made it try each ``PATH`` entry in turn on every
-    call, in the child: with eight entries before ``/usr/bin`` a git process took ~1 ms longer
-    to start (a check starts nine). Entries that are not absolute (an empty one means the
-    current directory) are skipped: a ``git`` in the directory dpgcheck runs from, perhaps
-    the checked repository, is never run. Without git on ``PATH`` the bare name is returned,
-    and starting it fails as it did before.
+    Entries that are not absolute (an empty one means the current directory) are skipped: a
+    ``git`` in the directory dpgcheck runs from, perhaps the checked repository, is never run,
+    as it would be if ``subprocess`` searched ``PATH`` for the bare name. Without git in an
+    absolute ``PATH`` entry, a path that does not exist is returned, and starting it fails as
+    a missing git does. (Each call also no longer tries every ``PATH`` entry in turn.)
     """
     search = os.environ.get("PATH")
     found = _programs.get(search)
     if found is None:
-        found = "git"
+        found = NO_GIT
         for folder in (search if search is not None else os.defpath).split(os.pathsep):
             candidate = os.path.join(folder, "git")
             if os.path.isabs(folder) and os.path.isfile(candidate) and os.access(candidate, os.X_OK):

@@ -62,9 +62,11 @@ def test_git_is_found_on_path_once_and_never_in_a_relative_folder(make_repo, tmp
     assert gitcmd.git_program() == real
     facts = collect_repository(repo, concurrent=False)
     assert facts["repository"]["git"]["commit"] == head and not marker.exists()
-    # No git on PATH: the bare name, and git is missing as before.
-    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
-    assert gitcmd.git_program() == "git"
-    missing = collect_repository(repo, concurrent=False)
-    assert missing["repository"]["git"] is None and not marker.exists()
-    assert any(p["code"] == "git-missing" for p in missing["problems"])
+    # No git in an absolute PATH entry (here only the current folder, which holds one): git is
+    # missing, as when there is none at all, and the repository's is never run.
+    for path in (".", str(tmp_path / "nowhere")):
+        monkeypatch.setenv("PATH", path)
+        assert gitcmd.git_program() == gitcmd.NO_GIT
+        missing = collect_repository(repo, concurrent=False)
+        assert missing["repository"]["git"] is None and not marker.exists()
+        assert any(p["code"] == "git-missing" for p in missing["problems"])
