@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,18 @@ def versioned_dir(kind: str, library: str, module_file: str) -> Path | None:
         return None
     stamp = hashlib.sha256(found.encode()).hexdigest()[:12]
     return root / kind / f"{library}-{stamp}-{own}"
+
+
+def files_digest(paths: "Iterable[str]") -> "hashlib._Hash | None":
+    """A SHA-256 of the files' bytes in turn (the code that computes a cache's answers), or None
+    when one cannot be read; a caller may add more to it."""
+    digest = hashlib.sha256()
+    try:
+        for path in paths:
+            digest.update(Path(path).read_bytes())
+    except OSError:
+        return None
+    return digest
 
 
 def read_json(path: Path) -> Any:

@@ -35,12 +35,12 @@ def _directory() -> Path | None:
     base = cache.versioned_dir("sbom", "spdx_tools.spdx", __file__)
     if base is None:
         return None
-    digest = hashlib.sha256()
-    try:
-        for module in _MODULES:
-            digest.update(Path(module).read_bytes())
-        from dpgcheck.resources import builtin_policies
+    digest = cache.files_digest(_MODULES)
+    if digest is None:
+        return None
+    from dpgcheck.resources import builtin_policies
 
+    try:
         digest.update((builtin_policies() / "dpgcheck" / "licenses" / "spdx" / "data.json").read_bytes())
     except OSError:
         return None

@@ -53,13 +53,8 @@ def _directory(root: Path) -> Path | None:
     """The versioned cache directory under ``root``, computed once per root and process."""
     if str(root) not in _cache_dirs:
         base = cache.versioned_dir("security-workflows", "yaml", __file__)
-        digest = hashlib.sha256()
-        try:
-            for module in _MODULES:
-                digest.update(Path(module).read_bytes())
-        except OSError:
-            base = None
-        _cache_dirs[str(root)] = base / digest.hexdigest()[:16] if base is not None else None
+        digest = cache.files_digest(_MODULES)
+        _cache_dirs[str(root)] = base / digest.hexdigest()[:16] if base is not None and digest is not None else None
     return _cache_dirs[str(root)]
 
 

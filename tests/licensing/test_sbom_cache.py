@@ -3,6 +3,7 @@ damaged or oversized document is read again."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -25,7 +26,8 @@ print(json.dumps({"sbom": facts, "readers": readers}))
 
 
 def probe(repo, cache_dir) -> dict:
-    env = {"PATH": "/usr/bin:/bin", **GIT_ENV, "DPGCHECK_CACHE_DIR": str(cache_dir), "HOME": str(cache_dir)}
+    # The caller's environment (git where its PATH says), with this test's cache, turned on.
+    env = {**os.environ, **GIT_ENV, "DPGCHECK_CACHE_DIR": str(cache_dir), "DPGCHECK_NO_CACHE": ""}
     result = subprocess.run([sys.executable, "-c", PROBE, str(repo)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
