@@ -23,9 +23,21 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=5000", *args],
-                          capture_output=True, timeout=120)
+    """Chromium run once on a fresh profile; a second time if the first run hangs.
+
+    The report's script runs as the page loads, so ``--dump-dom`` (which waits for the load
+    event) sees its work. ``--virtual-time-budget`` is not used: headless Chromium sometimes
+    never ends with it (one CI run waited 120 s), a known problem of virtual time. A run takes
+    1-2 s here; a hang in both runs fails the test.
+    """
+    def run() -> subprocess.CompletedProcess[bytes]:
+        profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+        return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, timeout=45)
+
+    try:
+        return run()
+    except subprocess.TimeoutExpired:
+        return run()
 
 
 @pytest.fixture(scope="module")
