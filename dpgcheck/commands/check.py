@@ -296,8 +296,13 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
 
 def _open_in_process(request: CheckRequest, policy_set: Any) -> Any:
     """The engine for a run in this process: an embedded one is kept open for the next run (see dpgcheck.engine.shared)."""
-    from dpgcheck.engine.shared import SHAREABLE, shared_engine
+    from dpgcheck.engine.shared import SHAREABLE, shared_engine, shared_evaluator
 
+    if request.engine == "regorus" and request.budget is not None:
+        from dpgcheck.engine.budget import available
+
+        if available():
+            return shared_evaluator(policy_set, request.budget)
     if request.engine in SHAREABLE:
         return shared_engine(request.engine, policy_set)
     from dpgcheck.engine.factory import open_engine

@@ -6,14 +6,24 @@ regorus_engine._parsed); OPA's Go engine compiles the policies on its first quer
 test run, a program that imports dpgcheck) opens one per engine and policy set. The key
 is the engine's name, the set's revision (a digest of its modules and data) and the thread
 (an engine evaluates one query at a time); the few most recent are kept.
+
+A run with an evaluation budget on regorus borrows a kept engine child instead
+(:func:`shared_evaluator`): one forked process per kept engine and budget that evaluates run
+after run under the budget, as a batch worker's does. The alternative, a watchdog forked for
+each evaluation (dpgcheck.engine.budget.run), costs more as the process grows: in the test
+suite, whose processes reach 0.5-1.3 GB, those forks took about 90 s of CPU time in all.
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgcheck.bundle.loader import PolicySet
+
+if TYPE_CHECKING:
+    from dpgcheck.engine.budget import Budget
+    from dpgcheck.engine.evaluator_process import EvaluatorProcess
 
 #: Engines kept, most recently used last.
 _SHARED: "OrderedDict[tuple[str, str, int], Any]" = OrderedDict()
@@ -43,6 +53,10 @@ class Borrowed:
 
 def shared_engine(name: str, policy_set: PolicySet) -> Borrowed:
     """An engine ``name`` (one of :data:`SHAREABLE`) of ``policy_set`` that stays open for later runs in this process and thread."""
+    return Borrowed(_kept_engine(name, policy_set))
+
+
+def _kept_engine(name: str, policy_set: PolicySet) -> Any:
     if name not in SHAREABLE:
         raise ValueError(f"{name} engines are not kept in process")
     key = (name, policy_set.revision, threading.get_ident())
@@ -54,4 +68,62 @@ def shared_engine(name: str, policy_set: PolicySet) -> Borrowed:
     _SHARED[key] = engine
     while len(_SHARED) > SHARED_ENGINES:
         _SHARED.popitem(last=False)  # a run that still holds it keeps it; it closes when dropped
-    return Borrowed(engine)
+    return engine
+
+
+#: Engine children kept, most recently used last: (revision, thread id, budget) -> the thread
+#: that owns the child, and the child.
+_EVALUATORS: "OrderedDict[tuple[str, int, Budget], tuple[threading.Thread, EvaluatorProcess]]" = OrderedDict()
+#: Kept per thread: a thread ends only its own children (another thread's may be evaluating),
+#: and the children of threads that have ended.
+SHARED_EVALUATORS = 4
+_closed_at_exit = False
+
+
+class BorrowedEvaluator(Borrowed):
+    """A kept engine child lent to one run; it keeps the run's budget itself (see evaluate.bounded_query)."""
+
+    def __init__(self, evaluator: "EvaluatorProcess") -> None:
+        super().__init__(evaluator)
+        self.local_engine = evaluator.local_engine
+
+
+def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluator:
+    """A regorus engine child of ``policy_set`` under ``budget``, kept for later runs in this process and thread.
+
+    The child is forked at its first query from the kept engine of the same policies (it
+    inherits a prepared engine), and again after an evaluation broke the budget (the parent
+    kills it then). A thread keeps its few most recent children; those of a thread that has
+    ended are ended at the next call, the rest at exit (or when their pipe closes because
+    this process is gone).
+    """
+    global _closed_at_exit
+    from dpgcheck.engine.evaluator_process import WARM_UP_QUERY, EvaluatorProcess
+
+    thread = threading.current_thread()
+    for stale in [k for k, (owner, _) in _EVALUATORS.items() if not owner.is_alive()]:
+        _EVALUATORS.pop(stale)[1].close()
+    key = (policy_set.revision, threading.get_ident(), budget)
+    owner, evaluator = _EVALUATORS.pop(key, (thread, None))
+    if evaluator is None or owner is not thread:  # (an ended thread's id, given to a new one)
+        if evaluator is not None:
+            evaluator.close()
+        if not _closed_at_exit:
+            import atexit
+
+            atexit.register(close_evaluators)
+            _closed_at_exit = True
+        engine = _kept_engine("regorus", policy_set)
+        engine.query(WARM_UP_QUERY)  # prepared here once: each child forked from it inherits that
+        evaluator = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=engine)
+    _EVALUATORS[key] = (thread, evaluator)
+    own = [k for k, (owner, _) in _EVALUATORS.items() if owner is thread]
+    for oldest in own[:-SHARED_EVALUATORS]:
+        _EVALUATORS.pop(oldest)[1].close()
+    return BorrowedEvaluator(evaluator)
+
+
+def close_evaluators() -> None:
+    """End every kept engine child (each is waited for)."""
+    while _EVALUATORS:
+        _EVALUATORS.popitem()[1][1].close()

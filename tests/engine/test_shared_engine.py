@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
 
 import pytest
 
 from dpgcheck.bundle.loader import load_policies
 from dpgcheck.engine import shared
-from dpgcheck.engine.shared import SHARED_ENGINES, shared_engine
+from dpgcheck.engine.budget import Budget
+from dpgcheck.engine.shared import SHARED_ENGINES, SHARED_EVALUATORS, shared_engine, shared_evaluator
+from dpgcheck.errors import DpgcheckError
 from dpgcheck.evaluate import RunOptions, decide
 from tests.conftest import ENGINES
 
@@ -52,3 +57,84 @@ def test_a_shared_engine_decides_as_a_new_one(engine):
 def test_only_embedded_engines_are_kept():
     with pytest.raises(ValueError, match="opa engines are not kept in process"):
         shared_engine("opa", load_policies())
+
+
+def _bundle(folder, n: int):
+    """A one-file overlay that changes a value in the base's data: a policy set of its own."""
+    folder.mkdir()
+    (folder / ".manifest").write_text(json.dumps({"revision": f"r{n}", "metadata": {"namespace": f"x{n}"}}))
+    (folder / "data.json").write_text(json.dumps({"dpgcheck": {"config": {"waivers": {"warn_within_days": n}}}}))
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_budgeted_runs_in_one_thread_share_one_engine_child_that_decides_as_a_new_engine():
+    from dpgcheck.engine.factory import open_engine
+
+    policy_set, budget = load_policies(), Budget()
+    options = RunOptions(now="2026-06-01T00:00:00Z")
+    first = shared_evaluator(policy_set, budget)
+    decided = decide(first, FACTS, options, budget, policy_set.catalog)
+    child = first._engine._pid
+    second = shared_evaluator(load_policies(), budget)  # loaded again: same revision, same child
+    assert second._engine is first._engine
+    assert decide(second, FACTS, options, budget, policy_set.catalog) == decided == decide(open_engine("regorus", policy_set), FACTS, options)
+    assert second._engine._pid == child and child != os.getpid() and _alive(child)
+    assert shared_evaluator(policy_set, Budget(seconds=7))._engine is not first._engine  # another budget, another child
+
+
+def test_a_child_that_dies_fails_that_run_only_and_the_next_run_forks_a_new_one():
+    policy_set, budget = load_policies(), Budget()
+    options = RunOptions(now="2026-06-01T00:00:00Z")
+    kept = shared_evaluator(policy_set, budget)
+    decided = decide(kept, FACTS, options, budget, policy_set.catalog)
+    child = kept._engine._pid
+    os.kill(child, signal.SIGTERM)
+    with pytest.raises(DpgcheckError, match=r"^policy evaluation was ended by signal 15; give a larger budget"):
+        decide(kept, FACTS, options, budget, policy_set.catalog)
+    assert not _alive(child)  # waited for: no zombie left
+    again = shared_evaluator(policy_set, budget)
+    assert decide(again, FACTS, options, budget, policy_set.catalog) == decided
+    assert again._engine._pid not in (None, child)
+
+
+def test_a_thread_ends_its_own_oldest_children_and_those_of_ended_threads(tmp_path):
+    budget = Budget()
+    options = RunOptions(now="2026-06-01T00:00:00Z")
+    shared.close_evaluators()
+    elsewhere: list[int] = []
+    started, finish = threading.Event(), threading.Event()
+
+    def in_another_thread() -> None:
+        kept = shared_evaluator(load_policies((_bundle(tmp_path / "other", 99),)), budget)
+        decide(kept, FACTS, options, budget)
+        elsewhere.append(kept._engine._pid)
+        started.set()
+        finish.wait(60)
+
+    thread = threading.Thread(target=in_another_thread)
+    thread.start()
+    assert started.wait(60)
+    children = []
+    for n in range(SHARED_EVALUATORS + 1):
+        kept = shared_evaluator(load_policies((_bundle(tmp_path / f"b{n}", n),)), budget)
+        decide(kept, FACTS, options, budget)
+        children.append((kept._engine, kept._engine._pid))
+    oldest, oldest_pid = children[0]
+    assert oldest._pid is None and not _alive(oldest_pid)
+    assert all(_alive(pid) for _, pid in children[1:])
+    assert _alive(elsewhere[0])  # a running thread's child is not this thread's to end
+    finish.set()
+    thread.join()
+    shared_evaluator(load_policies(), budget)
+    assert not _alive(elsewhere[0])  # its thread has ended: the next call ends it
+    shared.close_evaluators()
+    assert not any(_alive(pid) for _, pid in children[1:])
+    assert shared._EVALUATORS == {}
