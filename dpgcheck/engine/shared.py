@@ -77,6 +77,7 @@ _EVALUATORS: "OrderedDict[tuple[str, int, Budget], tuple[threading.Thread, Evalu
 #: Kept per thread: a thread ends only its own children (another thread's may be evaluating),
 #: and the children of threads that have ended.
 SHARED_EVALUATORS = 4
+_EVALUATORS_LOCK = threading.Lock()
 _closed_at_exit = False
 
 
@@ -101,29 +102,35 @@ def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluat
     from dpgcheck.engine.evaluator_process import WARM_UP_QUERY, EvaluatorProcess
 
     thread = threading.current_thread()
-    for stale in [k for k, (owner, _) in _EVALUATORS.items() if not owner.is_alive()]:
-        _EVALUATORS.pop(stale)[1].close()
     key = (policy_set.revision, threading.get_ident(), budget)
-    owner, evaluator = _EVALUATORS.pop(key, (thread, None))
-    if evaluator is None or owner is not thread:  # (an ended thread's id, given to a new one)
-        if evaluator is not None:
-            evaluator.close()
+    with _EVALUATORS_LOCK:  # other threads look up and evict their own meanwhile
+        ending = [_EVALUATORS.pop(k)[1] for k, (owner, _) in list(_EVALUATORS.items()) if not owner.is_alive()]
+        owner, evaluator = _EVALUATORS.pop(key, (thread, None))
+        if evaluator is not None and owner is not thread:  # an ended thread's id, given to a new one
+            ending.append(evaluator)
+            evaluator = None
         if not _closed_at_exit:
             import atexit
 
             atexit.register(close_evaluators)
             _closed_at_exit = True
+    if evaluator is None:
         engine = _kept_engine("regorus", policy_set)
         engine.query(WARM_UP_QUERY)  # prepared here once: each child forked from it inherits that
         evaluator = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=engine)
-    _EVALUATORS[key] = (thread, evaluator)
-    own = [k for k, (owner, _) in _EVALUATORS.items() if owner is thread]
-    for oldest in own[:-SHARED_EVALUATORS]:
-        _EVALUATORS.pop(oldest)[1].close()
+    with _EVALUATORS_LOCK:
+        _EVALUATORS[key] = (thread, evaluator)
+        own = [k for k, (owner, _) in _EVALUATORS.items() if owner is thread]
+        ending += [_EVALUATORS.pop(k)[1] for k in own[:-SHARED_EVALUATORS]]
+    for child in ending:
+        child.close()
     return BorrowedEvaluator(evaluator)
 
 
 def close_evaluators() -> None:
     """End every kept engine child (each is waited for)."""
-    while _EVALUATORS:
-        _EVALUATORS.popitem()[1][1].close()
+    with _EVALUATORS_LOCK:
+        ending = [child for _, child in _EVALUATORS.values()]
+        _EVALUATORS.clear()
+    for child in ending:
+        child.close()

@@ -105,6 +105,10 @@ def test_a_child_that_dies_fails_that_run_only_and_the_next_run_forks_a_new_one(
     assert again._engine._pid not in (None, child)
 
 
+# The other thread's regorus engines can only be dropped on that thread, which has ended by then:
+# pyo3 refuses (and reports) the drop elsewhere and leaves them be. That is the price of an
+# engine made on a short-lived thread, not something this test checks.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_thread_ends_its_own_oldest_children_and_those_of_ended_threads(tmp_path):
     budget = Budget()
     options = RunOptions(now="2026-06-01T00:00:00Z")
