@@ -295,7 +295,8 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
 
 
 def _open_in_process(request: CheckRequest, policy_set: Any) -> Any:
-    """The engine for a run in this process: an embedded one is kept open for the next run (see dpgcheck.engine.shared)."""
+    """The engine for a run in this process: an embedded one is kept open for the next run, and a
+    budgeted run on regorus borrows a kept engine child that keeps the budget (see dpgcheck.engine.shared)."""
     from dpgcheck.engine.shared import SHAREABLE, shared_engine, shared_evaluator
 
     if request.engine == "regorus" and request.budget is not None:
