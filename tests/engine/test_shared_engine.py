@@ -40,7 +40,7 @@ def test_another_policy_set_gets_its_own_engine_and_only_a_few_are_kept(tmp_path
         (bundle / "data.json").write_text(json.dumps({"dpgcheck": {"config": {"waivers": {"warn_within_days": n}}}}))
         engines.append(shared_engine("regorus", load_policies((bundle,)))._engine)
     assert len({id(e) for e in engines}) == len(engines) and base._engine not in engines
-    assert len(shared._SHARED) == SHARED_ENGINES
+    assert len(shared._kept().engines) == SHARED_ENGINES
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -105,11 +105,7 @@ def test_a_child_that_dies_fails_that_run_only_and_the_next_run_forks_a_new_one(
     assert again._engine._pid not in (None, child)
 
 
-# The other thread's regorus engines can only be dropped on that thread, which has ended by then:
-# pyo3 refuses (and reports) the drop elsewhere and leaves them be. That is the price of an
-# engine made on a short-lived thread, not something this test checks.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_thread_ends_its_own_oldest_children_and_those_of_ended_threads(tmp_path):
+def test_a_thread_ends_its_own_oldest_children_and_its_children_end_with_it(tmp_path):
     budget = Budget()
     options = RunOptions(now="2026-06-01T00:00:00Z")
     shared.close_evaluators()
@@ -137,8 +133,7 @@ def test_a_thread_ends_its_own_oldest_children_and_those_of_ended_threads(tmp_pa
     assert _alive(elsewhere[0])  # a running thread's child is not this thread's to end
     finish.set()
     thread.join()
-    shared_evaluator(load_policies(), budget)
-    assert not _alive(elsewhere[0])  # its thread has ended: the next call ends it
+    assert not _alive(elsewhere[0])  # its thread has ended, and its child with it
     shared.close_evaluators()
     assert not any(_alive(pid) for _, pid in children[1:])
-    assert shared._EVALUATORS == {}
+    assert shared._kept().evaluators == {}
