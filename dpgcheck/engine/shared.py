@@ -19,6 +19,7 @@ suite, whose processes reach 0.5-1.3 GB, those forks took about 90 s of CPU time
 """
 from __future__ import annotations
 
+import atexit
 import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
@@ -110,9 +111,6 @@ class BorrowedEvaluator(Borrowed):
         self.local_engine = evaluator.local_engine
 
 
-_closed_at_exit = False
-
-
 def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluator:
     """A regorus engine child of ``policy_set`` under ``budget``, kept for later runs in this process and thread.
 
@@ -121,14 +119,8 @@ def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluat
     kills it then). A thread keeps its few most recent children; they end when they are
     evicted, when the thread ends, at exit, or when their pipe closes because this process is gone.
     """
-    global _closed_at_exit
     from dpgcheck.engine.evaluator_process import WARM_UP_QUERY, EvaluatorProcess
 
-    if not _closed_at_exit:
-        import atexit
-
-        atexit.register(close_evaluators)  # the main thread's: its storage outlives the exit handlers
-        _closed_at_exit = True
     evaluators = _kept().evaluators
     key = (policy_set.revision, budget)
     evaluator = evaluators.pop(key, None)
@@ -145,3 +137,7 @@ def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluat
 def close_evaluators() -> None:
     """End this thread's kept engine children (each is waited for)."""
     _kept().close_evaluators()
+
+
+# The main thread's children: its storage outlives the exit handlers (other threads have ended by then).
+atexit.register(close_evaluators)
