@@ -82,8 +82,7 @@ def rule_ref(entry: dict[str, Any]) -> str:
 
 def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | None", catalog: dict[str, dict[str, Any]]) -> Any:
     """``engine.query(ref, document)`` within ``budget``; over it, a one-line error naming the rule."""
-    local_engine = getattr(engine, "local_engine", None)  # the engine runs in a child that keeps the budget itself
-    keeps_budget = local_engine is not None
+    keeps_budget = getattr(engine, "keeps_budget", False)  # the engine runs in a child that keeps the budget itself
     if budget is None or not (keeps_budget or getattr(engine, "in_process_budget", False)):
         return engine.query(ref, document)
     from dpgcheck.engine.budget import BudgetExceeded, culprit, run
@@ -91,9 +90,12 @@ def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | Non
     try:
         return engine.query(ref, document) if keeps_budget else run(lambda: engine.query(ref, document), budget)
     except BudgetExceeded as exc:
-        local: Engine = local_engine() if local_engine is not None else engine
         entries = {rule_ref(entry): entry for entry in catalog.values()}
-        found = culprit(sorted(entries, key=lambda r: (entries[r]["source"], r)), lambda r: local.query(r, document), budget)
+        candidates = sorted(entries, key=lambda r: (entries[r]["source"], r))
+        if keeps_budget:
+            found = _first_over_budget(engine, candidates, document)
+        else:
+            found = culprit(candidates, lambda r: engine.query(r, document), budget)
         if found is not None:
             entry = entries[found]
             raise DpgcheckError(
@@ -102,3 +104,18 @@ def bounded_query(engine: Engine, ref: str, document: Any, budget: "Budget | Non
                 path=entry["source"],
             ) from None
         raise DpgcheckError(f"policy evaluation {exc.what}; give a larger budget (--eval-timeout, --eval-memory)") from None
+
+
+def _first_over_budget(engine: Engine, refs: list[str], document: Any) -> str | None:
+    """The first rule whose findings break the budget of ``engine``, a child that keeps it: one query per
+    rule, each with the whole budget (a child that breaks it is ended, and the next query starts another)."""
+    from dpgcheck.engine.budget import BudgetExceeded
+
+    for ref in refs:
+        try:
+            engine.query(ref, document)
+        except BudgetExceeded:
+            return ref
+        except DpgcheckError:
+            continue
+    return None

@@ -1,4 +1,4 @@
-"""The embedded engine in a forked child that gets ready while the facts are collected.
+"""The embedded engine in a child process that gets ready while the facts are collected.
 
 A one-shot ``dpgcheck check`` spends about as long loading the policies and opening
 regorus (parsing some 240 kB of Rego and 0.5 MB of data, then the engine's own
@@ -14,8 +14,15 @@ process forked before any thread starts they use two cores. The child:
    limit set after loading, and the parent's deadline (it kills the child when the time
    budget runs out, as :mod:`dpgcheck.engine.budget` does).
 
+The child is forked where this process has no other thread. Where it has (a test runner,
+a program that embeds dpgcheck, a Dask worker's task thread), a forked copy inherits every
+lock another thread held at that moment, held for good, and Python 3.12 warns on such a fork: the child is
+then a new interpreter (posix_spawn, about 0.1 s more), started with this process's import
+path and sent the loaded policy set as its first message. It serves the same way.
+
 Messages are length-prefixed byte strings: JSON for facts and answers (what regorus
-reads and writes anyway), pickle only for the policy-set summary and errors. Anything
+reads and writes anyway), pickle only for the policy set sent to a spawned child, the
+policy-set summary and errors. Anything
 that goes wrong in the child comes back to the parent as the same error it would have
 raised in process, so the two ways of running give the same messages and exit codes.
 """
@@ -26,6 +33,7 @@ import os
 import pickle
 import select
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -97,6 +105,7 @@ class EvaluatorProcess:
     name = "regorus"
     #: The child keeps the budget itself; evaluate.bounded_query must not fork again.
     in_process_budget = False
+    keeps_budget = True
 
     def __init__(self, load: Callable[[], PolicySet], budget: Budget | None, *, start: bool = True, engine: Any = None) -> None:
         """``engine``: a RegorusEngine of the same policy set already open here, which the child
@@ -114,7 +123,7 @@ class EvaluatorProcess:
             self._start()
 
     def _start(self) -> None:
-        """Fork the child: the first time, again after one broke its budget, anew in a process forked since."""
+        """Start the child: the first time, again after one broke its budget, anew in a process forked since."""
         if self._owner != os.getpid():
             # A copy inherited by a forked process (a batch worker): the child and its pipes are
             # the parent's; this process closes its copies of the pipes and opens a child of its own.
@@ -126,16 +135,27 @@ class EvaluatorProcess:
             return
         self._buffer = b""
         self._ready = False
+        # With other threads running, a forked copy of this process would inherit their locks as
+        # they are, held or not (and Python 3.12 warns): the child is then a new interpreter, sent the policies.
+        policy_set = None if can_fork() else self._load()
         to_child_read, to_child = os.pipe()
         from_child, from_child_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
-            os.close(to_child)
-            os.close(from_child)
-            _serve(self._load, self._budget, to_child_read, from_child_write, self._engine)
+        pid = _spawn(to_child_read, from_child_write, self._budget) if policy_set is not None else None
+        if pid is None:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
+                os.close(to_child)
+                os.close(from_child)
+                _serve(self._load, self._budget, to_child_read, from_child_write, self._engine)
         os.close(to_child_read)
         os.close(from_child_write)
         self._pid, self._to_child, self._from_child = pid, to_child, from_child
+        if policy_set is not None:
+            note("the engine child was spawned: this process has other threads")
+            try:
+                _write_message(to_child, pickle.dumps(policy_set, protocol=pickle.HIGHEST_PROTOCOL))
+            except BrokenPipeError:  # it ended before reading them: policy_set() reports how
+                pass
 
     # -- the parent's side ---------------------------------------------------
 
@@ -176,12 +196,6 @@ class EvaluatorProcess:
         if kind == "error":
             raise DpgcheckError(payload[0], path=payload[1])
         raise RuntimeError(f"policy evaluation failed in the engine process: {payload[0]}")
-
-    def local_engine(self) -> Any:
-        """The same engine in this process (to name the rule that broke the budget)."""
-        from dpgcheck.engine.regorus_engine import RegorusEngine
-
-        return RegorusEngine(self._load())
 
     def coverage(self) -> dict[str, Any] | None:
         return None
@@ -240,7 +254,8 @@ class EvaluatorProcess:
 # -- the child's side ---------------------------------------------------------
 
 
-def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, answers: int, engine: Any = None) -> None:  # pragma: no cover
+def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, answers: int, engine: Any = None,
+           reader: "_Reader | None" = None) -> None:  # pragma: no cover
     """The child's whole life: load, get ready, answer until the parent closes the pipe."""
     code = 0
     try:
@@ -272,7 +287,7 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
         os.close(devnull)
         if budget is not None:
             _limit_memory(budget.memory_mb)
-        reader = _Reader(requests)
+        reader = reader or _Reader(requests)
         while True:
             request = reader.next()
             if request is None:
@@ -290,6 +305,46 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
         code = 1
     finally:
         os._exit(code)
+
+
+#: The spawned child's ends of its two pipes.
+_SPAWNED_REQUESTS, _SPAWNED_ANSWERS = 3, 4
+#: What a spawned interpreter runs: this process's import path (so that it finds the same
+#: dpgcheck), then :func:`serve_spawned`.
+_SPAWNED_MAIN = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+                 "from dpgcheck.engine.evaluator_process import serve_spawned; serve_spawned(sys.argv[2])")
+
+
+def _spawn(requests: int, answers: int, budget: Budget | None) -> int | None:
+    """Start a new interpreter as the engine child (posix_spawn: safe with threads); None where it cannot be."""
+    if not sys.executable or not hasattr(os, "posix_spawn"):
+        return None
+    import fcntl
+
+    # The pipes' ends go to fds 3 and 4 of the child; moved above 10 first, so that neither is already 3 or 4.
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (requests, answers)]
+    path = json.dumps([os.path.abspath(entry) for entry in sys.path])
+    try:
+        return os.posix_spawn(
+            sys.executable, [sys.executable, "-c", _SPAWNED_MAIN, path, str(budget.memory_mb) if budget else "-"], os.environ,
+            file_actions=[(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                          (os.POSIX_SPAWN_DUP2, high[0], _SPAWNED_REQUESTS), (os.POSIX_SPAWN_DUP2, high[1], _SPAWNED_ANSWERS)])
+    except OSError:
+        return None
+    finally:
+        for fd in high:
+            os.close(fd)
+
+
+def serve_spawned(memory_mb: str) -> None:  # pragma: no cover - runs in the spawned child, measured through the parent
+    """A spawned child's life: the first message is the pickled policy set, then as a forked child."""
+    reader = _Reader(_SPAWNED_REQUESTS)
+    first = reader.next()
+    if first is None:
+        os._exit(0)
+    policy_set = pickle.loads(first)  # noqa: S301 - from our own parent, through a pipe of its own
+    budget = Budget(memory_mb=int(memory_mb)) if memory_mb != "-" else None
+    _serve(lambda: policy_set, budget, _SPAWNED_REQUESTS, _SPAWNED_ANSWERS, reader=reader)
 
 
 class _Reader:

@@ -106,27 +106,29 @@ def _kept_engine(name: str, policy_set: PolicySet) -> Any:
 class BorrowedEvaluator(Borrowed):
     """A kept engine child lent to one run; it keeps the run's budget itself (see evaluate.bounded_query)."""
 
-    def __init__(self, evaluator: "EvaluatorProcess") -> None:
-        super().__init__(evaluator)
-        self.local_engine = evaluator.local_engine
+    keeps_budget = True
 
 
 def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluator:
     """A regorus engine child of ``policy_set`` under ``budget``, kept for later runs in this process and thread.
 
-    The child is forked at its first query from the kept engine of the same policies (it
-    inherits a prepared engine), and again after an evaluation broke the budget (the parent
-    kills it then). A thread keeps its few most recent children; they end when they are
+    The child starts at its first query, and again after an evaluation broke the budget (the
+    parent kills it then). In a process with no other thread it is forked from the kept engine
+    of the same policies (it inherits a prepared engine); with other threads it is a new
+    interpreter (see EvaluatorProcess). A thread keeps its few most recent children; they end when they are
     evicted, when the thread ends, at exit, or when their pipe closes because this process is gone.
     """
     from dpgcheck.engine.evaluator_process import WARM_UP_QUERY, EvaluatorProcess
+    from dpgcheck.forking import can_fork
 
     evaluators = _kept().evaluators
     key = (policy_set.revision, budget)
     evaluator = evaluators.pop(key, None)
     if evaluator is None:
-        engine = _kept_engine("regorus", policy_set)
-        engine.query(WARM_UP_QUERY)  # prepared here once: each child forked from it inherits that
+        engine = None
+        if can_fork():
+            engine = _kept_engine("regorus", policy_set)
+            engine.query(WARM_UP_QUERY)  # prepared here once: each child forked from it inherits that
         evaluator = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=engine)
     evaluators[key] = evaluator
     while len(evaluators) > SHARED_EVALUATORS:
