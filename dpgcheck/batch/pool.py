@@ -64,11 +64,14 @@ def _serve(conn: Connection, config: BatchConfig, inherited: list[Connection]) -
 def _context(engine: str) -> Any:
     """fork where there is one: workers start at once with the policies the parent loaded.
 
-    The parent runs no other thread in a local batch (the progress bar refreshes from
-    the main loop), so forking it is safe. Elsewhere, and for OPA's Go engine (a Go
-    runtime does not survive fork), workers are spawned and each loads the policies once.
+    `dpgcheck batch` runs no other thread (the progress bar refreshes from the main loop),
+    so forking it is safe. A program that runs a pool beside threads of its own (a test
+    runner, an embedding program) gets spawned workers, as do platforms without fork and
+    OPA's Go engine (a Go runtime does not survive fork); each spawned worker loads the policies once.
     """
-    if engine == "regorus" and "fork" in multiprocessing.get_all_start_methods():
+    from dpgcheck.forking import can_fork
+
+    if engine == "regorus" and "fork" in multiprocessing.get_all_start_methods() and can_fork():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 

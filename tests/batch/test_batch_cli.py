@@ -468,3 +468,20 @@ def run_dpgcheck_report(path: Path):
     from tests.conftest import run_dpgcheck
 
     return run_dpgcheck("batch", "report", path, "--format", "markdown")
+
+
+def test_a_pool_forks_its_workers_only_from_a_process_without_other_threads():
+    from dpgcheck.batch.pool import _context
+
+    alone = subprocess.run([sys.executable, "-c", "from dpgcheck.batch.pool import _context; print(_context('regorus').get_start_method())"],
+                           capture_output=True, text=True, check=True)
+    assert alone.stdout == "fork\n"
+    stop = threading.Event()
+    bystander = threading.Thread(target=stop.wait, daemon=True)
+    bystander.start()
+    try:
+        assert _context("regorus").get_start_method() == "spawn"
+    finally:
+        stop.set()
+        bystander.join()
+    assert _context("opa-go").get_start_method() == "spawn"  # a Go runtime does not survive fork
