@@ -7,7 +7,9 @@ complete. Each Dask worker process loads the policies once (the engine is
 cached in :mod:`dpgcheck.batch.worker`) and reuses them for every task.
 
 The per-target timeout is applied to git (clone, fetch) on Dask workers; Dask
-tasks run in worker threads, where the local executor's alarm cannot be used.
+tasks run in worker threads, where the local executor's alarm cannot be used. The
+evaluation budget is kept as on the local executor: each task thread has an engine
+child of its own (see dpgcheck.batch.worker._engine).
 """
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ The policies are loaded (through the policy-set cache, as ``dpgcheck check`` loa
 them) and the engine built once per process and per batch configuration, then reused
 for every target. A repository is judged as ``dpgcheck check`` judges it: its own
 ``.dpgcheck.yaml`` gives the profile and fail-on level the batch leaves unset and its
-waivers, and the evaluation keeps the same time and memory budget (a forked watchdog
-child, see :mod:`dpgcheck.engine.budget`). The policies are the batch's, for every
+waivers, and the evaluation keeps the same time and memory budget (an engine child, see
+:func:`_engine`), on the local executor and on Dask alike. The policies are the batch's, for every
 target: a repository's ``.dpgcheck.yaml`` cannot choose the bundles it is judged by.
 The line is a projection of the engine's decision (no verdict is made here) plus what
 it was made from.
@@ -94,39 +94,53 @@ def prepare(config: BatchConfig) -> Prepared:
     return _loaded[key]
 
 
-_evaluators: dict[str, Any] = {}
+class _Children(dict):  # type: ignore[type-arg]
+    """One thread's engine children, per batch configuration (a child answers one query at a time)."""
+
+    def close(self) -> None:
+        while self:
+            self.popitem()[1].close()
+
+    def __del__(self) -> None:  # the thread has ended
+        self.close()
+
+
+_LOCAL = threading.local()
+
+
+def _children() -> _Children:
+    children: _Children | None = getattr(_LOCAL, "children", None)
+    if children is None:
+        children = _LOCAL.children = _Children()
+    return children
 
 
 def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> Any:
     """The engine that judges a target.
 
-    With a budget, on regorus, in a single-threaded process (a local worker): one engine
-    child (dpgcheck.engine.evaluator_process) that evaluates target after target under the
-    budget, forked at this process's first target and again after one broke the budget; a
-    watchdog fork per target cost about a quarter of a small target's time. Elsewhere (a
-    Dask worker's task thread, no budget) the engine this process prepared.
+    With a budget, on regorus: one engine child (dpgcheck.engine.evaluator_process) per
+    thread that evaluates target after target under the budget, started at the thread's
+    first target and again after one broke the budget; a watchdog fork per target cost about
+    a quarter of a small target's time. A local worker forks it (it inherits the prepared
+    engine); a Dask worker's task thread, beside the worker's other threads, spawns it.
+    Without a budget, or on OPA's Go engine, the engine this process prepared.
     """
     if budget is None or config.engine != "regorus":
         return prepared.engine
+    children = _children()
     key = config.key()
-    if key in _evaluators:  # whether this process may fork was asked when the child was made
-        return _evaluators[key]
-    from dpgcheck.engine.evaluator_process import EvaluatorProcess
-    from dpgcheck.forking import can_fork
+    if key not in children:
+        from dpgcheck.engine.evaluator_process import EvaluatorProcess
 
-    if not can_fork():
-        return prepared.engine
-    policy_set = prepared.policy_set
-    _evaluators[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
-    return _evaluators[key]
+        policy_set = prepared.policy_set
+        children[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
+    return children[key]
 
 
 def release() -> None:
-    """End this process's evaluation children (a worker's last act): each is waited for, so its
+    """End this thread's evaluation children (a worker's last act): each is waited for, so its
     time counts in the worker's and none outlives the batch."""
-    for evaluator in _evaluators.values():
-        evaluator.close()
-    _evaluators.clear()
+    _children().close()
 
 
 def dumps(line: dict[str, Any]) -> str:
@@ -289,15 +303,12 @@ def audit(target: Target, config: BatchConfig) -> str:
         prepared = prepare(config)
     except DpgcheckError as exc:
         return error_line(target, config, "error", f"cannot load the policies: {exc}")
-    # The watchdog forks: only from a process's main thread (a local worker), never from
-    # one of a Dask worker's task threads, where other threads may hold locks.
-    budget = config.budget if threading.current_thread() is threading.main_thread() else None
     try:
         with _alarm(config.timeout):
             repository = _repository(target, config)
             run = run_options(config, repository)
             facts = _facts(target, _with_history_windows(config, prepared), repository)
-            decision = decide(_engine(config, prepared, budget), facts, run, budget, prepared.catalog)
+            decision = decide(_engine(config, prepared, config.budget), facts, run, config.budget, prepared.catalog)
     except TargetTimeout:
         return error_line(target, config, "timeout", timeout_message(config.timeout))
     except DpgcheckError as exc:

@@ -59,3 +59,24 @@ def test_dask_needs_a_scheduler_and_a_reachable_one(tmp_path):
         result = batch("--records", REGISTRY, "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{port}", "-o", tmp_path / "y.ndjson",
                        timeout=120, env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
     assert result.returncode == 2 and "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_rule_that_never_ends_is_stopped_on_dask_as_on_the_local_executor(cluster, tmp_path):
+    """Dask runs tasks in worker threads: the engine child there is spawned, and keeps the same budget."""
+    from tests.hostile.helpers import write_rule_bundle
+    from tests.hostile.test_policies import SLOW
+
+    bundle = write_rule_bundle(tmp_path / "gov", "slow", SLOW)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{generate(tmp_path / 'checkouts', 1)[0]}\n")
+    common = ("--bundle", bundle, "--eval-timeout", "1", "--now", NOW)
+    local, on_dask = tmp_path / "local.ndjson", tmp_path / "dask.ndjson"
+    assert batch(listing, "-o", local, "-j", "1", *common).returncode == 0
+    result = batch(listing, "-o", on_dask, "--executor", "dask", "--scheduler", cluster.scheduler_address, *common)
+    assert result.returncode == 0, result.stderr
+    assert raw_lines(on_dask) == raw_lines(local)
+    (line,) = [json.loads(text) for text in raw_lines(on_dask)]
+    assert line["status"] == "error"
+    assert line["error"].endswith("policy evaluation ran past its time budget of 1 s in rule hostile.slow; "
+                                  "fix the rule or give a larger budget (--eval-timeout, --eval-memory)")
