@@ -123,3 +123,37 @@ def test_a_spawned_child_keeps_the_budget_and_the_rule_that_broke_it_is_named(tm
         assert evaluator._pid is not None
     finally:
         evaluator.close()
+
+
+CHECKS_ON_THREADS = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from dpgcheck.collect.options import CollectOptions
+from dpgcheck.commands.check import CheckRequest, check
+from dpgcheck.engine.budget import Budget
+from dpgcheck.engine.opa_server import OpaServerOptions
+from dpgcheck.evaluate import RunOptions
+
+records, out = sorted(Path(sys.argv[1]).glob("*.json"))[:9], Path(sys.argv[2])
+
+def one(record):
+    return check(CheckRequest(path=None, record=record, screening=None, facts_file=None, engine="regorus", output_format="json",
+                              output=out / record.name, bundles=(), builtin=True, run=RunOptions(now="2026-06-01T00:00:00Z"),
+                              collect=CollectOptions(), opa=OpaServerOptions(), quiet=True, budget=Budget()))
+
+with ThreadPoolExecutor(4) as pool:
+    codes = list(pool.map(one, records[:8]))
+print(codes + [one(records[8])])
+"""
+
+
+def test_checks_on_a_pool_of_threads_leave_no_engine_dropped_on_another_thread(tmp_path):
+    """A fork beside other threads copied their engines into the child, where Python drops them on
+    the one thread left: pyo3 reported each ("regoruspy::Engine is unsendable"), 8-9 per such run."""
+    from tests.batch.helpers import REGISTRY
+
+    result = subprocess.run([sys.executable, "-c", CHECKS_ON_THREADS, str(REGISTRY / "nominees"), str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "[0, 0, 0, 0, 0, 0, 0, 0, 0]\n", "")
+    assert len(list(tmp_path.glob("*.json"))) == 9
