@@ -237,7 +237,6 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
     before a policy error, as when they ran one after the other.
     """
     from dpgcheck.bundle.cache import cached_policies
-    from dpgcheck.engine.factory import open_engine
     from dpgcheck.timing import timed
 
     def load() -> Any:
@@ -253,7 +252,7 @@ def _facts_and_engine(request: CheckRequest) -> tuple[dict[str, Any], Any, Any]:
         policy_set = load()
         facts = gather_facts(with_history_windows(request, policy_set.data))
         with timed("open engine"):
-            return facts, policy_set, open_engine(request.engine, policy_set, opa=request.opa)
+            return facts, policy_set, _open_in_process(request, policy_set)
     if request.engine == "regorus" and request.budget is not None:
         from dpgcheck.engine.evaluator_process import EvaluatorProcess, adopt_early
         from dpgcheck.forking import can_fork

@@ -291,3 +291,18 @@ def test_build_of_an_overlay_is_reproducible(tmp_path, overlay, built_by_ministr
     private, _, first = built_by_ministry  # the same scaffold and key, built earlier in another folder
     # RS256 (PKCS#1 v1.5) is deterministic
     assert build_signed(tmp_path, overlay, private).read_bytes() == first.read_bytes()
+
+
+def test_a_signed_bundle_whose_rule_never_ends_is_stopped_and_the_rule_named(tmp_path):
+    """A run that verifies its bundles loads them first and judges on the engine that keeps the budget, as every other run."""
+    from tests.hostile.helpers import assert_input_error, run_cli, write_rule_bundle
+    from tests.hostile.test_policies import SLOW
+
+    private, public = rsa_keys(tmp_path, "ministry")
+    overlay = write_rule_bundle(tmp_path / "hostile", "slow", SLOW)
+    signed = tmp_path / "hostile.tar.gz"
+    built = run_dpgcheck("bundle", "build", "--overlay", overlay, "-o", signed, "--signing-key", private, "--key-id", "ministry-2026")
+    assert built.returncode == 0, built.stdout + built.stderr
+    result = run_cli("check", COMPLIANT, "--bundle", signed, "--verification-key", public, "--require-signature", "--now", NOW,
+                     "--eval-timeout", "1")
+    assert_input_error(result, "rules/hostile/slow/rule.rego: policy evaluation ran past its time budget of 1 s in rule hostile.slow; ")
