@@ -12,9 +12,9 @@ REGISTRY = ROOT / "tests" / "data" / "dpga" / "publicgoods-candidates"
 
 
 def batch(*args: str | Path, timeout: float = 300, **kwargs: Any):
-    """``dpgcheck batch`` in a real process: the local executor forks its workers, and a fork of
-    the test process (xdist's threads, OPA's Go runtime, a Dask cluster's event loop) can
-    deadlock in the child."""
+    """``dpgcheck batch`` in a real process, as a user runs it: one with no other thread, where the
+    local executor forks its workers. In the test process (xdist's threads, OPA's Go runtime, a
+    Dask cluster's event loop) a fork could deadlock in the child, so a pool there spawns them."""
     kwargs.setdefault("in_process", False)
     return run_dpgcheck("batch", *args, timeout=timeout, **kwargs)
 
