@@ -12,6 +12,7 @@ every DPG-stage record that does not pass.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -115,7 +116,8 @@ def _jobs() -> list[tuple[str, str, str | None]]:
 def corpus() -> dict:
     jobs = _jobs()
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    # Spawned: a fork of this process, beside the test runner's threads, could deadlock in the child.
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(_judge, jobs, chunksize=16))
     seconds = time.perf_counter() - started
     summary = {"records": len(results), "seconds": round(seconds, 2), "cpus": os.cpu_count()}
