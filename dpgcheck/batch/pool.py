@@ -98,6 +98,25 @@ class PoolStats:
     workers_replaced: int = 0
 
 
+def _start_process(process: Any, method: str) -> None:
+    """Start a worker. A spawned one is a new interpreter run with ``-c``, which puts the working
+    directory first on its import path, ahead of the standard library: with PYTHONSAFEPATH set
+    (read by Python 3.11 and later) it does not, so a module in the folder the batch runs in (a
+    checked repository, say) cannot stand in for one the worker imports."""
+    if method != "spawn":
+        process.start()
+        return
+    previous = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        process.start()
+    finally:
+        if previous is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = previous
+
+
 class LocalPool:
     def __init__(self, jobs: int, config: BatchConfig) -> None:
         self.jobs = max(1, jobs)
@@ -111,7 +130,7 @@ class LocalPool:
         parent, child = self._context.Pipe(duplex=True)
         inherited = [parent, *(w.conn for w in self._workers)] if self._context.get_start_method() == "fork" else []
         process = self._context.Process(target=_serve, args=(child, self.config, inherited), daemon=True)
-        process.start()
+        _start_process(process, self._context.get_start_method())
         child.close()
         return _Worker(process, parent)
 

@@ -16,6 +16,7 @@ import json
 import signal
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,8 +95,13 @@ def prepare(config: BatchConfig) -> Prepared:
     return _loaded[key]
 
 
-class _Children(dict):  # type: ignore[type-arg]
-    """One thread's engine children, per batch configuration (a child answers one query at a time)."""
+#: Engine children kept per thread: a Dask worker outlives its batches, and each batch configuration and budget has its own.
+KEPT_CHILDREN = 4
+
+
+class _Children(OrderedDict):  # type: ignore[type-arg]
+    """One thread's engine children, per batch configuration and budget, most recently used last
+    (a child answers one query at a time)."""
 
     def close(self) -> None:
         while self:
@@ -128,13 +134,17 @@ def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> A
     if budget is None or config.engine != "regorus":
         return prepared.engine
     children = _children()
-    key = config.key()
-    if key not in children:
+    key = (config.key(), budget)
+    child = children.pop(key, None)
+    if child is None:
         from dpgcheck.engine.evaluator_process import EvaluatorProcess
 
         policy_set = prepared.policy_set
-        children[key] = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
-    return children[key]
+        child = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
+    children[key] = child
+    while len(children) > KEPT_CHILDREN:
+        children.popitem(last=False)[1].close()
+    return child
 
 
 def release() -> None:

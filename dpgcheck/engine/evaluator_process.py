@@ -136,11 +136,18 @@ class EvaluatorProcess:
         self._buffer = b""
         self._ready = False
         # With other threads running, a forked copy of this process would inherit their locks as
-        # they are, held or not (and Python 3.12 warns): the child is then a new interpreter, sent the policies.
+        # they are, held or not (and Python 3.12 warns): the child is then a new interpreter, sent
+        # the policies. Where none can be started (no interpreter to run), it is forked as before.
         policy_set = None if can_fork() else self._load()
         to_child_read, to_child = os.pipe()
         from_child, from_child_write = os.pipe()
-        pid = _spawn(to_child_read, from_child_write, self._budget) if policy_set is not None else None
+        try:
+            pid = _spawn(to_child_read, from_child_write, self._budget) if policy_set is not None else None
+        except BaseException:
+            for fd in (to_child_read, to_child, from_child, from_child_write):
+                os.close(fd)
+            raise
+        spawned = pid is not None
         if pid is None:
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
@@ -150,7 +157,7 @@ class EvaluatorProcess:
         os.close(to_child_read)
         os.close(from_child_write)
         self._pid, self._to_child, self._from_child = pid, to_child, from_child
-        if policy_set is not None:
+        if spawned:
             note("the engine child was spawned: this process has other threads")
             try:
                 _write_message(to_child, pickle.dumps(policy_set, protocol=pickle.HIGHEST_PROTOCOL))
@@ -161,9 +168,16 @@ class EvaluatorProcess:
 
     def policy_set(self) -> PolicySet:
         """What the child loaded, as far as the report needs it; the child's loading error, raised here."""
-        self._start()
-        if not self._ready:
-            kind, *payload = pickle.loads(self._receive(None, "loading the policies"))  # noqa: S301 - our own child
+        try:
+            self._start()
+            answer = None if self._ready else self._receive(None, "loading the policies")
+        except BaseException:
+            # Interrupted (Ctrl-C, a batch target's timeout) while the policies were sent or
+            # loaded: a half-started child is never asked again; the next query starts another.
+            self.close()
+            raise
+        if answer is not None:
+            kind, *payload = pickle.loads(answer)  # noqa: S301 - our own child
             if kind != "ready":
                 self.close()
                 if kind == "error":
@@ -309,31 +323,57 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
 
 #: The spawned child's ends of its two pipes.
 _SPAWNED_REQUESTS, _SPAWNED_ANSWERS = 3, 4
-#: What a spawned interpreter runs: this process's import path (so that it finds the same
-#: dpgcheck), then :func:`serve_spawned`.
-_SPAWNED_MAIN = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-                 "from dpgcheck.engine.evaluator_process import serve_spawned; serve_spawned(sys.argv[2])")
+#: What a spawned interpreter runs. It is started isolated (``-I``: no working directory or
+#: script folder on its import path, no PYTHON* variables, no user site), so a module in the
+#: folder it runs in (a checked repository) cannot stand in for one it imports. It starts with
+#: SIGINT blocked and lets it in once its action is the default: a Ctrl-C ends it quietly (the
+#: parent reports) instead of printing a traceback. Then it takes this process's import path and serves.
+_SPAWNED_MAIN = ("import signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                 "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); sys.path[:] = sys.argv[2:]; "
+                 "from dpgcheck.engine.evaluator_process import serve_spawned; serve_spawned(sys.argv[1])")
 
 
 def _spawn(requests: int, answers: int, budget: Budget | None) -> int | None:
-    """Start a new interpreter as the engine child (posix_spawn: safe with threads); None where it cannot be."""
-    if not sys.executable or not hasattr(os, "posix_spawn"):
+    """Start a new interpreter as the engine child (posix_spawn: safe with threads); None where none can be."""
+    if not sys.executable or getattr(sys, "frozen", False) or not hasattr(os, "posix_spawn"):
         return None
     import fcntl
 
     # The pipes' ends go to fds 3 and 4 of the child; moved above 10 first, so that neither is already 3 or 4.
-    high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (requests, answers)]
-    path = json.dumps([os.path.abspath(entry) for entry in sys.path])
+    high: list[int] = []
     try:
+        for fd in (requests, answers):
+            high.append(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10))
         return os.posix_spawn(
-            sys.executable, [sys.executable, "-c", _SPAWNED_MAIN, path, str(budget.memory_mb) if budget else "-"], os.environ,
+            sys.executable, [sys.executable, *_interpreter_flags(), "-c", _SPAWNED_MAIN,
+                             str(budget.memory_mb) if budget else "-", *_import_path()], os.environ,
             file_actions=[(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                          (os.POSIX_SPAWN_DUP2, high[0], _SPAWNED_REQUESTS), (os.POSIX_SPAWN_DUP2, high[1], _SPAWNED_ANSWERS)])
+                          (os.POSIX_SPAWN_DUP2, high[0], _SPAWNED_REQUESTS), (os.POSIX_SPAWN_DUP2, high[1], _SPAWNED_ANSWERS)],
+            setsigmask={signal.SIGINT})
     except OSError:
         return None
     finally:
         for fd in high:
             os.close(fd)
+
+
+def _interpreter_flags() -> list[str]:
+    """Isolated, with this interpreter's own byte-code settings (which -I would otherwise drop with the variables)."""
+    flags = ["-I"]
+    if sys.dont_write_bytecode:
+        flags.append("-B")
+    if getattr(sys, "pycache_prefix", None):
+        flags += ["-X", f"pycache_prefix={sys.pycache_prefix}"]
+    return flags
+
+
+def _import_path() -> list[str]:
+    """This process's import path without its entries relative to the working directory ('' among them),
+    then the folder that holds this dpgcheck (an editable install can be found through a hook alone)."""
+    import dpgcheck
+
+    entries = [entry for entry in sys.path if isinstance(entry, str) and os.path.isabs(entry)]
+    return [*entries, os.path.dirname(os.path.dirname(os.path.abspath(dpgcheck.__file__)))]
 
 
 def serve_spawned(memory_mb: str) -> None:  # pragma: no cover - runs in the spawned child, measured through the parent

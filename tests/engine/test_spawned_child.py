@@ -157,3 +157,71 @@ def test_checks_on_a_pool_of_threads_leave_no_engine_dropped_on_another_thread(t
                             capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout, result.stderr) == (0, "[0, 0, 0, 0, 0, 0, 0, 0, 0]\n", "")
     assert len(list(tmp_path.glob("*.json"))) == 9
+
+
+#: Modules the spawned child imports before it serves, each written into the folder it starts in;
+#: any of them run would leave a file behind (and break the child).
+SHADOWS = ("json", "pickle", "select", "dataclasses", "regorus")
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads a child's command line from /proc")
+def test_a_spawned_child_never_imports_a_module_from_the_folder_it_starts_in(tmp_path, monkeypatch, another_thread):
+    """A program that embeds dpgcheck and checks the repository it runs in: that repository's
+    ``json.py`` (or ``dpgcheck/``) must not run in the engine child, '' on the import path or not."""
+    checked = tmp_path / "checked"
+    (checked / "dpgcheck").mkdir(parents=True)
+    marker = tmp_path / "ran"
+    for name in SHADOWS:
+        (checked / f"{name}.py").write_text(f"open({str(marker)!r}, 'a').write('{name}\\n')\n", encoding="utf-8")
+    (checked / "dpgcheck" / "__init__.py").write_text(f"open({str(marker)!r}, 'a').write('dpgcheck\\n')\n", encoding="utf-8")
+    policy_set = load_policies()
+    monkeypatch.chdir(checked)
+    monkeypatch.setattr(sys, "path", ["", "relative/entry", *sys.path])
+    evaluator = EvaluatorProcess(lambda: policy_set, Budget(), start=False)
+    try:
+        assert evaluator.query("data.dpgcheck.decision.decision_version") == "1.0"
+        assert "import serve_spawned" in _command_line(evaluator._pid)
+    finally:
+        evaluator.close()
+    assert not marker.exists(), marker.read_text()
+
+
+@pytest.mark.parametrize("executable", ["", "/nonexistent/python"])
+def test_where_no_interpreter_can_be_spawned_the_child_is_forked_and_answers(monkeypatch, another_thread, executable):
+    """An embedded interpreter may have no usable sys.executable: the child is then forked, as it
+    always was, and is sent nothing it does not expect."""
+    policy_set = load_policies()
+    monkeypatch.setattr(sys, "executable", executable)
+    evaluator = EvaluatorProcess(lambda: policy_set, Budget(seconds=30), start=False)
+    try:
+        assert evaluator.query("data.dpgcheck.decision.decision_version") == "1.0"
+        assert evaluator.policy_set().revision == policy_set.revision
+        assert Path(f"/proc/{evaluator._pid}/cmdline").read_bytes() == Path("/proc/self/cmdline").read_bytes()
+    finally:
+        evaluator.close()
+
+
+def test_an_interruption_while_the_policies_are_sent_ends_that_child_and_the_next_query_starts_another(monkeypatch, another_thread):
+    from dpgcheck.engine import evaluator_process
+
+    policy_set = load_policies()
+    real = evaluator_process._write_message
+    calls = []
+
+    def interrupted_once(fd: int, payload: bytes) -> None:
+        calls.append(len(payload))
+        if len(calls) == 1:
+            real(fd, payload[: len(payload) // 2])  # half the policy set, then Ctrl-C
+            raise KeyboardInterrupt
+        real(fd, payload)
+
+    monkeypatch.setattr(evaluator_process, "_write_message", interrupted_once)
+    evaluator = EvaluatorProcess(lambda: policy_set, Budget(seconds=30), start=False)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            evaluator.query("data.dpgcheck.decision.decision_version")
+        assert evaluator._pid is None  # the half-fed child was ended and waited for
+        assert evaluator.query("data.dpgcheck.decision.decision_version") == "1.0"
+        assert len(calls) == 3  # half a policy set, a whole one, the query
+    finally:
+        evaluator.close()
