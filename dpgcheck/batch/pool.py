@@ -102,8 +102,12 @@ def _start_process(process: Any, method: str) -> None:
     """Start a worker. A spawned one is a new interpreter run with ``-c``, which puts the working
     directory first on its import path, ahead of the standard library: with PYTHONSAFEPATH set
     (read by Python 3.11 and later) it does not, so a module in the folder the batch runs in (a
-    checked repository, say) cannot stand in for one the worker imports."""
-    if method != "spawn":
+    checked repository, say) cannot stand in for one the worker imports. Set only while no other
+    thread runs (as in `dpgcheck batch`): beside threads, changing the environment would race with
+    them and would change how a Python program that one of them starts finds its own modules."""
+    from dpgcheck.forking import can_fork
+
+    if method != "spawn" or not can_fork():
         process.start()
         return
     previous = os.environ.get("PYTHONSAFEPATH")
