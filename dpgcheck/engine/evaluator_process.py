@@ -140,20 +140,25 @@ class EvaluatorProcess:
         # the policies. Where none can be started (no interpreter to run), it is forked as before.
         policy_set = None if can_fork() else self._load()
         to_child_read, to_child = os.pipe()
-        from_child, from_child_write = os.pipe()
+        try:
+            from_child, from_child_write = os.pipe()
+        except BaseException:
+            os.close(to_child_read)
+            os.close(to_child)
+            raise
         try:
             pid = _spawn(to_child_read, from_child_write, self._budget) if policy_set is not None else None
-        except BaseException:
+            spawned = pid is not None
+            if pid is None:
+                pid = os.fork()
+        except BaseException:  # out of processes, or interrupted: nothing is left open
             for fd in (to_child_read, to_child, from_child, from_child_write):
                 os.close(fd)
             raise
-        spawned = pid is not None
-        if pid is None:
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
-                os.close(to_child)
-                os.close(from_child)
-                _serve(self._load, self._budget, to_child_read, from_child_write, self._engine)
+        if pid == 0:  # pragma: no cover - runs in the child, measured through the parent
+            os.close(to_child)
+            os.close(from_child)
+            _serve(self._load, self._budget, to_child_read, from_child_write, self._engine)
         os.close(to_child_read)
         os.close(from_child_write)
         self._pid, self._to_child, self._from_child = pid, to_child, from_child
@@ -323,13 +328,13 @@ def _serve(load: Callable[[], PolicySet], budget: Budget | None, requests: int, 
 
 #: The spawned child's ends of its two pipes.
 _SPAWNED_REQUESTS, _SPAWNED_ANSWERS = 3, 4
-#: What a spawned interpreter runs. It is started isolated (``-I``: no working directory or
-#: script folder on its import path, no PYTHON* variables, no user site), so a module in the
-#: folder it runs in (a checked repository) cannot stand in for one it imports. It starts with
-#: SIGINT blocked and lets it in once its action is the default: a Ctrl-C ends it quietly (the
-#: parent reports) instead of printing a traceback. Then it takes this process's import path and serves.
-_SPAWNED_MAIN = ("import signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
-                 "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); sys.path[:] = sys.argv[2:]; "
+#: What a spawned interpreter runs. Its first act is to replace its import path with this
+#: process's (``import sys`` searches no path): ``-c`` puts the working directory first on it,
+#: and a module in the folder the child starts in (a checked repository) must never stand in for
+#: one it imports. It starts with SIGINT blocked and lets it in once its action is the default:
+#: a Ctrl-C ends it quietly (the parent reports) instead of printing a traceback. Then it serves.
+_SPAWNED_MAIN = ("import sys; sys.path[:] = sys.argv[2:]; import signal; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                 "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
                  "from dpgcheck.engine.evaluator_process import serve_spawned; serve_spawned(sys.argv[1])")
 
 
@@ -358,22 +363,25 @@ def _spawn(requests: int, answers: int, budget: Budget | None) -> int | None:
 
 
 def _interpreter_flags() -> list[str]:
-    """Isolated, with this interpreter's own byte-code settings (which -I would otherwise drop with the variables)."""
-    flags = ["-I"]
-    if sys.dont_write_bytecode:
-        flags.append("-B")
-    if getattr(sys, "pycache_prefix", None):
+    """This interpreter's command-line settings (-B, -O, -W, -X, -E, -s...), as multiprocessing passes
+    them on to the workers it spawns, and its byte-code folder."""
+    import subprocess
+
+    flags: list[str] = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]
+    if getattr(sys, "pycache_prefix", None) and not any(flag.startswith("pycache_prefix=") for flag in flags):
         flags += ["-X", f"pycache_prefix={sys.pycache_prefix}"]
     return flags
 
 
 def _import_path() -> list[str]:
-    """This process's import path without its entries relative to the working directory ('' among them),
-    then the folder that holds this dpgcheck (an editable install can be found through a hook alone)."""
+    """This process's import path, made absolute, without '' (the working directory as it is at
+    each import); the folder that holds this dpgcheck goes first where the path does not name it
+    (found through '', a relative entry or an editable install's hook), so the child imports the same one."""
     import dpgcheck
 
-    entries = [entry for entry in sys.path if isinstance(entry, str) and os.path.isabs(entry)]
-    return [*entries, os.path.dirname(os.path.dirname(os.path.abspath(dpgcheck.__file__)))]
+    entries = [os.path.abspath(entry) for entry in sys.path if isinstance(entry, str) and entry]
+    home = os.path.dirname(os.path.dirname(os.path.abspath(dpgcheck.__file__)))
+    return entries if home in entries else [home, *entries]
 
 
 def serve_spawned(memory_mb: str) -> None:  # pragma: no cover - runs in the spawned child, measured through the parent
