@@ -70,7 +70,7 @@ def test_a_rule_that_never_ends_is_stopped_on_dask_as_on_the_local_executor(clus
     bundle = write_rule_bundle(tmp_path / "gov", "slow", SLOW)
     listing = tmp_path / "list.txt"
     listing.write_text(f"{generate(tmp_path / 'checkouts', 1)[0]}\n")
-    common = ("--bundle", bundle, "--eval-timeout", "1", "--now", NOW)
+    common = ("--bundle", bundle, "--eval-timeout", "0.5", "--now", NOW)
     local, on_dask = tmp_path / "local.ndjson", tmp_path / "dask.ndjson"
     assert batch(listing, "-o", local, "-j", "1", *common).returncode == 0
     result = batch(listing, "-o", on_dask, "--executor", "dask", "--scheduler", cluster.scheduler_address, *common)
@@ -78,5 +78,5 @@ def test_a_rule_that_never_ends_is_stopped_on_dask_as_on_the_local_executor(clus
     assert raw_lines(on_dask) == raw_lines(local)
     (line,) = [json.loads(text) for text in raw_lines(on_dask)]
     assert line["status"] == "error"
-    assert line["error"].endswith("policy evaluation ran past its time budget of 1 s in rule hostile.slow; "
+    assert line["error"].endswith("policy evaluation ran past its time budget of 0.5 s in rule hostile.slow; "
                                   "fix the rule or give a larger budget (--eval-timeout, --eval-memory)")

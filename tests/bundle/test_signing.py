@@ -304,5 +304,5 @@ def test_a_signed_bundle_whose_rule_never_ends_is_stopped_and_the_rule_named(tmp
     built = run_dpgcheck("bundle", "build", "--overlay", overlay, "-o", signed, "--signing-key", private, "--key-id", "ministry-2026")
     assert built.returncode == 0, built.stdout + built.stderr
     result = run_cli("check", COMPLIANT, "--bundle", signed, "--verification-key", public, "--require-signature", "--now", NOW,
-                     "--eval-timeout", "1")
-    assert_input_error(result, "rules/hostile/slow/rule.rego: policy evaluation ran past its time budget of 1 s in rule hostile.slow; ")
+                     "--eval-timeout", "0.5")
+    assert_input_error(result, "rules/hostile/slow/rule.rego: policy evaluation ran past its time budget of 0.5 s in rule hostile.slow; ")
