@@ -12,11 +12,11 @@ it was made from.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import threading
 import time
-from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,66 +91,36 @@ def prepare(config: BatchConfig) -> Prepared:
         from dpgcheck.engine.evaluator_process import WARM_UP_QUERY
 
         engine.query(WARM_UP_QUERY)
+        # The revision is a digest of every module and the data: worked out once here, not per target.
+        policy_set = dataclasses.replace(policy_set, known_revision=policy_set.revision)
         _loaded[key] = Prepared(engine, policy_set.revision, list(policy_set.sources), policy_set.catalog, policy_set)
     return _loaded[key]
-
-
-#: Engine children kept per thread: a Dask worker outlives its batches, and each batch configuration and budget has its own.
-KEPT_CHILDREN = 4
-
-
-class _Children(OrderedDict):  # type: ignore[type-arg]
-    """One thread's engine children, per batch configuration and budget, most recently used last
-    (a child answers one query at a time)."""
-
-    def close(self) -> None:
-        while self:
-            self.popitem()[1].close()
-
-    def __del__(self) -> None:  # the thread has ended
-        self.close()
-
-
-_LOCAL = threading.local()
-
-
-def _children() -> _Children:
-    children: _Children | None = getattr(_LOCAL, "children", None)
-    if children is None:
-        children = _LOCAL.children = _Children()
-    return children
 
 
 def _engine(config: BatchConfig, prepared: Prepared, budget: Budget | None) -> Any:
     """The engine that judges a target.
 
-    With a budget, on regorus: one engine child (dpgcheck.engine.evaluator_process) per
-    thread that evaluates target after target under the budget, started at the thread's
-    first target and again after one broke the budget; a watchdog fork per target cost about
-    a quarter of a small target's time. A local worker forks it (it inherits the prepared
-    engine); a Dask worker's task thread, beside the worker's other threads, spawns it.
-    Without a budget, or on OPA's Go engine, the engine this process prepared.
+    With a budget, on regorus: an engine child kept per thread, policy set and budget
+    (dpgcheck.engine.shared.shared_evaluator) that evaluates target after target under the
+    budget, started at the thread's first target and again after one broke the budget; a
+    watchdog fork per target cost about a quarter of a small target's time. A local worker
+    forks it from the engine it prepared; a Dask worker's task thread, beside the worker's
+    other threads, spawns it. A Dask worker outlives its batches: a later batch with another
+    budget gets a child of its own. Without a budget, or on OPA's Go engine, the prepared engine.
     """
     if budget is None or config.engine != "regorus":
         return prepared.engine
-    children = _children()
-    key = (config.key(), budget)
-    child = children.pop(key, None)
-    if child is None:
-        from dpgcheck.engine.evaluator_process import EvaluatorProcess
+    from dpgcheck.engine.shared import shared_evaluator
 
-        policy_set = prepared.policy_set
-        child = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=prepared.engine)
-    children[key] = child
-    while len(children) > KEPT_CHILDREN:
-        children.popitem(last=False)[1].close()
-    return child
+    return shared_evaluator(prepared.policy_set, budget, engine=prepared.engine)
 
 
 def release() -> None:
     """End this thread's evaluation children (a worker's last act): each is waited for, so its
     time counts in the worker's and none outlives the batch."""
-    _children().close()
+    from dpgcheck.engine.shared import close_evaluators
+
+    close_evaluators()
 
 
 def dumps(line: dict[str, Any]) -> str:

@@ -109,8 +109,11 @@ class BorrowedEvaluator(Borrowed):
     keeps_budget = True
 
 
-def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluator:
+def shared_evaluator(policy_set: PolicySet, budget: "Budget", *, engine: Any = None) -> BorrowedEvaluator:
     """A regorus engine child of ``policy_set`` under ``budget``, kept for later runs in this process and thread.
+
+    ``engine``: an open regorus engine of ``policy_set`` for a forked child to inherit (a batch
+    worker's prepared one), instead of the kept one.
 
     The child starts at its first query, and again after an evaluation broke the budget (the
     parent kills it then). In a process with no other thread it is forked from the kept engine
@@ -125,8 +128,9 @@ def shared_evaluator(policy_set: PolicySet, budget: "Budget") -> BorrowedEvaluat
     key = (policy_set.revision, budget)
     evaluator = evaluators.pop(key, None)
     if evaluator is None:
-        engine = None
-        if can_fork():
+        if not can_fork():
+            engine = None  # the child is spawned, and opens its own
+        elif engine is None:
             engine = _kept_engine("regorus", policy_set)
             engine.query(WARM_UP_QUERY)  # prepared here once: each child forked from it inherits that
         evaluator = EvaluatorProcess(lambda: policy_set, budget, start=False, engine=engine)

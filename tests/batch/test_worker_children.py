@@ -12,7 +12,9 @@ import pytest
 
 from dpgcheck.batch import worker
 from dpgcheck.batch.worker import BatchConfig
+from dpgcheck.engine import shared
 from dpgcheck.engine.budget import Budget
+from dpgcheck.engine.shared import SHARED_EVALUATORS
 from dpgcheck.evaluate import RunOptions
 from tests.batch.helpers import NOW, REGISTRY
 from tests.conftest import GIT_ENV, go_engine_available
@@ -22,29 +24,29 @@ def test_each_budget_gets_its_own_child_and_a_thread_keeps_only_a_few():
     config = BatchConfig(run=RunOptions(now=NOW))
     prepared = worker.prepare(config)
     try:
-        first = worker._engine(config, prepared, Budget(seconds=1))
-        assert worker._engine(config, prepared, Budget(seconds=1)) is first
-        other = worker._engine(config, prepared, Budget(seconds=60, memory_mb=4096))
+        first = worker._engine(config, prepared, Budget(seconds=1))._engine
+        assert worker._engine(config, prepared, Budget(seconds=1))._engine is first
+        other = worker._engine(config, prepared, Budget(seconds=60, memory_mb=4096))._engine
         assert other is not first and other._budget == Budget(seconds=60, memory_mb=4096)
         assert other.query("data.dpgcheck.decision.decision_version") == "1.0"
         pid = other._pid
-        for seconds in range(2, 2 + worker.KEPT_CHILDREN):
+        for seconds in range(2, 2 + SHARED_EVALUATORS):
             worker._engine(config, prepared, Budget(seconds=seconds))
-        assert len(worker._children()) == worker.KEPT_CHILDREN
+        assert len(shared._kept().evaluators) == SHARED_EVALUATORS
         assert other._pid is None  # evicted: its child was ended and waited for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, 0)
     finally:
         worker.release()
-    assert len(worker._children()) == 0
+    assert len(shared._kept().evaluators) == 0
 
 
 def test_another_thread_has_children_of_its_own():
     config = BatchConfig(run=RunOptions(now=NOW))
     prepared = worker.prepare(config)
-    mine = worker._engine(config, prepared, Budget())
+    mine = worker._engine(config, prepared, Budget())._engine
     theirs = []
-    thread = threading.Thread(target=lambda: theirs.append(worker._engine(config, prepared, Budget())))
+    thread = threading.Thread(target=lambda: theirs.append(worker._engine(config, prepared, Budget())._engine))
     thread.start()
     thread.join()
     try:
